@@ -1,0 +1,18 @@
+"""The one place the kernels' compilation flags are set.
+
+The fast-math flags omit ``nnan`` and ``ninf``: kernels must stay correct if a NaN ever slipped
+through, and comparisons against infinity (initial "best distance so far") must keep working.
+``reassoc`` lets LLVM vectorise reductions; the block partition stays fixed, so results are still
+independent of the thread count.
+"""
+
+import functools
+
+import numba
+
+FASTMATH = {"nsz", "arcp", "contract", "afn", "reassoc"}
+
+# Serial kernels: cached so that a second process does not recompile.
+jit = functools.partial(numba.njit, fastmath=FASTMATH, cache=True, nogil=True)
+# Parallel kernels over the fixed blocks.
+jit_parallel = functools.partial(numba.njit, fastmath=FASTMATH, cache=True, nogil=True, parallel=True)

@@ -1,0 +1,66 @@
+"""Thread-count control and the fixed chunking that makes results thread-count independent.
+
+Every parallel kernel splits the rows into the same contiguous blocks whatever the number of
+threads, gives each block its own float64 accumulator slot, and the driver reduces the slots in
+block order. The partition depends only on the problem's shape, so the floating-point result is
+bitwise identical with 1 thread or 64.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterator
+
+import numba
+import numpy as np
+
+# At least this many rows per block: below it, per-block overhead dominates.
+MIN_BLOCK_ROWS = 2048
+# At most this many blocks: enough to balance load over many cores, few enough that the
+# per-block accumulators (blocks x k x d float64) stay small.
+MAX_BLOCKS = 128
+# Per-pass budget for the per-block accumulators, in float64 entries (32 MiB).
+MAX_ACCUMULATOR_ENTRIES = 4 * 1024 * 1024
+
+
+def block_bounds(n_rows: int, accumulator_entries: int = 1) -> np.ndarray:
+    """Return the fixed block boundaries for ``n_rows`` rows.
+
+    Parameters
+    ----------
+    n_rows : int
+        Number of rows to split.
+    accumulator_entries : int
+        float64 entries each block accumulates (e.g. ``k * (d + 1)``); bounds memory use.
+
+    Returns
+    -------
+    bounds : ndarray of int64, shape (n_blocks + 1,)
+        Block ``b`` covers rows ``bounds[b]:bounds[b + 1]``. Depends only on the arguments.
+    """
+    by_rows = -(-n_rows // MIN_BLOCK_ROWS)
+    by_memory = max(1, MAX_ACCUMULATOR_ENTRIES // max(1, accumulator_entries))
+    n_blocks = max(1, min(MAX_BLOCKS, by_rows, by_memory))
+    return np.linspace(0, n_rows, n_blocks + 1).round().astype(np.int64)
+
+
+def max_threads() -> int:
+    """The number of threads Numba was started with (``NUMBA_NUM_THREADS``)."""
+    return int(numba.config.NUMBA_NUM_THREADS)
+
+
+@contextlib.contextmanager
+def thread_limit(n_threads: int | None) -> Iterator[None]:
+    """Run the enclosed block with ``n_threads`` Numba threads, then restore the previous count.
+
+    ``None`` leaves the current setting alone. The caller validates ``n_threads``.
+    """
+    if n_threads is None:
+        yield
+        return
+    previous = numba.get_num_threads()
+    numba.set_num_threads(n_threads)
+    try:
+        yield
+    finally:
+        numba.set_num_threads(previous)

@@ -1,0 +1,142 @@
+"""Greedy D² (k-means++) seeding."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from ._kernels.seeding import locate_in_blocks, score_candidates, update_closest
+from ._parallel import block_bounds
+from ._validation import (
+    check_array,
+    check_int,
+    check_n_clusters,
+    check_random_state,
+    check_sample_weight,
+    warn_few_distinct,
+)
+
+
+def kmeans_plusplus(
+    X,
+    n_clusters: int,
+    *,
+    sample_weight=None,
+    random_state=None,
+    n_local_trials: int | None = None,
+) -> tuple[np.ndarray, np.ndarray]:
+    """Choose initial centres by weighted greedy D² sampling (k-means++).
+
+    The first centre is a row drawn with probability proportional to its weight. Each further
+    centre is chosen among ``n_local_trials`` candidates, each drawn with probability
+    proportional to ``w(x) * D(x)^2`` (``D`` the distance to the nearest centre chosen so far),
+    as the candidate that lowers the weighted potential the most. ``n_local_trials=1`` is plain
+    D² sampling (Arthur & Vassilvitskii, 2007), whose expected cost is at most
+    ``8 (ln k + 2)`` times the optimum.
+
+    Parameters
+    ----------
+    X : array-like of shape (n_samples, n_features)
+        Data. float32 and float64 stay in their dtype; other numeric types become float64.
+    n_clusters : int
+        Number of centres, ``1 <= n_clusters <= n_samples``.
+    sample_weight : array-like of shape (n_samples,), optional
+        Non-negative weights; a row of weight zero is never chosen. Integer weights act exactly
+        like repeated rows.
+    random_state : None, int, numpy.random.SeedSequence or numpy.random.Generator
+        Source of randomness. Results are bitwise identical for a given seed whatever the
+        number of threads.
+    n_local_trials : int, optional
+        Candidates per centre; default ``2 + floor(ln(n_clusters))``.
+
+    Returns
+    -------
+    centers : ndarray of shape (n_clusters, n_features), dtype of X
+        The chosen centres (rows of X).
+    indices : ndarray of shape (n_clusters,), int64
+        Their row indices in X.
+
+    Warns
+    -----
+    FewDistinctPointsWarning
+        When X has fewer distinct rows of positive weight than ``n_clusters``; the remaining
+        centres then repeat existing rows.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from fastkmeans import kmeans_plusplus
+    >>> X = np.array([[0.0, 0.0], [0.1, 0.0], [10.0, 10.0], [10.1, 10.0]])
+    >>> centers, indices = kmeans_plusplus(X, 2, random_state=0)
+    >>> sorted(int(i) // 2 for i in indices)
+    [0, 1]
+    """
+    X = check_array(X)
+    sample_weight = check_sample_weight(sample_weight, X.shape[0])
+    n_clusters = check_n_clusters(n_clusters, X.shape[0], sample_weight)
+    rng = check_random_state(random_state)
+    if n_local_trials is not None:
+        n_local_trials = check_int(n_local_trials, "n_local_trials", minimum=1)
+    centers, indices, n_distinct = _kmeans_plusplus(
+        X, n_clusters, sample_weight, rng, n_local_trials
+    )
+    if n_distinct < n_clusters:
+        warn_few_distinct(n_distinct, n_clusters, stacklevel=2)
+    return centers, indices
+
+
+def _draw_by_weight(cumulative_weight: np.ndarray, rng: np.random.Generator) -> int:
+    """A row drawn with probability proportional to its weight (never one of weight zero)."""
+    target = rng.random() * cumulative_weight[-1]
+    index = int(np.searchsorted(cumulative_weight, target, side="right"))
+    return min(index, cumulative_weight.shape[0] - 1)
+
+
+def _kmeans_plusplus(
+    X: np.ndarray,
+    n_clusters: int,
+    sample_weight: np.ndarray,
+    rng: np.random.Generator,
+    n_local_trials: int | None,
+) -> tuple[np.ndarray, np.ndarray, int]:
+    """Greedy D² seeding on validated input.
+
+    Returns the centres, their row indices and the number of distinct centres found (less than
+    ``n_clusters`` only when every remaining row of positive weight coincides with a centre).
+    """
+    n_samples, n_features = X.shape
+    if n_local_trials is None:
+        n_local_trials = 2 + int(np.log(n_clusters))
+    bounds = block_bounds(n_samples, n_local_trials)
+    n_blocks = bounds.shape[0] - 1
+
+    centers = np.empty((n_clusters, n_features), dtype=X.dtype)
+    indices = np.empty(n_clusters, dtype=np.int64)
+    cumulative_weight = np.cumsum(sample_weight)
+    indices[0] = _draw_by_weight(cumulative_weight, rng)
+    centers[0] = X[indices[0]]
+
+    closest = np.empty(n_samples, dtype=np.float64)
+    block_potential = np.empty(n_blocks, dtype=np.float64)
+    block_scores = np.empty((n_blocks, n_local_trials), dtype=np.float64)
+    update_closest(X, sample_weight, centers[0], bounds, closest, block_potential, True)
+
+    n_distinct = n_clusters
+    for c in range(1, n_clusters):
+        potential = block_potential.sum()
+        if potential <= 0.0:
+            # Every row of positive weight sits on a centre already: repeat rows from here on.
+            n_distinct = min(n_distinct, c)
+            indices[c] = _draw_by_weight(cumulative_weight, rng)
+            centers[c] = X[indices[c]]
+            continue
+        targets = np.sort(rng.random(n_local_trials) * potential)
+        candidates = locate_in_blocks(sample_weight, closest, bounds, block_potential, targets)
+        if n_local_trials == 1:
+            best = candidates[0]
+        else:
+            score_candidates(X, sample_weight, X[candidates], bounds, closest, block_scores)
+            best = candidates[int(np.argmin(block_scores.sum(axis=0)))]
+        indices[c] = best
+        centers[c] = X[best]
+        update_closest(X, sample_weight, centers[c], bounds, closest, block_potential, False)
+    return centers, indices, n_distinct
