@@ -1,0 +1,33 @@
+"""Shared test configuration: hypothesis profiles and session-scoped data."""
+
+import os
+
+import numpy as np
+import pytest
+from hypothesis import HealthCheck, settings
+
+# "ci": reproducible examples (derandomize) so a red CI is never a lucky draw; "dev": random.
+# deadline=None because the first call of a kernel compiles it.
+settings.register_profile(
+    "ci",
+    derandomize=True,
+    deadline=None,
+    max_examples=40,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+settings.register_profile(
+    "dev",
+    deadline=None,
+    max_examples=40,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci" if os.environ.get("CI") else "dev"))
+
+
+@pytest.fixture(scope="session")
+def blobs():
+    """Small well-separated 2-D Gaussian blobs (float64), 4 clusters of 50 points."""
+    rng = np.random.default_rng(1234)
+    centers = np.array([[0.0, 0.0], [10.0, 0.0], [0.0, 10.0], [10.0, 10.0]])
+    X = np.concatenate([c + rng.normal(size=(50, 2)) for c in centers])
+    return X
