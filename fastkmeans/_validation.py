@@ -48,7 +48,10 @@ def check_array(X, name: str = "X", *, ndim: int = 2, dtype=None) -> np.ndarray:
         )
     if array.ndim != ndim:
         if ndim == 2 and array.ndim == 1:
-            remedy = f"; use {name}.reshape(-1, 1) for one feature or {name}.reshape(1, -1) for one sample"
+            remedy = (
+                f"; use {name}.reshape(-1, 1) for one feature "
+                f"or {name}.reshape(1, -1) for one sample"
+            )
         else:
             remedy = ""
         raise ValueError(f"{name} must be {ndim}-D, got shape {array.shape}{remedy}")
@@ -75,14 +78,15 @@ def check_sample_weight(sample_weight, n_samples: int) -> np.ndarray:
             raise TypeError(f"sample_weight must hold real numbers, got dtype {weights.dtype}")
         if weights.ndim != 1 or weights.shape[0] != n_samples:
             raise ValueError(
-                f"sample_weight must have shape ({n_samples},) to match X, got shape {weights.shape}"
+                f"sample_weight must have shape ({n_samples},) to match X, "
+                f"got shape {weights.shape}"
             )
         weights = np.ascontiguousarray(weights, dtype=np.float64)
     if not np.isfinite(weights).all():
         raise ValueError("sample_weight must be finite: it holds NaN or infinite value(s)")
     if (weights < 0).any():
         raise ValueError(
-            f"sample_weight must be >= 0, got minimum {weights.min()!r} "
+            f"sample_weight must be >= 0, got minimum {float(weights.min())!r} "
             f"at index {int(np.argmin(weights))}"
         )
     if not (weights > 0).any():

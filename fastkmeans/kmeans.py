@@ -215,7 +215,9 @@ class KMeans:
                     fewest_distinct = min(fewest_distinct, n_distinct)
                 if self.verbose and n_init > 1:
                     print(f"Run {run + 1}/{n_init}")
-                result = _lloyd(X, sample_weight, centers, bounds, max_iter, threshold, self.verbose)
+                result = _lloyd(
+                    X, sample_weight, centers, bounds, max_iter, threshold, self.verbose
+                )
                 if best is None or result.inertia < best.inertia:
                     best = result
 
@@ -356,7 +358,9 @@ def _lloyd(
             shift = 0.0
         else:
             new_centers = _update_centers(X, sample_weight, centers, labels, sums, weights)
-            shift = float(np.sqrt(((new_centers - centers.astype(np.float64)) ** 2).sum(axis=1)).sum())
+            shift = float(
+                np.sqrt(((new_centers - centers.astype(np.float64)) ** 2).sum(axis=1)).sum()
+            )
             centers = new_centers.astype(X.dtype)
         if verbose:
             print(f"Iteration {n_iter}: cost {cost:.8g}, centre shift {shift:.6g}")

@@ -15,4 +15,6 @@ FASTMATH = {"nsz", "arcp", "contract", "afn", "reassoc"}
 # Serial kernels: cached so that a second process does not recompile.
 jit = functools.partial(numba.njit, fastmath=FASTMATH, cache=True, nogil=True)
 # Parallel kernels over the fixed blocks.
-jit_parallel = functools.partial(numba.njit, fastmath=FASTMATH, cache=True, nogil=True, parallel=True)
+jit_parallel = functools.partial(
+    numba.njit, fastmath=FASTMATH, cache=True, nogil=True, parallel=True
+)

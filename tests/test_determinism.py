@@ -1,0 +1,78 @@
+"""Same random_state, same bits, whatever the number of threads."""
+
+import hashlib
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import numba
+import numpy as np
+import pytest
+from numpy.testing import assert_array_equal
+
+from fastkmeans import KMeans, kmeans_plusplus
+
+ROOT = Path(__file__).resolve().parents[1]
+
+SCRIPT = """
+import hashlib, json, numpy as np, numba
+from fastkmeans import KMeans, kmeans_plusplus
+rng = np.random.default_rng(0)
+X = rng.normal(size=(20000, 3))
+w = rng.uniform(0.1, 2.0, size=20000)
+km = KMeans(12, random_state=42, tol=1e-6).fit(X, sample_weight=w)
+km32 = KMeans(12, random_state=42).fit(X.astype(np.float32))
+_, idx = kmeans_plusplus(X, 20, sample_weight=w, random_state=7)
+digest = lambda a: hashlib.sha256(np.ascontiguousarray(a).tobytes()).hexdigest()
+print(json.dumps({
+    "threads": numba.get_num_threads(),
+    "centers": digest(km.cluster_centers_), "labels": digest(km.labels_),
+    "inertia": km.inertia_.hex(), "n_iter": km.n_iter_,
+    "centers32": digest(km32.cluster_centers_), "inertia32": km32.inertia_.hex(),
+    "seeds": idx.tolist(),
+}))
+"""
+
+
+def _run(n_threads):
+    env = dict(os.environ, NUMBA_NUM_THREADS=str(n_threads))
+    done = subprocess.run(
+        [sys.executable, "-c", SCRIPT],
+        env=env,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def test_identical_results_with_one_and_two_threads():
+    one, two = _run(1), _run(2)
+    assert one.pop("threads") == 1
+    assert two.pop("threads") == 2
+    assert one == two
+
+
+@pytest.mark.skipif(numba.config.NUMBA_NUM_THREADS < 2, reason="needs 2 threads")
+def test_n_threads_parameter_gives_identical_results():
+    X = np.random.default_rng(1).normal(size=(30000, 4)).astype(np.float32)
+    a = KMeans(10, random_state=3, n_threads=1).fit(X)
+    b = KMeans(10, random_state=3, n_threads=2).fit(X)
+    assert_array_equal(a.cluster_centers_, b.cluster_centers_)
+    assert_array_equal(a.labels_, b.labels_)
+    assert a.inertia_ == b.inertia_
+
+
+def test_same_seed_same_result_in_process():
+    X = np.random.default_rng(2).normal(size=(10000, 2))
+    a = kmeans_plusplus(X, 8, random_state=5)[1]
+    b = kmeans_plusplus(X, 8, random_state=5)[1]
+    assert_array_equal(a, b)
+    h = [
+        hashlib.sha256(KMeans(5, random_state=9).fit(X).cluster_centers_.tobytes()).digest()
+        for _ in range(2)
+    ]
+    assert h[0] == h[1]

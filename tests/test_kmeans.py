@@ -1,0 +1,303 @@
+"""KMeans: exactness against the naive oracle, metamorphic properties, estimator API."""
+
+import warnings
+
+import numpy as np
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from hypothesis.extra.numpy import arrays
+from numpy.testing import assert_allclose, assert_array_equal
+
+import fastkmeans
+from fastkmeans import ConvergenceWarning, FewDistinctPointsWarning, KMeans
+
+from . import naive
+
+
+@st.composite
+def integer_data(draw, min_rows=4, max_rows=30, max_features=4, max_clusters=4):
+    """Small integer-valued float64 data (exact distances, so ties break the same everywhere)."""
+    n_features = draw(st.integers(1, max_features))
+    n_rows = draw(st.integers(min_rows, max_rows))
+    X = draw(arrays(np.float64, (n_rows, n_features), elements=st.integers(-20, 20).map(float)))
+    n_clusters = draw(st.integers(1, min(max_clusters, n_rows)))
+    return X, n_clusters
+
+
+def _quiet_fit(estimator, X, **kwargs):
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", FewDistinctPointsWarning)
+        warnings.simplefilter("ignore", ConvergenceWarning)
+        return estimator.fit(X, **kwargs)
+
+
+def test_matches_naive_lloyd_from_same_centres(blobs):
+    init = blobs[[0, 60, 110, 160]]
+    km = KMeans(4, init=init, tol=0, max_iter=1000).fit(blobs)
+    centers, labels, n_updates = naive.lloyd(blobs, init)
+    assert_array_equal(km.labels_, labels)
+    assert_allclose(km.cluster_centers_, centers, rtol=1e-12, atol=1e-12)
+    assert_allclose(km.inertia_, naive.cost(blobs, centers), rtol=1e-12)
+    # n_iter_ counts assignment passes: the updates plus the pass that saw no change.
+    assert km.n_iter_ == n_updates + 1
+    assert km.converged_
+
+
+def test_matches_naive_lloyd_weighted_float64():
+    rng = np.random.default_rng(3)
+    X = rng.normal(size=(3000, 5))  # several blocks of the fixed chunking
+    w = rng.uniform(0.1, 3.0, size=3000)
+    init = X[:6].copy()
+    km = KMeans(6, init=init, tol=0, max_iter=1000).fit(X, sample_weight=w)
+    centers, labels, _ = naive.lloyd(X, init, w)
+    assert_array_equal(km.labels_, labels)
+    assert_allclose(km.cluster_centers_, centers, rtol=1e-10, atol=1e-12)
+    assert_allclose(km.inertia_, naive.cost(X, centers, w), rtol=1e-10)
+
+
+@given(integer_data(), st.integers(0, 2**32 - 1))
+def test_labels_and_inertia_describe_returned_centres(data, seed):
+    X, k = data
+    for max_iter in (1, 300):
+        km = _quiet_fit(KMeans(k, random_state=seed, max_iter=max_iter), X)
+        labels, _ = naive.nearest(X, km.cluster_centers_)
+        assert_array_equal(km.labels_, labels)
+        assert_allclose(km.inertia_, naive.cost(X, km.cluster_centers_), rtol=1e-12, atol=1e-9)
+        assert np.isfinite(km.cluster_centers_).all()
+
+
+@given(integer_data(min_rows=6), st.integers(0, 2**32 - 1))
+def test_cost_never_increases(data, seed):
+    X, k = data
+    init = X[np.random.default_rng(seed).choice(len(X), size=k, replace=False)]
+    costs = [naive.cost(X, init)]
+    for max_iter in range(1, 12):
+        km = _quiet_fit(KMeans(k, init=init, tol=0, max_iter=max_iter), X)
+        costs.append(km.inertia_)
+    assert all(b <= a * (1 + 1e-12) + 1e-9 for a, b in zip(costs, costs[1:], strict=False)), costs
+
+
+@given(integer_data(), st.integers(0, 2**32 - 1), st.integers(1, 4))
+def test_integer_weights_equal_repeated_rows(data, seed, max_repeat):
+    X, k = data
+    rng = np.random.default_rng(seed)
+    w = rng.integers(1, max_repeat + 1, size=len(X))
+    init = X[rng.choice(len(X), size=k, replace=False)]
+    weighted = _quiet_fit(KMeans(k, init=init, tol=0), X, sample_weight=w)
+    repeated = _quiet_fit(KMeans(k, init=init, tol=0), np.repeat(X, w, axis=0))
+    assert_allclose(weighted.cluster_centers_, repeated.cluster_centers_, rtol=1e-12, atol=1e-9)
+    assert_array_equal(np.repeat(weighted.labels_, w), repeated.labels_)
+    assert_allclose(weighted.inertia_, repeated.inertia_, rtol=1e-12, atol=1e-9)
+
+
+def test_integer_weights_equal_repeated_rows_with_seeding(blobs):
+    w = np.tile([1, 2, 3], len(blobs) // 3 + 1)[: len(blobs)]
+    weighted = KMeans(4, random_state=7).fit(blobs, sample_weight=w)
+    repeated = KMeans(4, random_state=7).fit(np.repeat(blobs, w, axis=0))
+    assert_allclose(weighted.cluster_centers_, repeated.cluster_centers_, rtol=1e-12)
+    assert_allclose(weighted.inertia_, repeated.inertia_, rtol=1e-12)
+
+
+@given(integer_data(), st.integers(0, 2**32 - 1), st.integers(-20, 20))
+def test_scaling_all_weights_changes_nothing(data, seed, exponent):
+    # Powers of two scale every sum exactly, so the result must be bitwise identical.
+    X, k = data
+    w = np.random.default_rng(seed).uniform(0.5, 2.0, size=len(X))
+    a = _quiet_fit(KMeans(k, random_state=seed), X, sample_weight=w)
+    b = _quiet_fit(KMeans(k, random_state=seed), X, sample_weight=w * 2.0**exponent)
+    assert_array_equal(a.cluster_centers_, b.cluster_centers_)
+    assert_array_equal(a.labels_, b.labels_)
+    assert a.n_iter_ == b.n_iter_
+    assert a.inertia_ * 2.0**exponent == b.inertia_
+
+
+def test_scaling_weights_by_any_constant(blobs):
+    a = KMeans(4, random_state=0).fit(blobs)
+    b = KMeans(4, random_state=0).fit(blobs, sample_weight=np.full(len(blobs), 3.7))
+    assert_array_equal(a.labels_, b.labels_)
+    assert_allclose(a.cluster_centers_, b.cluster_centers_, rtol=1e-12)
+
+
+@given(integer_data(), st.integers(0, 2**32 - 1), st.integers(-30, 30))
+def test_stopping_rule_is_scale_invariant(data, seed, exponent):
+    X, k = data
+    scale = 2.0**exponent
+    for tol in (1e-4, 1e-1):
+        a = _quiet_fit(KMeans(k, random_state=seed, tol=tol), X)
+        b = _quiet_fit(KMeans(k, random_state=seed, tol=tol), X * scale)
+        assert_array_equal(a.labels_, b.labels_)
+        assert a.n_iter_ == b.n_iter_
+        assert_array_equal(a.cluster_centers_ * scale, b.cluster_centers_)
+
+
+def test_scale_invariance_with_large_tol_stops_early_at_same_iteration():
+    rng = np.random.default_rng(5)
+    X = rng.normal(size=(5000, 3))
+    runs = [KMeans(8, random_state=1, tol=1e-2).fit(X * s) for s in (1.0, 0.001, 1000.0)]
+    assert len({r.n_iter_ for r in runs}) == 1
+    for r in runs[1:]:
+        assert_array_equal(r.labels_, runs[0].labels_)
+
+
+@given(st.integers(0, 2**32 - 1), st.integers(2, 5), st.integers(1, 3))
+def test_float32_close_to_float64(seed, k, n_features):
+    rng = np.random.default_rng(seed)
+    means = rng.uniform(-100, 100, size=(k, n_features))
+    means[:, 0] = 50.0 * np.arange(k)  # well separated: no near-ties between clusters
+    X = np.concatenate([m + rng.normal(size=(40, n_features)) for m in means])
+    init = X[::40].copy()
+    km64 = KMeans(k, init=init, tol=0).fit(X)
+    km32 = KMeans(k, init=init.astype(np.float32), tol=0).fit(X.astype(np.float32))
+    assert km32.cluster_centers_.dtype == np.float32
+    assert_array_equal(km32.labels_, km64.labels_)
+    assert_allclose(km32.cluster_centers_, km64.cluster_centers_, rtol=1e-5, atol=1e-4)
+    assert_allclose(km32.inertia_, km64.inertia_, rtol=1e-4)
+
+
+@given(integer_data(), st.integers(0, 2**32 - 1))
+def test_row_permutation_with_fixed_init(data, seed):
+    X, k = data
+    rng = np.random.default_rng(seed)
+    init = X[rng.choice(len(X), size=k, replace=False)]
+    perm = rng.permutation(len(X))
+    a = _quiet_fit(KMeans(k, init=init, tol=0), X)
+    b = _quiet_fit(KMeans(k, init=init, tol=0), X[perm])
+    assert_allclose(a.cluster_centers_, b.cluster_centers_, rtol=1e-12, atol=1e-9)
+    assert_array_equal(a.labels_[perm], b.labels_)
+
+
+def test_tol_zero_is_a_fixed_point(blobs):
+    km = KMeans(4, random_state=0, tol=0).fit(blobs)
+    again = KMeans(4, init=km.cluster_centers_, tol=0).fit(blobs)
+    assert again.n_iter_ == 1
+    assert_array_equal(again.cluster_centers_, km.cluster_centers_)
+    assert_array_equal(again.labels_, km.labels_)
+
+
+def test_empty_cluster_is_reseeded_not_nan():
+    X = np.array([[0.0, 0.0], [0.1, 0.0], [5.0, 5.0], [5.1, 5.0], [9.0, 0.0]])
+    init = np.array([[0.0, 0.0], [5.0, 5.0], [1000.0, 1000.0]])  # third centre captures nothing
+    km = KMeans(3, init=init, tol=0).fit(X)
+    assert np.isfinite(km.cluster_centers_).all()
+    assert len(np.unique(km.labels_)) == 3
+    assert_allclose(km.inertia_, naive.cost(X, km.cluster_centers_))
+    assert km.inertia_ < naive.cost(X, init[:2])
+
+
+def test_fewer_distinct_points_than_clusters_warns():
+    X = np.repeat(np.array([[0.0, 1.0], [2.0, 3.0], [4.0, 5.0]]), 4, axis=0)
+    with pytest.warns(FewDistinctPointsWarning, match="3 distinct point"):
+        km = KMeans(5, random_state=0).fit(X)
+    assert np.isfinite(km.cluster_centers_).all()
+    assert km.inertia_ == 0.0
+    with pytest.warns(FewDistinctPointsWarning, match="3 distinct point"):
+        KMeans(5, init="random", random_state=0).fit(X)
+
+
+def test_n_init_keeps_the_best_run(blobs):
+    X = np.random.default_rng(0).normal(size=(500, 2))
+    single = KMeans(6, random_state=11).fit(X)
+    multi = KMeans(6, n_init=5, random_state=11).fit(X)
+    # The first of the five runs draws exactly what the single run drew, so it can only improve.
+    assert multi.inertia_ <= single.inertia_
+    assert_allclose(multi.inertia_, naive.cost(X, multi.cluster_centers_))
+
+
+def test_n_init_with_array_init_warns(blobs):
+    with pytest.warns(RuntimeWarning, match="n_init=3 is ignored"):
+        km = KMeans(4, init=blobs[:4], n_init=3).fit(blobs)
+    assert km.n_iter_ >= 1
+
+
+def test_random_init(blobs):
+    km = KMeans(4, init="random", random_state=0, n_init=3).fit(blobs)
+    assert_allclose(km.inertia_, naive.cost(blobs, km.cluster_centers_))
+
+
+def test_generator_random_state_advances(blobs):
+    rng = np.random.default_rng(0)
+    a = KMeans(4, init="random", random_state=rng).fit(blobs)
+    b = KMeans(4, init="random", random_state=rng).fit(blobs)
+    c = KMeans(4, init="random", random_state=np.random.default_rng(0)).fit(blobs)
+    assert_array_equal(a.cluster_centers_, c.cluster_centers_)
+    assert b is not a
+
+
+def test_max_iter_reached_warns_and_reports(blobs):
+    init = blobs[:4]  # all in one blob: needs several iterations
+    with pytest.warns(ConvergenceWarning, match="max_iter=1"):
+        km = KMeans(4, init=init, max_iter=1).fit(blobs)
+    assert km.n_iter_ == 1
+    assert not km.converged_
+
+
+def test_predict_transform_score_match_naive(blobs):
+    km = KMeans(4, random_state=0).fit(blobs)
+    Y = np.random.default_rng(1).uniform(-5, 15, size=(300, 2))
+    labels, _ = naive.nearest(Y, km.cluster_centers_)
+    assert_array_equal(km.predict(Y), labels)
+    assert_allclose(km.transform(Y), np.sqrt(naive.sq_distances(Y, km.cluster_centers_)))
+    assert_allclose(km.score(Y), -naive.cost(Y, km.cluster_centers_))
+    w = np.linspace(0, 2, 300)
+    assert_allclose(km.score(Y, sample_weight=w), -naive.cost(Y, km.cluster_centers_, w))
+    assert_array_equal(km.predict(blobs), km.labels_)
+    assert_allclose(-km.score(blobs), km.inertia_)
+
+
+def test_fit_predict_and_fit_transform(blobs):
+    labels = KMeans(4, random_state=0).fit_predict(blobs)
+    assert_array_equal(labels, KMeans(4, random_state=0).fit(blobs).labels_)
+    distances = KMeans(4, random_state=0).fit_transform(blobs)
+    assert distances.shape == (len(blobs), 4)
+    assert_array_equal(np.argmin(distances, axis=1), labels)
+
+
+def test_float32_input_is_not_copied_and_keeps_dtype():
+    X = np.random.default_rng(0).normal(size=(100, 3)).astype(np.float32)
+    km = KMeans(3, random_state=0).fit(X)
+    assert km.cluster_centers_.dtype == np.float32
+    assert km.transform(X).dtype == np.float32
+    assert km.labels_.dtype == np.int32
+    assert isinstance(km.inertia_, float)
+
+
+def test_integer_input_becomes_float64():
+    X = np.arange(20).reshape(10, 2)
+    km = KMeans(2, random_state=0).fit(X)
+    assert km.cluster_centers_.dtype == np.float64
+
+
+def test_verbose_prints_each_iteration(blobs, capsys):
+    km = KMeans(4, random_state=0, verbose=True).fit(blobs)
+    out = capsys.readouterr().out
+    assert out.count("Iteration") == km.n_iter_
+    assert "centre shift" in out
+
+
+def test_unfitted_model_raises():
+    with pytest.raises(RuntimeError, match="not fitted yet"):
+        KMeans(2).predict(np.zeros((3, 2)))
+
+
+def test_predict_checks_features(blobs):
+    km = KMeans(4, random_state=0).fit(blobs)
+    with pytest.raises(ValueError, match="has 3 features, but the model was fitted with 2"):
+        km.predict(np.zeros((3, 3)))
+
+
+def test_params_roundtrip():
+    km = KMeans(5, tol=0.5)
+    assert km.get_params()["n_clusters"] == 5
+    assert km.set_params(max_iter=7).max_iter == 7
+    assert repr(km) == "KMeans(n_clusters=5, max_iter=7, tol=0.5)"
+    with pytest.raises(ValueError, match="unknown parameter 'bogus'"):
+        km.set_params(bogus=1)
+
+
+def test_cost_function_matches_naive(blobs):
+    centers = blobs[:3]
+    w = np.arange(len(blobs), dtype=float)
+    assert_allclose(fastkmeans.cost(blobs, centers), naive.cost(blobs, centers))
+    assert_allclose(fastkmeans.cost(blobs, centers, w), naive.cost(blobs, centers, w))
+    assert isinstance(fastkmeans.cost(blobs, centers), float)

@@ -1,0 +1,135 @@
+"""Every user-input error path: the exception type and a message naming parameter and rule."""
+
+import numpy as np
+import pytest
+
+from fastkmeans import KMeans, cost, kmeans_plusplus
+
+X = np.arange(24, dtype=np.float64).reshape(12, 2)
+
+
+@pytest.mark.parametrize(
+    "data, error, message",
+    [
+        (np.array([[1.0, np.nan], [0.0, 1.0]]), ValueError, "X must be finite: it holds 1 NaN"),
+        (np.array([[1.0, np.inf], [0.0, 1.0]]), ValueError, "X must be finite"),
+        (np.arange(5.0), ValueError, r"X must be 2-D, got shape \(5,\); use X.reshape\(-1, 1\)"),
+        (np.zeros((2, 2, 2)), ValueError, r"X must be 2-D, got shape \(2, 2, 2\)"),
+        (np.zeros((0, 3)), ValueError, r"X must not be empty, got shape \(0, 3\)"),
+        (np.array([["a", "b"]]), TypeError, "X must hold real numbers, got dtype <U1"),
+        (np.array([[1 + 2j]]), TypeError, "X must hold real numbers, got dtype complex128"),
+        ([[1.0], ["x"]], TypeError, "X must hold real numbers"),
+        ([[1.0, 2.0], [3.0]], TypeError, "X must be array-like of numbers"),
+    ],
+)
+def test_bad_data(data, error, message):
+    with pytest.raises(error, match=message):
+        KMeans(1).fit(data)
+    with pytest.raises(error, match=message):
+        kmeans_plusplus(data, 1)
+    with pytest.raises(error, match=message):
+        cost(data, np.zeros((1, 2)))
+
+
+@pytest.mark.parametrize(
+    "n_clusters, error, message",
+    [
+        (0, ValueError, "n_clusters=0 must be >= 1"),
+        (-3, ValueError, "n_clusters=-3 must be >= 1"),
+        (13, ValueError, "n_clusters=13 must be <= n_samples=12"),
+        (2.5, TypeError, "n_clusters must be an integer, got 2.5"),
+        (True, TypeError, "n_clusters must be an integer, got True"),
+        ("4", TypeError, "n_clusters must be an integer, got '4'"),
+    ],
+)
+def test_bad_n_clusters(n_clusters, error, message):
+    with pytest.raises(error, match=message):
+        KMeans(n_clusters).fit(X)
+    with pytest.raises(error, match=message):
+        kmeans_plusplus(X, n_clusters)
+
+
+def test_n_clusters_counts_only_positive_weights():
+    w = np.zeros(12)
+    w[:3] = 1.0
+    with pytest.raises(
+        ValueError,
+        match=r"n_clusters=4 must be <= the number of samples with positive weight \(3\)",
+    ):
+        KMeans(4).fit(X, sample_weight=w)
+
+
+@pytest.mark.parametrize(
+    "weights, error, message",
+    [
+        (
+            np.ones(11),
+            ValueError,
+            r"sample_weight must have shape \(12,\) to match X, got shape \(11,\)",
+        ),
+        (np.ones((12, 1)), ValueError, r"sample_weight must have shape \(12,\)"),
+        (-np.ones(12), ValueError, "sample_weight must be >= 0, got minimum -1.0 at index 0"),
+        (np.zeros(12), ValueError, "sample_weight must have at least one positive entry"),
+        (np.full(12, np.nan), ValueError, "sample_weight must be finite"),
+        (np.full(12, np.inf), ValueError, "sample_weight must be finite"),
+        (np.array(["a"] * 12), TypeError, "sample_weight must hold real numbers"),
+    ],
+)
+def test_bad_sample_weight(weights, error, message):
+    with pytest.raises(error, match=message):
+        KMeans(2).fit(X, sample_weight=weights)
+    with pytest.raises(error, match=message):
+        kmeans_plusplus(X, 2, sample_weight=weights)
+    with pytest.raises(error, match=message):
+        cost(X, X[:2], sample_weight=weights)
+
+
+@pytest.mark.parametrize(
+    "params, error, message",
+    [
+        (
+            {"init": "kmeans++"},
+            ValueError,
+            "init='kmeans\\+\\+' must be 'k-means\\+\\+', 'random' or an array",
+        ),
+        (
+            {"init": np.zeros((3, 2))},
+            ValueError,
+            r"init must have shape \(n_clusters, n_features\) = \(2, 2\), got \(3, 2\)",
+        ),
+        ({"init": np.zeros((2, 3))}, ValueError, r"got \(2, 3\)"),
+        ({"init": np.full((2, 2), np.nan)}, ValueError, "init must be finite"),
+        ({"tol": -1.0}, ValueError, "tol=-1.0 must be finite and >= 0"),
+        ({"tol": float("nan")}, ValueError, "tol=nan must be finite and >= 0"),
+        ({"tol": "small"}, TypeError, "tol must be a real number, got 'small'"),
+        ({"max_iter": 0}, ValueError, "max_iter=0 must be >= 1"),
+        ({"max_iter": 1.5}, TypeError, "max_iter must be an integer, got 1.5"),
+        ({"n_init": 0}, ValueError, "n_init=0 must be >= 1"),
+        ({"n_init": None}, TypeError, "n_init must be an integer, got None"),
+        ({"algorithm": "elkan2"}, ValueError, "algorithm='elkan2' must be"),
+        ({"n_threads": 0}, ValueError, "n_threads=0 must be between 1 and"),
+        ({"n_threads": 10_000}, ValueError, "n_threads=10000 must be between 1 and"),
+        ({"n_threads": "2"}, TypeError, "n_threads must be None or an integer"),
+        ({"random_state": -1}, ValueError, "random_state=-1 must be >= 0"),
+        ({"random_state": "seed"}, TypeError, "random_state must be None, a non-negative int"),
+    ],
+)
+def test_bad_estimator_parameters(params, error, message):
+    with pytest.raises(error, match=message):
+        KMeans(2, **params).fit(X)
+
+
+def test_cost_centres_must_match_features():
+    with pytest.raises(ValueError, match="X has 2 features, but the model was fitted with 3"):
+        cost(X, np.zeros((2, 3)))
+
+
+def test_thread_setting_is_restored_even_after_an_error():
+    import numba
+
+    before = numba.get_num_threads()
+    KMeans(2, n_threads=1, random_state=0).fit(X)
+    assert numba.get_num_threads() == before
+    with pytest.raises(ValueError):
+        KMeans(2, n_threads=1, init=np.zeros((3, 2))).fit(X)
+    assert numba.get_num_threads() == before
