@@ -8,6 +8,7 @@ import warnings
 import numpy as np
 
 from ._kernels.assign import assign_labels, assigned_sq_distances, center_distances, lloyd_step
+from ._kernels.bounds import hamerly_step
 from ._kernels.update import weighted_sq_deviations, weighted_sums
 from ._parallel import block_bounds, thread_limit
 from ._validation import (
@@ -59,8 +60,11 @@ class KMeans:
     random_state : None, int, numpy.random.SeedSequence or numpy.random.Generator
         Seeds the initialisation. The same seed gives bitwise-identical results whatever the
         number of threads.
-    algorithm : {"auto", "lloyd"}, default="auto"
-        Assignment strategy. Every strategy returns the same result as plain Lloyd.
+    algorithm : {"auto", "lloyd", "hamerly"}, default="auto"
+        Assignment strategy. "lloyd" computes every point-centre distance each iteration;
+        "hamerly" keeps triangle-inequality bounds per point and skips points that cannot
+        change cluster; "auto" picks "hamerly". Every strategy returns bitwise the same labels
+        and centres as plain Lloyd from the same initial centres.
     coreset_size : None
         Reserved for fitting on a coreset; only ``None`` is accepted in this version.
     n_threads : int, optional
@@ -178,7 +182,7 @@ class KMeans:
         n_init = check_int(self.n_init, "n_init", minimum=1)
         max_iter = check_int(self.max_iter, "max_iter", minimum=1)
         tol = check_tol(self.tol)
-        check_algorithm(self.algorithm)
+        use_bounds = check_algorithm(self.algorithm) == "hamerly"
         n_threads = check_n_threads(self.n_threads)
         if self.coreset_size is not None:
             raise ValueError(
@@ -216,7 +220,7 @@ class KMeans:
                 if self.verbose and n_init > 1:
                     print(f"Run {run + 1}/{n_init}")
                 result = _lloyd(
-                    X, sample_weight, centers, bounds, max_iter, threshold, self.verbose
+                    X, sample_weight, centers, bounds, max_iter, threshold, self.verbose, use_bounds
                 )
                 if best is None or result.inertia < best.inertia:
                     best = result
@@ -323,6 +327,25 @@ def _threshold(X: np.ndarray, sample_weight: np.ndarray, bounds: np.ndarray, tol
     return float(np.sqrt(tol * mean_variance))
 
 
+def _bound_margin(X: np.ndarray) -> float:
+    """Relative slack that makes Hamerly's skip test exact despite rounding.
+
+    Squared distances computed in X's dtype are within ``(d + 4) * eps`` of the true value
+    (relative), the float64 centre shifts and separations within a few ``1e-16``. The margin
+    covers both with a factor 2 to spare, so a skipped point is one plain Lloyd would not move.
+    (The stored bounds themselves are rounded outwards, so they need no slack here.)
+    """
+    return 2.0 * (X.shape[1] + 4) * float(np.finfo(X.dtype).eps) + 1e-13
+
+
+def _half_separation(centers: np.ndarray) -> np.ndarray:
+    """Half the distance from each centre to its nearest other centre (inf when k = 1)."""
+    c = centers.astype(np.float64)
+    gaps = np.sqrt(((c[:, None, :] - c[None, :, :]) ** 2).sum(axis=2))
+    np.fill_diagonal(gaps, np.inf)
+    return 0.5 * gaps.min(axis=1)
+
+
 def _lloyd(
     X: np.ndarray,
     sample_weight: np.ndarray,
@@ -331,8 +354,13 @@ def _lloyd(
     max_iter: int,
     threshold: float,
     verbose: bool,
+    use_bounds: bool = False,
 ) -> _LloydResult:
-    """Lloyd iterations from ``centers`` on validated input; stops when E <= threshold."""
+    """Lloyd iterations from ``centers`` on validated input; stops when E <= threshold.
+
+    With ``use_bounds`` each iteration runs Hamerly's kernel instead of the plain fused pass;
+    labels, centres, iteration count and inertia are the same, only fewer distances are computed.
+    """
     n_samples = X.shape[0]
     n_clusters, n_features = centers.shape
     n_blocks = bounds.shape[0] - 1
@@ -340,45 +368,93 @@ def _lloyd(
     block_sums = np.empty((n_blocks, n_clusters, n_features), dtype=np.float64)
     block_weights = np.empty((n_blocks, n_clusters), dtype=np.float64)
     block_cost = np.empty(n_blocks, dtype=np.float64)
+    if use_bounds:
+        # Bounds in X's dtype (half the memory traffic for float32), stored rounded outwards.
+        upper = np.empty(n_samples, dtype=X.dtype)
+        lower = np.empty(n_samples, dtype=X.dtype)
+        eps = float(np.finfo(X.dtype).eps)
+        round_up, round_down = 1.0 + 2.0 * eps, 1.0 - 2.0 * eps
+        block_scanned = np.empty(n_blocks, dtype=np.int64)
+        center_shift = np.zeros(n_clusters, dtype=np.float64)
+        margin = _bound_margin(X)
+    # The kernels read no weights when all are one.
+    kernel_weight = np.empty(0) if (sample_weight == 1.0).all() else sample_weight
 
     centers = np.ascontiguousarray(centers, dtype=X.dtype)
     converged = False
     shift = np.inf
-    cost = np.inf
+    cost = np.nan
     n_iter = 0
     for n_iter in range(1, max_iter + 1):
-        n_changed = lloyd_step(
-            X, sample_weight, centers, bounds, labels, block_sums, block_weights, block_cost
-        )
-        cost = block_cost.sum()
-        sums = block_sums.sum(axis=0)
+        if use_bounds:
+            n_changed = hamerly_step(
+                X,
+                kernel_weight,
+                centers,
+                center_shift,
+                _half_separation(centers),
+                margin,
+                round_up,
+                round_down,
+                n_iter == 1,
+                bounds,
+                labels,
+                upper,
+                lower,
+                block_sums,
+                block_weights,
+                block_scanned,
+            )
+        else:
+            n_changed = lloyd_step(
+                X, kernel_weight, centers, bounds, labels, block_sums, block_weights, block_cost
+            )
+            cost = block_cost.sum()
         weights = block_weights.sum(axis=0)
         if n_changed == 0:
             # Same assignment as the last pass: the update would reproduce these centres.
             shift = 0.0
+            if use_bounds:
+                center_shift[:] = 0.0
         else:
-            new_centers = _update_centers(X, sample_weight, centers, labels, sums, weights)
-            shift = float(
-                np.sqrt(((new_centers - centers.astype(np.float64)) ** 2).sum(axis=1)).sum()
+            sums = block_sums.sum(axis=0)
+            new_centers, relocated = _update_centers(
+                X, sample_weight, centers, labels, sums, weights
             )
-            centers = new_centers.astype(X.dtype)
+            new_centers = new_centers.astype(X.dtype)
+            # Movement of the stored centres (in X's dtype), which the bounds refer to.
+            moved = np.sqrt(((new_centers.astype(np.float64) - centers) ** 2).sum(axis=1))
+            shift = float(moved.sum())
+            centers = new_centers
+            if use_bounds:
+                # Rounded up: the bounds must move at least as far as the centres did.
+                center_shift = moved * (1.0 + 1e-12)
+                upper[relocated] = np.inf
+                lower[relocated] = 0.0
         if verbose:
-            print(f"Iteration {n_iter}: cost {cost:.8g}, centre shift {shift:.6g}")
+            if use_bounds:
+                scanned = int(block_scanned.sum())
+                print(
+                    f"Iteration {n_iter}: centre shift {shift:.6g}, "
+                    f"{scanned} of {n_samples} points rescanned"
+                )
+            else:
+                print(f"Iteration {n_iter}: cost {cost:.8g}, centre shift {shift:.6g}")
         if shift <= threshold:
             converged = True
             break
 
-    if shift != 0.0:
-        # The centres moved after the last assignment: label and cost them once more.
-        assign_labels(X, sample_weight, centers, bounds, labels, block_cost)
+    if shift != 0.0 or use_bounds:
+        # Label and cost the returned centres (the bounds kernel computes no cost).
+        assign_labels(X, kernel_weight, centers, bounds, labels, block_cost)
         cost = block_cost.sum()
         weights = np.bincount(labels, weights=sample_weight, minlength=n_clusters)
     n_occupied = int(np.count_nonzero(weights > 0))
     return _LloydResult(centers, labels, float(cost), n_iter, converged, n_occupied)
 
 
-def _update_centers(X, sample_weight, centers, labels, sums, weights) -> np.ndarray:
-    """New centres (float64) as weighted means; empty clusters take the farthest points.
+def _update_centers(X, sample_weight, centers, labels, sums, weights):
+    """New centres (float64) as weighted means and the rows moved into empty clusters.
 
     Each empty cluster is moved onto the row of positive weight farthest from its assigned
     centre (one extra pass, only when a cluster is empty); that row leaves its old cluster, whose
@@ -386,6 +462,7 @@ def _update_centers(X, sample_weight, centers, labels, sums, weights) -> np.ndar
     ever NaN.
     """
     empty = np.flatnonzero(weights <= 0)
+    relocated = []
     if empty.size:
         distances = np.empty(X.shape[0], dtype=np.float64)
         assigned_sq_distances(X, centers, labels, distances)
@@ -404,7 +481,8 @@ def _update_centers(X, sample_weight, centers, labels, sums, weights) -> np.ndar
             sums[cluster] = w * point
             weights[cluster] = w
             labels[row] = cluster
+            relocated.append(row)
     new_centers = centers.astype(np.float64)
     occupied = weights > 0
     new_centers[occupied] = sums[occupied] / weights[occupied, None]
-    return new_centers
+    return new_centers, np.array(relocated, dtype=np.int64)

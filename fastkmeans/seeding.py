@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from ._kernels.seeding import locate_in_blocks, score_candidates, update_closest
+from ._kernels.seeding import fold_and_score, locate_in_blocks, update_closest
 from ._parallel import block_bounds
 from ._validation import (
     check_array,
@@ -119,6 +119,8 @@ def _kmeans_plusplus(
     block_potential = np.empty(n_blocks, dtype=np.float64)
     block_scores = np.empty((n_blocks, n_local_trials), dtype=np.float64)
     update_closest(X, sample_weight, centers[0], bounds, closest, block_potential, True)
+    # The last chosen centre, not yet folded into `closest` (folding centre 0 again is a no-op).
+    pending = centers[0]
 
     n_distinct = n_clusters
     for c in range(1, n_clusters):
@@ -130,13 +132,15 @@ def _kmeans_plusplus(
             centers[c] = X[indices[c]]
             continue
         targets = np.sort(rng.random(n_local_trials) * potential)
-        candidates = locate_in_blocks(sample_weight, closest, bounds, block_potential, targets)
-        if n_local_trials == 1:
-            best = candidates[0]
-        else:
-            score_candidates(X, sample_weight, X[candidates], bounds, closest, block_scores)
-            best = candidates[int(np.argmin(block_scores.sum(axis=0)))]
-        indices[c] = best
-        centers[c] = X[best]
-        update_closest(X, sample_weight, centers[c], bounds, closest, block_potential, False)
+        candidates = locate_in_blocks(
+            X, sample_weight, closest, pending, bounds, block_potential, targets
+        )
+        # Scoring is also the pass that yields the new potential, so plain D² (one candidate)
+        # runs it too.
+        fold_and_score(X, sample_weight, pending, X[candidates], bounds, closest, block_scores)
+        best = int(np.argmin(block_scores.sum(axis=0)))
+        indices[c] = candidates[best]
+        centers[c] = X[candidates[best]]
+        block_potential = block_scores[:, best].copy()
+        pending = centers[c]
     return centers, indices, n_distinct

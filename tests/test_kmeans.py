@@ -301,3 +301,77 @@ def test_cost_function_matches_naive(blobs):
     assert_allclose(fastkmeans.cost(blobs, centers), naive.cost(blobs, centers))
     assert_allclose(fastkmeans.cost(blobs, centers, w), naive.cost(blobs, centers, w))
     assert isinstance(fastkmeans.cost(blobs, centers), float)
+
+
+def _assert_same_run(a, b):
+    assert_array_equal(a.cluster_centers_, b.cluster_centers_)
+    assert_array_equal(a.labels_, b.labels_)
+    assert a.n_iter_ == b.n_iter_
+    assert a.converged_ == b.converged_
+    assert_allclose(a.inertia_, b.inertia_, rtol=1e-12)
+
+
+@given(integer_data(max_rows=40, max_clusters=6), st.integers(0, 2**32 - 1), st.booleans())
+def test_hamerly_bitwise_identical_to_lloyd(data, seed, weighted):
+    # Integer data has exact ties (points midway between centres): the bounds must not skip them.
+    X, k = data
+    w = np.random.default_rng(seed).integers(1, 4, size=len(X)) if weighted else None
+    for tol in (0.0, 1e-4):
+        kwargs = dict(n_clusters=k, random_state=seed, tol=tol)
+        lloyd = _quiet_fit(KMeans(algorithm="lloyd", **kwargs), X, sample_weight=w)
+        hamerly = _quiet_fit(KMeans(algorithm="hamerly", **kwargs), X, sample_weight=w)
+        _assert_same_run(lloyd, hamerly)
+
+
+@pytest.mark.parametrize("dtype", [np.float32, np.float64])
+@pytest.mark.parametrize("n_features", [1, 2, 3, 4, 7, 32])
+def test_hamerly_identical_to_lloyd_on_overlapping_clusters(dtype, n_features):
+    # Heavily overlapping clusters keep many points near the boundaries for many iterations.
+    rng = np.random.default_rng(n_features)
+    X = (rng.normal(size=(6000, n_features)) * 100 + 1000).astype(dtype)
+    init = X[:12].copy()
+    lloyd = KMeans(12, init=init, tol=0, max_iter=60, algorithm="lloyd")
+    hamerly = KMeans(12, init=init, tol=0, max_iter=60, algorithm="hamerly")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", ConvergenceWarning)
+        _assert_same_run(lloyd.fit(X), hamerly.fit(X))
+
+
+def test_hamerly_identical_with_empty_cluster_relocation():
+    rng = np.random.default_rng(0)
+    X = np.concatenate([rng.normal(size=(3000, 2)), rng.normal(loc=20, size=(3000, 2))])
+    init = np.array([[0.0, 0.0], [20.0, 20.0], [500.0, 500.0], [-500.0, 0.0]])
+    runs = [KMeans(4, init=init, tol=0, algorithm=a).fit(X) for a in ("lloyd", "hamerly")]
+    _assert_same_run(*runs)
+    assert len(np.unique(runs[1].labels_)) == 4
+
+
+def test_hamerly_skips_most_points_once_settled(capsys):
+    rng = np.random.default_rng(0)
+    X = np.concatenate([rng.normal(loc=10 * c, size=(2000, 3)) for c in range(5)])
+    KMeans(5, random_state=0, algorithm="hamerly", verbose=True, tol=0).fit(X)
+    lines = [line for line in capsys.readouterr().out.splitlines() if "rescanned" in line]
+    rescanned = [int(line.split(", ")[1].split(" of ")[0]) for line in lines]
+    assert rescanned[0] == len(X)  # the first pass scans everything
+    assert min(rescanned[1:]) < len(X) // 10
+
+
+@pytest.mark.parametrize("dtype", [np.float32, np.float64])
+def test_hamerly_never_skips_an_exact_tie(dtype):
+    # The row is exactly midway between centres 0 and 1, labelled 1 with exact bounds and no
+    # centre movement: skipping would keep label 1, plain Lloyd picks 0 (the lowest index).
+    from fastkmeans._kernels.bounds import hamerly_step
+    from fastkmeans.kmeans import _bound_margin, _half_separation
+
+    X = np.array([[1.0, 0.0]], dtype=dtype)
+    centers = np.array([[0.0, 0.0], [2.0, 0.0], [9.0, 9.0]], dtype=dtype)
+    labels = np.array([1], dtype=np.int32)
+    upper = np.array([1.0], dtype=dtype)
+    lower = np.array([1.0], dtype=dtype)
+    eps = float(np.finfo(dtype).eps)
+    hamerly_step(
+        X, np.empty(0), centers, np.zeros(3), _half_separation(centers), _bound_margin(X),
+        1 + 2 * eps, 1 - 2 * eps, False, np.array([0, 1]), labels, upper, lower,
+        np.empty((1, 3, 2)), np.empty((1, 3)), np.empty(1, dtype=np.int64),
+    )  # fmt: skip
+    assert labels[0] == 0

@@ -14,6 +14,9 @@ FASTMATH = {"nsz", "arcp", "contract", "afn", "reassoc"}
 
 # Serial kernels: cached so that a second process does not recompile.
 jit = functools.partial(numba.njit, fastmath=FASTMATH, cache=True, nogil=True)
+# Small per-row helpers called from hot loops: inlined at Numba-IR level so that LLVM sees the
+# whole loop nest (measured: about 1.4x faster assignment than leaving it to LLVM's inliner).
+jit_inline = functools.partial(numba.njit, fastmath=FASTMATH, cache=True, inline="always")
 # Parallel kernels over the fixed blocks.
 jit_parallel = functools.partial(
     numba.njit, fastmath=FASTMATH, cache=True, nogil=True, parallel=True

@@ -8,26 +8,75 @@ lowest centre index.
 import numpy as np
 from numba import prange
 
-from ._config import jit, jit_parallel
+from ._config import jit_inline, jit_parallel
 
 
-@jit
-def nearest_center(X, i, centers_t, dist):
-    """Index of the centre nearest to row ``i`` and its squared distance; ``dist`` is scratch."""
+@jit_inline
+def center_sq_distances(X, i, centers_t, dist):
+    """Fill ``dist[j]`` with the squared distance from row ``i`` to centre ``j``.
+
+    Colour-sized rows (1 to 4 features) keep their coordinates in registers and make one
+    vectorised sweep over the centres; wider rows sweep the centres once per feature. Every
+    caller uses this one routine, so the same row and centres always give the same bits.
+    """
     n_features, n_clusters = centers_t.shape
-    for j in range(n_clusters):
-        dist[j] = 0.0
-    for f in range(n_features):
-        xf = X[i, f]
+    if n_features == 3:
+        x0 = X[i, 0]
+        x1 = X[i, 1]
+        x2 = X[i, 2]
         for j in range(n_clusters):
-            diff = xf - centers_t[f, j]
-            dist[j] += diff * diff
+            t0 = x0 - centers_t[0, j]
+            t1 = x1 - centers_t[1, j]
+            t2 = x2 - centers_t[2, j]
+            dist[j] = t0 * t0 + t1 * t1 + t2 * t2
+    elif n_features == 1:
+        x0 = X[i, 0]
+        for j in range(n_clusters):
+            t0 = x0 - centers_t[0, j]
+            dist[j] = t0 * t0
+    elif n_features == 2:
+        x0 = X[i, 0]
+        x1 = X[i, 1]
+        for j in range(n_clusters):
+            t0 = x0 - centers_t[0, j]
+            t1 = x1 - centers_t[1, j]
+            dist[j] = t0 * t0 + t1 * t1
+    elif n_features == 4:
+        x0 = X[i, 0]
+        x1 = X[i, 1]
+        x2 = X[i, 2]
+        x3 = X[i, 3]
+        for j in range(n_clusters):
+            t0 = x0 - centers_t[0, j]
+            t1 = x1 - centers_t[1, j]
+            t2 = x2 - centers_t[2, j]
+            t3 = x3 - centers_t[3, j]
+            dist[j] = t0 * t0 + t1 * t1 + t2 * t2 + t3 * t3
+    else:
+        for j in range(n_clusters):
+            dist[j] = 0.0
+        for f in range(n_features):
+            xf = X[i, f]
+            for j in range(n_clusters):
+                diff = xf - centers_t[f, j]
+                dist[j] += diff * diff
+
+
+@jit_inline
+def nearest_center(X, i, centers_t, dist):
+    """Index of the centre nearest to row ``i`` and its squared distance; ``dist`` is scratch.
+
+    Ties go to the lowest index. The selection is branch-free: which centre wins is
+    data-dependent, and a mispredicted branch per centre costs more than the comparison.
+    """
+    center_sq_distances(X, i, centers_t, dist)
     best = 0
     best_dist = dist[0]
-    for j in range(1, n_clusters):
-        if dist[j] < best_dist:
-            best_dist = dist[j]
-            best = j
+    for j in range(1, centers_t.shape[1]):
+        d = dist[j]
+        closer = d < best_dist
+        best = j if closer else best
+        best_dist = d if closer else best_dist
     return best, best_dist
 
 
@@ -37,11 +86,13 @@ def lloyd_step(X, sample_weight, centers, bounds, labels, block_sums, block_weig
 
     Writes ``labels`` (n,), ``block_sums`` (n_blocks, k, d) float64, ``block_weights``
     (n_blocks, k) float64 and ``block_cost`` (n_blocks,) float64, the cost being measured
-    against ``centers``. Returns the number of labels that changed.
+    against ``centers``. An empty ``sample_weight`` means unit weights. Returns the number of
+    labels that changed.
     """
     n_blocks = bounds.shape[0] - 1
     n_clusters, n_features = centers.shape
     centers_t = np.ascontiguousarray(centers.T)
+    unit_weights = sample_weight.shape[0] == 0
     block_changed = np.zeros(n_blocks, np.int64)
     for b in prange(n_blocks):
         dist = np.empty(n_clusters, X.dtype)
@@ -56,7 +107,7 @@ def lloyd_step(X, sample_weight, centers, bounds, labels, block_sums, block_weig
             if labels[i] != best:
                 labels[i] = best
                 changed += 1
-            w = sample_weight[i]
+            w = 1.0 if unit_weights else sample_weight[i]
             weights[best] += w
             for f in range(n_features):
                 sums[best, f] += w * X[i, f]
@@ -70,12 +121,14 @@ def lloyd_step(X, sample_weight, centers, bounds, labels, block_sums, block_weig
 def assign_labels(X, sample_weight, centers, bounds, labels, block_cost):
     """Write each row's nearest centre into ``labels`` and the per-block weighted cost.
 
-    ``labels`` may have length 0, in which case only the cost is computed.
+    ``labels`` may have length 0, in which case only the cost is computed; an empty
+    ``sample_weight`` means unit weights.
     """
     n_blocks = bounds.shape[0] - 1
     n_clusters = centers.shape[0]
     centers_t = np.ascontiguousarray(centers.T)
     write_labels = labels.shape[0] > 0
+    unit_weights = sample_weight.shape[0] == 0
     for b in prange(n_blocks):
         dist = np.empty(n_clusters, X.dtype)
         cost = 0.0
@@ -83,7 +136,7 @@ def assign_labels(X, sample_weight, centers, bounds, labels, block_cost):
             best, best_dist = nearest_center(X, i, centers_t, dist)
             if write_labels:
                 labels[i] = best
-            cost += sample_weight[i] * best_dist
+            cost += best_dist if unit_weights else sample_weight[i] * best_dist
         block_cost[b] = cost
 
 

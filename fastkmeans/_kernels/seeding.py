@@ -1,9 +1,41 @@
-"""D² (k-means++) seeding steps: distance-to-closest updates, candidate scoring, sampling."""
+"""D² (k-means++) seeding steps: one pass over the data per centre.
+
+The pass that scores the candidates for centre c also folds centre c-1 (the "pending" centre)
+into each row's distance-to-closest-centre, so choosing k centres reads the data k times, not
+2k - 1. The sampler applies the pending centre on the fly to the one block it scans.
+"""
 
 import numpy as np
 from numba import prange
 
-from ._config import jit, jit_parallel
+from ._config import jit, jit_inline, jit_parallel
+
+
+# Rows per tile in fold_and_score: the tile's rows and distances stay in L1 while every
+# candidate sweeps over them.
+SCORE_TILE = 256
+
+
+@jit_inline
+def sq_distance_to_row(X, i, point):
+    """Squared distance from row ``i`` of X to ``point``, in float64.
+
+    Colour-sized rows are unrolled so that loops over rows calling this vectorise.
+    """
+    n_features = X.shape[1]
+    if n_features == 3:
+        t0 = X[i, 0] - point[0]
+        t1 = X[i, 1] - point[1]
+        t2 = X[i, 2] - point[2]
+        return np.float64(t0 * t0 + t1 * t1 + t2 * t2)
+    if n_features == 1:
+        t0 = X[i, 0] - point[0]
+        return np.float64(t0 * t0)
+    acc = X[i, 0] - X[i, 0]
+    for f in range(n_features):
+        diff = X[i, f] - point[f]
+        acc += diff * diff
+    return np.float64(acc)
 
 
 @jit_parallel
@@ -13,15 +45,10 @@ def update_closest(X, sample_weight, center, bounds, closest, block_potential, f
     ``block_potential[b]`` receives ``sum_{i in block b} w_i * closest[i]``.
     """
     n_blocks = bounds.shape[0] - 1
-    n_features = X.shape[1]
     for b in prange(n_blocks):
         potential = 0.0
         for i in range(bounds[b], bounds[b + 1]):
-            sq = 0.0
-            for f in range(n_features):
-                diff = X[i, f] - center[f]
-                sq += diff * diff
-            d = np.float64(sq)
+            d = sq_distance_to_row(X, i, center)
             if first or d < closest[i]:
                 closest[i] = d
             potential += sample_weight[i] * closest[i]
@@ -29,36 +56,42 @@ def update_closest(X, sample_weight, center, bounds, closest, block_potential, f
 
 
 @jit_parallel
-def score_candidates(X, sample_weight, candidates, bounds, closest, block_scores):
-    """``block_scores[b, t] = sum_{i in block b} w_i * min(closest[i], ||X[i] - cand_t||^2)``.
+def fold_and_score(X, sample_weight, pending, candidates, bounds, closest, block_scores):
+    """Fold ``pending`` into ``closest``, then score every candidate in the same read of X.
 
-    One read of X scores every candidate.
+    ``closest[i] = min(closest[i], ||X[i] - pending||^2)`` and
+    ``block_scores[b, t] = sum_{i in block b} w_i * min(closest[i], ||X[i] - cand_t||^2)``:
+    column ``t`` is the per-block potential if candidate ``t`` is chosen.
     """
     n_blocks = bounds.shape[0] - 1
-    n_candidates, n_features = candidates.shape
+    n_candidates = candidates.shape[0]
     for b in prange(n_blocks):
         scores = np.zeros(n_candidates, np.float64)
-        for i in range(bounds[b], bounds[b + 1]):
-            w = sample_weight[i]
-            ci = closest[i]
+        for start in range(bounds[b], bounds[b + 1], SCORE_TILE):
+            stop = min(start + SCORE_TILE, bounds[b + 1])
+            for i in range(start, stop):
+                closest[i] = min(closest[i], sq_distance_to_row(X, i, pending))
+            # Candidate-major over the tile: the inner loop runs over rows and vectorises.
             for t in range(n_candidates):
-                sq = 0.0
-                for f in range(n_features):
-                    diff = X[i, f] - candidates[t, f]
-                    sq += diff * diff
-                d = np.float64(sq)
-                scores[t] += w * (d if d < ci else ci)
+                candidate = candidates[t]
+                partial = 0.0
+                for i in range(start, stop):
+                    partial += sample_weight[i] * min(
+                        closest[i], sq_distance_to_row(X, i, candidate)
+                    )
+                scores[t] += partial
         block_scores[b, :] = scores
 
 
 @jit
-def locate_in_blocks(sample_weight, closest, bounds, block_potential, targets):
-    """Rows drawn with probability proportional to ``w_i * closest[i]``.
+def locate_in_blocks(X, sample_weight, closest, pending, bounds, block_potential, targets):
+    """Rows drawn with probability proportional to ``w_i * min(closest[i], d(X[i], pending)^2)``.
 
     ``targets`` are sorted values in [0, total potential). Row ``i`` is returned for target ``r``
-    when the running sum of ``w * closest`` first exceeds ``r`` there, so a row of zero mass is
-    never returned. The block sums locate the block, a scan of that block the row: O(n / n_blocks)
-    per draw instead of a cumulative sum over all rows.
+    when the running sum of the masses first exceeds ``r`` there, so a row of zero mass is never
+    returned. The block sums locate the block, a scan of that block the row: O(n / n_blocks)
+    per draw instead of a cumulative sum over all rows. The masses are computed exactly as
+    :func:`fold_and_score` computed the block sums, so scan and sums agree.
     """
     n_blocks = bounds.shape[0] - 1
     out = np.empty(targets.shape[0], np.int64)
@@ -74,7 +107,7 @@ def locate_in_blocks(sample_weight, closest, bounds, block_potential, targets):
         chosen = -1
         last_positive = -1
         for i in range(bounds[b], bounds[b + 1]):
-            mass = sample_weight[i] * closest[i]
+            mass = sample_weight[i] * min(closest[i], sq_distance_to_row(X, i, pending))
             if mass > 0.0:
                 last_positive = i
                 running += mass
@@ -85,10 +118,10 @@ def locate_in_blocks(sample_weight, closest, bounds, block_potential, targets):
             # Rounding between the block sum and this scan: take the block's last row with mass.
             chosen = last_positive
         if chosen < 0:
-            # A block without mass can only be reached through rounding at its left edge: search
-            # backwards for the nearest row with mass.
+            # A block without mass is reached only through rounding at its left edge: take the
+            # nearest row with mass before it.
             for i in range(bounds[b] - 1, -1, -1):
-                if sample_weight[i] * closest[i] > 0.0:
+                if sample_weight[i] * min(closest[i], sq_distance_to_row(X, i, pending)) > 0.0:
                     chosen = i
                     break
         out[t] = chosen

@@ -1,0 +1,90 @@
+"""Shared benchmark helpers: machine description, timing, datasets."""
+
+from __future__ import annotations
+
+import os
+import platform
+import statistics
+import time
+from pathlib import Path
+
+import numba
+import numpy as np
+
+SHARED_DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
+PACKAGE_DATA = Path(__file__).resolve().parents[1] / "fastkmeans" / "data"
+
+
+def machine() -> str:
+    """One line naming the machine and the library versions."""
+    parts = [
+        f"{platform.processor() or platform.machine()}",
+        f"{os.cpu_count()} cores",
+        f"numba {numba.__version__} ({numba.get_num_threads()} threads)",
+        f"numpy {np.__version__}",
+    ]
+    try:
+        import sklearn
+
+        parts.append(f"scikit-learn {sklearn.__version__}")
+    except ImportError:
+        parts.append("scikit-learn missing")
+    try:
+        import faiss
+
+        parts.append(f"faiss {faiss.__version__}")
+    except ImportError:
+        parts.append("faiss missing")
+    return ", ".join(parts)
+
+
+def timed(fn, *args, **kwargs):
+    """(seconds, result) of one call."""
+    start = time.perf_counter()
+    result = fn(*args, **kwargs)
+    return time.perf_counter() - start, result
+
+
+def median(values) -> float:
+    return float(statistics.median(values))
+
+
+def photo_pixels(scale: int = 6, name: str = "coffee.png") -> np.ndarray:
+    """(H*scale * W*scale, 3) float32 pixels of a shipped photo, upscaled by pixel repetition.
+
+    coffee.png (600x400) at scale 6 gives 3600x2400 = 8.64 megapixels.
+    """
+    import imageio.v3 as iio
+
+    path = SHARED_DATA / name
+    if not path.exists():
+        path = PACKAGE_DATA / name
+    image = iio.imread(path)[..., :3]
+    image = np.repeat(np.repeat(image, scale, axis=0), scale, axis=1)
+    return np.ascontiguousarray(image.reshape(-1, 3), dtype=np.float32)
+
+
+def gaussian_blobs(n_samples: int, n_features: int, n_centers: int, seed: int = 0) -> np.ndarray:
+    """float32 isotropic Gaussian blobs with centres uniform in [-10, 10]^d."""
+    rng = np.random.default_rng(seed)
+    centers = rng.uniform(-10, 10, size=(n_centers, n_features))
+    labels = rng.integers(0, n_centers, size=n_samples)
+    X = centers[labels] + rng.normal(size=(n_samples, n_features))
+    return np.ascontiguousarray(X, dtype=np.float32)
+
+
+def print_table(title: str, header: list[str], rows: list[list]) -> None:
+    """A fixed-width table."""
+    print(f"\n{title}")
+    cells = [[str(h) for h in header]] + [[_fmt(v) for v in row] for row in rows]
+    widths = [max(len(r[i]) for r in cells) for i in range(len(header))]
+    for i, row in enumerate(cells):
+        print("  ".join(c.rjust(w) for c, w in zip(row, widths, strict=True)))
+        if i == 0:
+            print("  ".join("-" * w for w in widths))
+
+
+def _fmt(value) -> str:
+    if isinstance(value, float):
+        return f"{value:.4g}" if abs(value) < 1e5 else f"{value:.6g}"
+    return str(value)
