@@ -10,7 +10,6 @@ from numba import prange
 
 from ._config import jit, jit_inline, jit_parallel
 
-
 # Rows per tile in fold_and_score: the tile's rows and distances stay in L1 while every
 # candidate sweeps over them.
 SCORE_TILE = 256
