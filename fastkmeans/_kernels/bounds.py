@@ -77,8 +77,9 @@ def hamerly_step(
 
     ``center_shift[j]`` is how far centre ``j`` moved in the last update (ignored when
     ``first``, which scans every point and initialises the bounds). ``upper``/``lower`` are
-    updated in place. An empty ``sample_weight`` means unit weights (one less array to read). ``block_scanned[b]`` receives how many rows of block ``b`` needed a full
-    scan. Returns the number of labels that changed.
+    updated in place. An empty ``sample_weight`` means unit weights (one less array to read).
+    ``block_scanned[b]`` receives how many rows of block ``b`` needed a full scan. Returns the
+    number of labels that changed.
     """
     n_blocks = bounds.shape[0] - 1
     n_clusters, n_features = centers.shape
