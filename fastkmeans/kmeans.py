@@ -15,6 +15,7 @@ from ._validation import (
     ConvergenceWarning,
     check_algorithm,
     check_array,
+    check_coreset_size,
     check_features,
     check_init,
     check_int,
@@ -25,6 +26,7 @@ from ._validation import (
     check_tol,
     warn_few_distinct,
 )
+from .coreset import _sensitivity_coreset
 from .metrics import _cost
 from .seeding import _kmeans_plusplus
 
@@ -65,8 +67,12 @@ class KMeans:
         "hamerly" keeps triangle-inequality bounds per point and skips points that cannot
         change cluster; "auto" picks "hamerly". Every strategy returns bitwise the same labels
         and centres as plain Lloyd from the same initial centres.
-    coreset_size : None
-        Reserved for fitting on a coreset; only ``None`` is accepted in this version.
+    coreset_size : int, optional
+        Fit on a sensitivity coreset of this many points
+        (:func:`fastkmeans.sensitivity_coreset`) instead of on all the data, then label every
+        point with the resulting centres in one final pass; ``inertia_`` is the cost on all the
+        data. Much faster on large inputs, at a small cost in quality. Must be
+        ``>= n_clusters``; a size at least the number of samples fits on the data itself.
     n_threads : int, optional
         Numba threads used during calls on this estimator (the previous setting is restored
         afterwards); default: Numba's current setting.
@@ -184,11 +190,9 @@ class KMeans:
         tol = check_tol(self.tol)
         use_bounds = check_algorithm(self.algorithm) == "hamerly"
         n_threads = check_n_threads(self.n_threads)
-        if self.coreset_size is not None:
-            raise ValueError(
-                f"coreset_size={self.coreset_size!r}: fitting on a coreset is not available "
-                f"in this version; use coreset_size=None"
-            )
+        coreset_size = self.coreset_size
+        if coreset_size is not None:
+            coreset_size = check_coreset_size(coreset_size, n_clusters)
         if isinstance(init, np.ndarray) and n_init != 1:
             warnings.warn(
                 f"n_init={n_init} is ignored when init is an array of centres; running once",
@@ -199,6 +203,16 @@ class KMeans:
         rng = check_random_state(self.random_state)
 
         with thread_limit(n_threads):
+            full_X, full_weight = X, sample_weight
+            if coreset_size is not None and coreset_size < n_samples:
+                coreset = _sensitivity_coreset(
+                    X, n_clusters, coreset_size, sample_weight, None, rng
+                )
+                if coreset.points.shape[0] >= n_clusters:
+                    X = np.ascontiguousarray(coreset.points, dtype=full_X.dtype)
+                    sample_weight = np.ascontiguousarray(coreset.weights, dtype=np.float64)
+                    n_samples = X.shape[0]
+                # else: fewer distinct points than clusters; the data itself is small enough.
             bounds = block_bounds(n_samples, n_clusters * (n_features + 1))
             threshold = _threshold(X, sample_weight, bounds, tol)
             best = None
@@ -224,6 +238,15 @@ class KMeans:
                 )
                 if best is None or result.inertia < best.inertia:
                     best = result
+            if X is not full_X:
+                # Label and cost every point with the centres fitted on the coreset.
+                full_bounds = block_bounds(full_X.shape[0])
+                best.labels = np.empty(full_X.shape[0], dtype=np.int32)
+                block_cost = np.empty(full_bounds.shape[0] - 1, dtype=np.float64)
+                assign_labels(
+                    full_X, full_weight, best.centers, full_bounds, best.labels, block_cost
+                )
+                best.inertia = float(block_cost.sum())
 
         if fewest_distinct < n_clusters:
             warn_few_distinct(fewest_distinct, n_clusters, stacklevel=2)

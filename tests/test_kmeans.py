@@ -375,3 +375,30 @@ def test_hamerly_never_skips_an_exact_tie(dtype):
         np.empty((1, 3, 2)), np.empty((1, 3)), np.empty(1, dtype=np.int64),
     )  # fmt: skip
     assert labels[0] == 0
+
+
+def test_coreset_fit_labels_and_costs_all_points():
+    rng = np.random.default_rng(0)
+    means = rng.uniform(-50, 50, size=(6, 3))
+    X = np.concatenate([m + rng.normal(size=(3000, 3)) for m in means])
+    km = KMeans(6, random_state=0, coreset_size=400).fit(X)
+    assert km.labels_.shape == (len(X),)
+    labels, _ = naive.nearest(X, km.cluster_centers_)
+    assert_array_equal(km.labels_, labels)
+    assert_allclose(km.inertia_, naive.cost(X, km.cluster_centers_), rtol=1e-10)
+    full = KMeans(6, random_state=0).fit(X)
+    assert km.inertia_ <= 1.05 * full.inertia_
+
+
+def test_coreset_size_at_least_n_samples_fits_the_data_itself(blobs):
+    a = KMeans(4, random_state=3).fit(blobs)
+    b = KMeans(4, random_state=3, coreset_size=len(blobs)).fit(blobs)
+    assert_array_equal(a.cluster_centers_, b.cluster_centers_)
+    assert_array_equal(a.labels_, b.labels_)
+
+
+def test_coreset_size_validated(blobs):
+    with pytest.raises(ValueError, match="coreset_size=3 must be >= n_clusters=4"):
+        KMeans(4, coreset_size=3).fit(blobs)
+    with pytest.raises(TypeError, match="coreset_size must be an integer, got 10.5"):
+        KMeans(4, coreset_size=10.5).fit(blobs)
