@@ -1,17 +1,28 @@
 """fastkmeans: fast, exact, Numba-compiled k-means with D² seeding."""
 
 from ._validation import ConvergenceWarning, FewDistinctPointsWarning
+from .coreset import Coreset, lightweight_coreset, sensitivity_coreset, uniform_coreset
+from .image import Segmentation, segment_image
 from .kmeans import KMeans
-from .metrics import cost
+from .metrics import cost, mse, psnr, ssim
 from .seeding import kmeans_plusplus
 
 __version__ = "0.1.0"
 
 __all__ = [
     "ConvergenceWarning",
+    "Coreset",
     "FewDistinctPointsWarning",
     "KMeans",
+    "Segmentation",
     "cost",
     "kmeans_plusplus",
+    "lightweight_coreset",
+    "mse",
+    "psnr",
+    "segment_image",
+    "sensitivity_coreset",
+    "ssim",
+    "uniform_coreset",
     "__version__",
 ]

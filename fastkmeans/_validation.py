@@ -154,10 +154,10 @@ def check_init(init, n_clusters: int, n_features: int, dtype) -> str | np.ndarra
 
 
 def check_algorithm(algorithm) -> str:
-    """The assignment strategy's name."""
-    if algorithm not in ("auto", "lloyd"):
-        raise ValueError(f"algorithm={algorithm!r} must be 'auto' or 'lloyd'")
-    return algorithm
+    """The assignment strategy's name, with "auto" resolved."""
+    if algorithm not in ("auto", "lloyd", "hamerly"):
+        raise ValueError(f"algorithm={algorithm!r} must be 'auto', 'lloyd' or 'hamerly'")
+    return "hamerly" if algorithm == "auto" else algorithm
 
 
 def check_n_threads(n_threads) -> int | None:
@@ -201,6 +201,218 @@ def check_features(X: np.ndarray, n_features: int, name: str = "X") -> None:
         raise ValueError(
             f"{name} has {X.shape[1]} features, but the model was fitted with {n_features}"
         )
+
+
+IMAGE_DTYPES = (np.uint8, np.uint16, np.float32, np.float64)
+
+
+def check_image(image, name: str = "image") -> np.ndarray:
+    """A C-contiguous (H, W) or (H, W, C) image, C in 1..4, of dtype uint8, uint16, float32 or
+    float64; float images must lie in [0, 1]. Not copied when already C-contiguous.
+
+    Channels: 1 grey, 2 grey + alpha, 3 RGB, 4 RGBA.
+    """
+    array = image if isinstance(image, np.ndarray) else np.asarray(image)
+    if array.dtype not in IMAGE_DTYPES:
+        raise TypeError(
+            f"{name} must have dtype uint8, uint16, float32 or float64, got {array.dtype}; "
+            f"convert it first, e.g. {name}.astype(np.uint8) for 8-bit data"
+        )
+    if array.ndim not in (2, 3):
+        raise ValueError(
+            f"{name} must be 2-D (H, W) or 3-D (H, W, channels), got shape {array.shape}"
+        )
+    if array.ndim == 3 and not 1 <= array.shape[2] <= 4:
+        raise ValueError(
+            f"{name} must have 1 (grey), 2 (grey + alpha), 3 (RGB) or 4 (RGBA) channels, "
+            f"got shape {array.shape}"
+        )
+    if array.size == 0:
+        raise ValueError(f"{name} must not be empty, got shape {array.shape}")
+    if array.shape[0] * array.shape[1] >= 2**31:
+        raise ValueError(f"{name} must have fewer than 2**31 pixels, got shape {array.shape}")
+    array = np.ascontiguousarray(array)
+    if array.dtype.kind == "f":
+        if not np.isfinite(array).all():
+            raise ValueError(f"{name} must be finite: it holds NaN or infinite value(s)")
+        low, high = float(array.min()), float(array.max())
+        if low < 0.0 or high > 1.0:
+            raise ValueError(
+                f"a float {name} must lie in [0, 1], got values in [{low:g}, {high:g}]; "
+                f"divide by its maximum or convert it to uint8/uint16"
+            )
+    return array
+
+
+def check_color_space(color_space) -> str:
+    """``"rgb"`` or ``"lab"``."""
+    if color_space not in ("rgb", "lab"):
+        raise ValueError(f"color_space={_describe(color_space)} must be 'rgb' or 'lab'")
+    return color_space
+
+
+def check_coreset_size(coreset_size, n_clusters: int) -> int:
+    """An integer ``coreset_size >= n_clusters``."""
+    size = check_int(coreset_size, "coreset_size", minimum=1)
+    if size < n_clusters:
+        raise ValueError(
+            f"coreset_size={size} must be >= n_clusters={n_clusters}; "
+            f"use a larger coreset or fewer clusters"
+        )
+    return size
+
+
+def check_image_pair(reference, other) -> tuple[np.ndarray, np.ndarray]:
+    """Two numeric 2-D or 3-D images of one shape, as C-contiguous (H, W, C) arrays.
+
+    uint8, uint16, float32 and float64 stay in their dtype when both images share it;
+    otherwise both become float64.
+    """
+    arrays = []
+    for name, value in (("reference", reference), ("image", other)):
+        array = value if isinstance(value, np.ndarray) else np.asarray(value)
+        if array.dtype.kind not in "buif":
+            raise TypeError(f"{name} must hold real numbers, got dtype {array.dtype}")
+        if array.ndim not in (2, 3):
+            raise ValueError(
+                f"{name} must be 2-D (H, W) or 3-D (H, W, channels), got shape {array.shape}"
+            )
+        if array.size == 0:
+            raise ValueError(f"{name} must not be empty, got shape {array.shape}")
+        arrays.append(array)
+    reference, other = arrays
+    if reference.shape != other.shape:
+        raise ValueError(
+            f"reference and image must have the same shape, got {reference.shape} "
+            f"and {other.shape}"
+        )
+    if reference.dtype != other.dtype or reference.dtype not in IMAGE_DTYPES:
+        dtype = np.float64
+    else:
+        dtype = reference.dtype
+    out = []
+    for name, array in (("reference", reference), ("image", other)):
+        array = np.ascontiguousarray(array, dtype=dtype)
+        if array.dtype.kind == "f" and not np.isfinite(array).all():
+            raise ValueError(f"{name} must be finite: it holds NaN or infinite value(s)")
+        out.append(array.reshape(array.shape[0], array.shape[1], -1))
+    return out[0], out[1]
+
+
+def check_data_range(data_range, dtype) -> float:
+    """A positive finite ``data_range``; ``None``: the dtype's range (1.0 for floats)."""
+    if data_range is None:
+        dtype = np.dtype(dtype)
+        if dtype.kind == "b":
+            return 1.0
+        if dtype.kind in "iu":
+            info = np.iinfo(dtype)
+            return float(info.max) - float(info.min)
+        return 1.0
+    if isinstance(data_range, bool) or not isinstance(data_range, numbers.Real):
+        raise TypeError(f"data_range must be a positive number, got {_describe(data_range)}")
+    data_range = float(data_range)
+    if not np.isfinite(data_range) or data_range <= 0:
+        raise ValueError(f"data_range={data_range!r} must be finite and > 0")
+    return data_range
+
+
+def check_ssim_window(win_size, sigma, shape: tuple[int, ...]) -> tuple[int, float]:
+    """An odd ``win_size`` no larger than the image's sides and a positive finite ``sigma``."""
+    win_size = check_int(win_size, "win_size", minimum=1)
+    if win_size % 2 == 0:
+        raise ValueError(f"win_size={win_size} must be odd")
+    if win_size > min(shape[0], shape[1]):
+        raise ValueError(
+            f"win_size={win_size} must be <= the image's smaller side ({min(shape[0], shape[1])}"
+            f" for shape {shape}); pass a smaller odd win_size"
+        )
+    if isinstance(sigma, bool) or not isinstance(sigma, numbers.Real):
+        raise TypeError(f"sigma must be a positive number, got {_describe(sigma)}")
+    sigma = float(sigma)
+    if not np.isfinite(sigma) or sigma <= 0:
+        raise ValueError(f"sigma={sigma!r} must be finite and > 0")
+    return win_size, sigma
+
+
+def check_ssim_constant(value, name: str) -> float:
+    """A finite ``value > 0`` (SSIM's K1 and K2)."""
+    if isinstance(value, bool) or not isinstance(value, numbers.Real):
+        raise TypeError(f"{name} must be a positive number, got {_describe(value)}")
+    value = float(value)
+    if not np.isfinite(value) or value <= 0:
+        raise ValueError(f"{name}={value!r} must be finite and > 0")
+    return value
+
+
+def check_sample_size(size, minimum: int, reason: str = "") -> int:
+    """A coreset's ``size``: an integer ``>= minimum`` (``reason`` says why that minimum)."""
+    if isinstance(size, bool) or not isinstance(size, numbers.Integral):
+        raise TypeError(f"size must be an integer, got {_describe(size)}")
+    size = int(size)
+    if size < minimum:
+        why = f" ({reason})" if reason else ""
+        raise ValueError(
+            f"size={size} must be >= {minimum}{why}; use a larger size, e.g. 40 * n_clusters"
+        )
+    return size
+
+
+def check_centers(centers, n_features: int, dtype, name: str = "centers") -> np.ndarray:
+    """A finite 2-D array of centres with X's number of features, in X's dtype."""
+    centers = check_array(centers, name, dtype=dtype)
+    if centers.shape[1] != n_features:
+        raise ValueError(
+            f"{name} has {centers.shape[1]} features, but X has {n_features}; "
+            f"pass centres of shape (n_centers, {n_features})"
+        )
+    return centers
+
+
+def check_merge(parts, offsets) -> list[int]:
+    """Coresets to merge share their number of features; one non-negative offset per part."""
+    from .coreset import Coreset
+
+    for part in parts:
+        if not isinstance(part, Coreset):
+            raise TypeError(f"merge takes Coreset objects, got {type(part).__name__}")
+    n_features = {np.shape(part.points)[1] for part in parts}
+    if len(n_features) > 1:
+        raise ValueError(
+            f"cannot merge coresets with different numbers of features {sorted(n_features)}"
+        )
+    if offsets is None:
+        return [0] * len(parts)
+    offsets = list(offsets)
+    if len(offsets) != len(parts):
+        raise ValueError(
+            f"offsets must have one entry per coreset ({len(parts)}, this one first), "
+            f"got {len(offsets)}"
+        )
+    return [check_int(offset, "offsets[i]", minimum=0) for offset in offsets]
+
+
+def check_eps(eps) -> float:
+    """A finite real ``eps > 0`` (a relative error)."""
+    if isinstance(eps, bool) or not isinstance(eps, numbers.Real):
+        raise TypeError(f"eps must be a real number, got {_describe(eps)}")
+    eps = float(eps)
+    if not np.isfinite(eps) or eps <= 0:
+        raise ValueError(f"eps={eps!r} must be finite and > 0, e.g. eps=0.1 for 10%")
+    return eps
+
+
+def check_coreset(coreset, n_features: int, dtype) -> tuple[np.ndarray, np.ndarray]:
+    """Points (in ``dtype``) and float64 weights of a Coreset or a ``(points, weights)`` pair."""
+    if isinstance(coreset, tuple) and len(coreset) in (2, 3):
+        points, weights = coreset[0], coreset[1]
+    else:
+        raise TypeError(
+            f"coreset must be a Coreset or a (points, weights) tuple, got {_describe(coreset)}"
+        )
+    points = check_centers(points, n_features, dtype, "coreset.points")
+    weights = check_sample_weight(weights, points.shape[0])
+    return points, weights
 
 
 def warn_few_distinct(n_distinct: int, n_clusters: int, stacklevel: int) -> None:

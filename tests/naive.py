@@ -89,3 +89,157 @@ def d2_seeding_cost_distribution(X, n_clusters, sample_weight=None):
     for i in np.flatnonzero(p0 > 0):
         recurse([i], p0[i])
     return out
+
+
+# -- images --------------------------------------------------------------------------------
+
+
+def colour_summary(image):
+    """Distinct colours (alpha excluded), counts and inverse via np.unique over rows."""
+    image = np.asarray(image)
+    pixels = image.reshape(image.shape[0] * image.shape[1], -1)
+    n_colour = pixels.shape[1] - 1 if pixels.shape[1] in (2, 4) else pixels.shape[1]
+    colours, inverse, counts = np.unique(
+        pixels[:, :n_colour], axis=0, return_inverse=True, return_counts=True
+    )
+    return colours, counts, inverse.reshape(-1)
+
+
+def mse(a, b):
+    """Mean of (a - b)^2 over every element, in float64."""
+    return float(((np.asarray(a, np.float64) - np.asarray(b, np.float64)) ** 2).mean())
+
+
+def ssim(x, y, data_range, win_size=11, sigma=1.5, k1=0.01, k2=0.03):
+    """Mean SSIM by explicit loops over every valid window position, per channel, averaged.
+
+    The window is the 2-D Gaussian exp(-(i^2 + j^2) / (2 sigma^2)) normalised to sum 1.
+    """
+    x = np.asarray(x, np.float64)
+    y = np.asarray(y, np.float64)
+    if x.ndim == 2:
+        x, y = x[:, :, None], y[:, :, None]
+    half = (win_size - 1) / 2
+    offsets = np.arange(win_size) - half
+    window = np.exp(-(offsets[:, None] ** 2 + offsets[None, :] ** 2) / (2 * sigma**2))
+    window /= window.sum()
+    c1 = (k1 * data_range) ** 2
+    c2 = (k2 * data_range) ** 2
+    means = []
+    for c in range(x.shape[2]):
+        values = []
+        for r in range(x.shape[0] - win_size + 1):
+            for col in range(x.shape[1] - win_size + 1):
+                px = x[r : r + win_size, col : col + win_size, c]
+                py = y[r : r + win_size, col : col + win_size, c]
+                mx = (window * px).sum()
+                my = (window * py).sum()
+                vx = (window * (px - mx) ** 2).sum()
+                vy = (window * (py - my) ** 2).sum()
+                cov = (window * (px - mx) * (py - my)).sum()
+                values.append(
+                    (2 * mx * my + c1) * (2 * cov + c2) / ((mx**2 + my**2 + c1) * (vx + vy + c2))
+                )
+        means.append(np.mean(values))
+    return float(np.mean(means))
+
+
+# -- coresets -----------------------------------------------------------------------------------
+
+
+def sensitivity_probabilities(X, centers, sample_weight=None):
+    """Sensitivity sampling distribution for the cells of ``centers``, as documented.
+
+    Cells: rows nearest to each centre (lowest index on ties); each cell's centre is its
+    weighted centroid; s = w * (d(x, mu_j)^2 / C_j + 1 / W_j), zero in cells of zero cost.
+    Returns (q, labels, centroids, cell masses).
+    """
+    X = np.asarray(X, dtype=np.float64)
+    w = np.ones(len(X)) if sample_weight is None else np.asarray(sample_weight, dtype=np.float64)
+    labels, _ = nearest(X, centers)
+    k = len(centers)
+    mass = np.array([w[labels == j].sum() for j in range(k)])
+    centroids = np.array(centers, dtype=np.float64)
+    for j in range(k):
+        if mass[j] > 0:
+            centroids[j] = (w[labels == j, None] * X[labels == j]).sum(axis=0) / mass[j]
+    d = ((X - centroids[labels]) ** 2).sum(axis=1)
+    cell_cost = np.array([(w * d)[labels == j].sum() for j in range(k)])
+    s = np.zeros(len(X))
+    for i in range(len(X)):
+        j = labels[i]
+        if cell_cost[j] > 0:
+            s[i] = w[i] * (d[i] / cell_cost[j] + 1.0 / mass[j])
+    q = s / s.sum() if s.sum() > 0 else s
+    return q, labels, centroids, mass
+
+
+def lightweight_probabilities(X, sample_weight=None):
+    """q = w / (2W) + w d(x, mean)^2 / (2 sum w d^2); q = w / W when every row is the mean."""
+    X = np.asarray(X, dtype=np.float64)
+    w = np.ones(len(X)) if sample_weight is None else np.asarray(sample_weight, dtype=np.float64)
+    mean = (w[:, None] * X).sum(axis=0) / w.sum()
+    d = ((X - mean) ** 2).sum(axis=1)
+    spread = (w * d).sum()
+    if spread == 0:
+        return w / w.sum()
+    return 0.5 * w / w.sum() + 0.5 * w * d / spread
+
+
+def uniform_probabilities(sample_weight):
+    """q = w / W."""
+    w = np.asarray(sample_weight, dtype=np.float64)
+    return w / w.sum()
+
+
+def bernstein_deviation(values, probabilities, n_draws, delta):
+    """t with P(|sum of n_draws draws - n_draws * mean| >= t) <= delta.
+
+    The draws are independent; each takes ``values[i]`` with probability ``probabilities[i]``
+    on average over the draws (i.i.d., or stratified along the mass axis, whose summed variance
+    is at most the i.i.d. one). Bernstein's inequality with the exact variance of the i.i.d.
+    distribution and the range of the values as the bound on each centred draw.
+    """
+    p = np.asarray(probabilities, dtype=np.float64)
+    v = np.asarray(values, dtype=np.float64)[p > 0]
+    p = p[p > 0] / p[p > 0].sum()
+    mean = (p * v).sum()
+    variance = max((p * (v - mean) ** 2).sum(), 0.0)
+    spread = v.max() - v.min()
+    log_term = np.log(2.0 / delta)
+    bound = spread * log_term / 3
+    return bound + np.sqrt(bound**2 + 2 * n_draws * variance * log_term)
+
+
+def mass_correction(X, rows, weights, labels, dist, centroids, mass):
+    """The documented step 4, row by row: (points, weights, indices) as dicts of lists.
+
+    ``rows``/``weights``: raw draws (with repetition). A cell whose sampled mass falls short
+    gets its centroid with the missing mass; an over-full cell loses its excess from its
+    sampled rows nearest to the centroid (ties: lower row first).
+    """
+    merged = {}
+    for r, v in zip(rows, weights, strict=True):
+        merged[int(r)] = merged.get(int(r), 0.0) + float(v)
+    out_points, out_weights, out_indices = [], [], []
+    carriers = []
+    for j in range(len(mass)):
+        members = sorted((dist[r], r) for r in merged if labels[r] == j)
+        sampled = sum(merged[r] for _, r in members)
+        excess = sampled - mass[j]
+        for _, r in members:
+            take = min(max(excess, 0.0), merged[r])
+            excess -= take
+            merged[r] -= take
+        if mass[j] - sampled > 0:
+            carriers.append((j, mass[j] - sampled))
+    for r in sorted(merged):
+        if merged[r] > 1e-12 * max(mass.max(), 1.0):
+            out_points.append(X[r])
+            out_weights.append(merged[r])
+            out_indices.append(r)
+    for j, v in carriers:
+        out_points.append(centroids[j])
+        out_weights.append(v)
+        out_indices.append(-1)
+    return np.array(out_points), np.array(out_weights), np.array(out_indices)

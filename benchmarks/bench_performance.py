@@ -1,0 +1,175 @@
+"""Issue-5 targets beyond full-data Lloyd: image end to end, memory, start-up, thread scaling.
+
+(2) segment_image on the ~8.6 MP photo (k=16, defaults) vs scikit-learn fit + predict on all
+    pixels: median time over seeds, mean PSNR of each.
+(4) Peak resident memory of a full-data fit on the 8.6 MP float32 pixels, from /usr/bin/time -v,
+    beside the size of the input.
+(5) Start-up: a fit in a fresh process with an empty kernel cache (cold) and again with the
+    cache filled (warm), against the same fit inside a warm process.
+(6) Scaling: the same fit with 1 and 2 threads at n = 1,000,000 (results must be identical).
+
+Run: python benchmarks/bench_performance.py [--quick]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import subprocess
+import sys
+import tempfile
+import textwrap
+import time
+
+import numba
+import numpy as np
+from _common import machine, median, photo_pixels, print_table, timed
+
+import fastkmeans
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+
+def bench_segment(scale: int, seeds: list[int], k: int = 16) -> None:
+    import imageio.v3 as iio
+    from _common import SHARED_DATA
+    from sklearn.cluster import KMeans as SKKMeans
+
+    image = iio.imread(SHARED_DATA / "coffee.png")[..., :3]
+    image = np.repeat(np.repeat(image, scale, axis=0), scale, axis=1)
+    pixels = np.ascontiguousarray(image.reshape(-1, 3), dtype=np.float32)
+    fastkmeans.segment_image(image[:64, :64], k, random_state=0)  # compile before timing
+    fast_times, fast_psnr, sk_times, sk_psnr = [], [], [], []
+    for seed in seeds:
+        t, seg = timed(fastkmeans.segment_image, image, k, random_state=seed)
+        fast_times.append(t)
+        fast_psnr.append(fastkmeans.psnr(image, seg.image))
+
+        def sklearn_segment(seed=seed):
+            model = SKKMeans(k, n_init=1, random_state=seed).fit(pixels)
+            labels = model.predict(pixels)
+            palette = np.clip(np.rint(model.cluster_centers_), 0, 255).astype(np.uint8)
+            return palette[labels].reshape(image.shape)
+
+        t, out = timed(sklearn_segment)
+        sk_times.append(t)
+        sk_psnr.append(fastkmeans.psnr(image, out))
+    rows = [
+        ["fastkmeans segment_image", median(fast_times), float(np.mean(fast_psnr)),
+         median(sk_times) / median(fast_times)],
+        ["scikit-learn fit+predict", median(sk_times), float(np.mean(sk_psnr)), 1.0],
+    ]  # fmt: skip
+    print_table(
+        f"(2) segment_image, {image.shape[0]}x{image.shape[1]} photo, k={k}, seeds {seeds}",
+        ["method", "time s", "PSNR dB", "speed-up vs sklearn"],
+        rows,
+    )
+
+
+def _python(code: str, env: dict | None = None) -> tuple[float, str]:
+    start = time.perf_counter()
+    done = subprocess.run(
+        [sys.executable, "-c", code], env=env, cwd=ROOT, capture_output=True, text=True,
+        check=True,
+    )  # fmt: skip
+    return time.perf_counter() - start, done.stdout + done.stderr
+
+
+FIT_SCRIPT = """
+import sys, time
+sys.path.insert(0, {bench!r})
+from _common import photo_pixels
+import fastkmeans
+X = photo_pixels({scale})
+t = time.perf_counter()
+fastkmeans.KMeans(16, random_state=0).fit(X)
+print("first fit", time.perf_counter() - t)
+t = time.perf_counter()
+fastkmeans.KMeans(16, random_state=0).fit(X)
+print("second fit", time.perf_counter() - t)
+"""
+
+
+def bench_memory_and_startup(scale: int) -> None:
+    bench_dir = os.path.dirname(os.path.abspath(__file__))
+    code = textwrap.dedent(FIT_SCRIPT.format(bench=bench_dir, scale=scale))
+    X = photo_pixels(scale)
+    input_mb = X.nbytes / 2**20
+    rows = []
+    with tempfile.TemporaryDirectory() as cache:
+        env = dict(os.environ, NUMBA_CACHE_DIR=cache)
+        for label in ("cold (empty kernel cache)", "warm (cache filled)"):
+            out = subprocess.run(
+                ["/usr/bin/time", "-v", sys.executable, "-c", code], env=env, cwd=ROOT,
+                capture_output=True, text=True, check=True,
+            )  # fmt: skip
+            first = float(re.search(r"first fit ([\d.]+)", out.stdout).group(1))
+            second = float(re.search(r"second fit ([\d.]+)", out.stdout).group(1))
+            peak = int(
+                re.search(r"Maximum resident set size \(kbytes\): (\d+)", out.stderr).group(1)
+            )
+            rows.append([label, first, second, first - second, peak / 1024, input_mb])
+    print_table(
+        f"(4, 5) full-data fit in a new process, {X.shape[0]:,} x 3 float32, k=16",
+        ["process", "first fit s", "second fit s", "compile+load s", "peak RSS MiB", "input MiB"],
+        rows,
+    )
+    baseline, _ = _python("import numpy, numba")
+    print(f"  (interpreter + numpy + numba import alone: {baseline:.2f} s)")
+
+
+def bench_scaling(n_samples: int) -> None:
+    rng = np.random.default_rng(0)
+    X = np.ascontiguousarray(
+        rng.normal(size=(n_samples, 8)) + rng.integers(0, 5, size=(n_samples, 1)) * 4,
+        dtype=np.float32,
+    )
+    init = X[:32].copy()
+    previous = numba.get_num_threads()
+    results = {}
+    for algorithm in ("lloyd", "hamerly"):
+        for threads in (1, 2):
+            if threads > numba.config.NUMBA_NUM_THREADS:
+                continue
+            model = fastkmeans.KMeans(32, init=init, max_iter=20, tol=0, algorithm=algorithm)
+            model.set_params(n_threads=threads).fit(X[:5000])
+            times = []
+            for _ in range(3):
+                t, model = timed(model.fit, X)
+                times.append(t)
+            results[(algorithm, threads)] = (median(times), model)
+    numba.set_num_threads(previous)
+    rows = []
+    for algorithm in ("lloyd", "hamerly"):
+        if (algorithm, 2) not in results:
+            continue
+        (t1, m1), (t2, m2) = results[(algorithm, 1)], results[(algorithm, 2)]
+        same = np.array_equal(m1.cluster_centers_, m2.cluster_centers_) and np.array_equal(
+            m1.labels_, m2.labels_
+        )
+        rows.append([algorithm, t1, t2, t1 / t2, "yes" if same else "NO"])
+    print_table(
+        f"(6) thread scaling, {n_samples:,} x 8 float32, k=32, 20 iterations",
+        ["algorithm", "1 thread s", "2 threads s", "speed-up", "identical"],
+        rows,
+    )
+
+
+def main(argv=None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="small sizes, for a smoke test")
+    args = parser.parse_args(argv)
+    print(machine())
+    if args.quick:
+        bench_segment(scale=1, seeds=[0, 1])
+        bench_memory_and_startup(scale=1)
+        bench_scaling(100_000)
+    else:
+        bench_segment(scale=6, seeds=[0, 1, 2])
+        bench_memory_and_startup(scale=6)
+        bench_scaling(1_000_000)
+
+
+if __name__ == "__main__":
+    main()

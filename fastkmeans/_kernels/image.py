@@ -1,0 +1,111 @@
+"""Per-pixel image passes: the fused final assignment and the quality measures (MSE, SSIM).
+
+Images arrive as C-contiguous (n_pixels, channels) or (H, W, channels) arrays in their own
+dtype; values are converted to float64 element by element, so no float copy of the image is
+made. Reductions go into per-block (or per-row) float64 slots that the driver sums in order.
+"""
+
+import numpy as np
+from numba import prange
+
+from ._config import jit_parallel
+
+
+@jit_parallel
+def paint(pixels, n_colour, labels, colour_labels, palette, bounds, out):
+    """Label every pixel and write its output colour, in one pass.
+
+    ``labels[i]`` holds on entry the index of pixel ``i``'s colour in the colour summary and on
+    exit its cluster, ``colour_labels[labels[i]]``. ``out[i, :n_colour]`` becomes the palette
+    entry of that cluster; channels from ``n_colour`` on (alpha) are copied from ``pixels``.
+    """
+    n_blocks = bounds.shape[0] - 1
+    n_channels = pixels.shape[1]
+    for b in prange(n_blocks):
+        for i in range(bounds[b], bounds[b + 1]):
+            label = colour_labels[labels[i]]
+            labels[i] = label
+            for f in range(n_colour):
+                out[i, f] = palette[label, f]
+            for f in range(n_colour, n_channels):
+                out[i, f] = pixels[i, f]
+
+
+@jit_parallel
+def sq_error_sums(a, b, n_channels, bounds, block_sums):
+    """``block_sums[blk] = sum over rows of the block, channels < n_channels, of (a - b)^2``."""
+    n_blocks = bounds.shape[0] - 1
+    for blk in prange(n_blocks):
+        acc = 0.0
+        for i in range(bounds[blk], bounds[blk + 1]):
+            for f in range(n_channels):
+                diff = np.float64(a[i, f]) - np.float64(b[i, f])
+                acc += diff * diff
+        block_sums[blk] = acc
+
+
+@jit_parallel
+def ssim_row_sums(x, y, n_channels, window, c1, c2, bounds, row_sums):
+    """Sum of the SSIM map along each output row, per channel ('valid' windows).
+
+    ``x`` and ``y`` are (H, W, C); ``window`` is the normalised 1-D Gaussian of odd length w,
+    applied separably. Output row ``r`` covers input rows ``r .. r+w-1``; ``row_sums[r, f]`` is
+    the sum over the W - w + 1 valid columns of
+    ``(2 mx my + c1)(2 sxy + c2) / ((mx^2 + my^2 + c1)(sx^2 + sy^2 + c2))`` for channel ``f``,
+    with local means, variances and covariance weighted by the window (Wang et al., 2004).
+
+    ``bounds`` splits the output rows into blocks. Within a block each input row is converted
+    and filtered along the row once (x, y, x^2, y^2, xy) into a ring of the last w rows, and
+    each output row combines its w rows down the columns; the arithmetic of a row does not
+    depend on the blocks.
+    """
+    n_blocks = bounds.shape[0] - 1
+    width = x.shape[1]
+    w = window.shape[0]
+    out_width = width - w + 1
+    for blk in prange(n_blocks):
+        first = bounds[blk]
+        last = bounds[blk + 1]
+        products = np.empty((5, n_channels, width), np.float64)
+        ring = np.empty((w, 5, n_channels, out_width), np.float64)
+        moments = np.empty((5, out_width), np.float64)
+        for i in range(first, last + w - 1):
+            for j in range(width):
+                for f in range(n_channels):
+                    xv = np.float64(x[i, j, f])
+                    yv = np.float64(y[i, j, f])
+                    products[0, f, j] = xv
+                    products[1, f, j] = yv
+                    products[2, f, j] = xv * xv
+                    products[3, f, j] = yv * yv
+                    products[4, f, j] = xv * yv
+            filtered = ring[i % w]
+            filtered[:] = 0.0
+            for q in range(5):
+                for f in range(n_channels):
+                    for k in range(w):
+                        g = window[k]
+                        for j in range(out_width):
+                            filtered[q, f, j] += g * products[q, f, j + k]
+            r = i - w + 1
+            if r < first:
+                continue
+            for f in range(n_channels):
+                moments[:] = 0.0
+                for k in range(w):
+                    g = window[k]
+                    rows = ring[(r + k) % w]
+                    for q in range(5):
+                        for j in range(out_width):
+                            moments[q, j] += g * rows[q, f, j]
+                acc = 0.0
+                for j in range(out_width):
+                    mx = moments[0, j]
+                    my = moments[1, j]
+                    vx = moments[2, j] - mx * mx
+                    vy = moments[3, j] - my * my
+                    cov = moments[4, j] - mx * my
+                    num = (2.0 * mx * my + c1) * (2.0 * cov + c2)
+                    den = (mx * mx + my * my + c1) * (vx + vy + c2)
+                    acc += num / den
+                row_sums[r, f] = acc

@@ -1,0 +1,95 @@
+"""Importance-sampling steps for coresets: distances to assigned centres, and drawing rows.
+
+Every construction samples row ``i`` with probability proportional to
+
+    m_i = w_i * (1 / W[l_i] + d_i / C[l_i])
+
+where ``l_i`` is the row's group (its nearest bicriteria centre; a single group for the
+lightweight and uniform constructions), ``d_i`` its squared distance to the group's centre, and
+``W``, ``C`` the group's mass and cost. A term is left out when its denominator is zero (an empty
+group, or a group of zero cost). The per-block totals of ``m`` come from per-block, per-group sums
+of ``w`` and ``w * d``, so drawing needs only one light pass over ``(w, l, d)``, never over X.
+"""
+
+import numpy as np
+from numba import prange
+
+from ._config import jit_parallel
+
+
+@jit_parallel
+def assigned_distances(X, sample_weight, centers, labels, bounds, dist, block_cost):
+    """Squared distance of every row to its assigned centre, and per-block, per-centre cost.
+
+    Writes ``dist[i] = ||X[i] - centers[labels[i]]||^2`` (float64 accumulation) and
+    ``block_cost[b, j]``, the sum of ``w * dist`` over the rows of block ``b`` assigned to ``j``.
+    """
+    n_blocks = bounds.shape[0] - 1
+    n_clusters, n_features = centers.shape
+    for b in prange(n_blocks):
+        cost = np.zeros(n_clusters, np.float64)
+        for i in range(bounds[b], bounds[b + 1]):
+            j = labels[i]
+            sq = 0.0
+            for f in range(n_features):
+                diff = np.float64(X[i, f]) - np.float64(centers[j, f])
+                sq += diff * diff
+            dist[i] = sq
+            cost[j] += sample_weight[i] * sq
+        block_cost[b, :] = cost
+
+
+@jit_parallel
+def draw_rows(
+    sample_weight, labels, dist, inv_mass, group_cost, bounds, target_bounds, targets, out
+):
+    """Rows drawn with probability proportional to ``m_i`` (see the module docstring).
+
+    The mass axis is laid out group-major: group 0's rows (in row order), then group 1's, and
+    so on. The targets of group ``j`` in block ``b`` are
+    ``targets[target_bounds[j * n_blocks + b]:target_bounds[j * n_blocks + b + 1]]``: sorted
+    offsets in ``[0, mass of group j's rows in block b)``. Row ``i`` of group ``j`` is returned
+    for target ``r`` when the running sum of ``m`` over group ``j``'s rows of the block first
+    exceeds ``r`` there, so a row of zero mass is never returned. One scan per block, blocks in
+    parallel, each writing only its own targets' slots of ``out``. A target left over by
+    rounding (block totals come from grouped sums) takes the group's last row of positive mass
+    in the block. ``labels`` or ``dist`` may have length 0 (one group; no distance term).
+    """
+    n_blocks = bounds.shape[0] - 1
+    n_groups = inv_mass.shape[0]
+    has_labels = labels.shape[0] > 0
+    has_dist = dist.shape[0] > 0
+    for b in prange(n_blocks):
+        position = np.empty(n_groups, np.int64)
+        end = np.empty(n_groups, np.int64)
+        running = np.zeros(n_groups, np.float64)
+        last_positive = np.full(n_groups, -1, np.int64)
+        remaining = 0
+        for j in range(n_groups):
+            position[j] = target_bounds[j * n_blocks + b]
+            end[j] = target_bounds[j * n_blocks + b + 1]
+            remaining += end[j] - position[j]
+        if remaining == 0:
+            continue
+        for i in range(bounds[b], bounds[b + 1]):
+            group = labels[i] if has_labels else 0
+            u = inv_mass[group]
+            if has_dist:
+                c = group_cost[group]
+                if c > 0.0:
+                    u += dist[i] / c
+            m = sample_weight[i] * u
+            if m > 0.0:
+                last_positive[group] = i
+                running[group] += m
+                t = position[group]
+                while t < end[group] and running[group] > targets[t]:
+                    out[t] = i
+                    t += 1
+                    remaining -= 1
+                position[group] = t
+                if remaining == 0:
+                    break
+        for j in range(n_groups):
+            for t in range(position[j], end[j]):
+                out[t] = last_positive[j]

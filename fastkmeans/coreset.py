@@ -1,0 +1,644 @@
+"""Coresets: small weighted point sets whose k-means cost approximates that of the full data.
+
+Three constructions share one sampling engine (``fastkmeans._kernels.sampling``): every row gets
+a probability ``q_i``, ``m`` rows are drawn i.i.d. from ``q`` (one sorted array of uniforms from
+one ``numpy.random.Generator``, located by per-block sums and one parallel scan), and a row drawn
+``c`` times gets the weight ``c * w_i / (m * q_i)``. For any centre set ``C`` the weighted cost
+``sum_s w_s * d(s, C)^2`` of the draws is then an unbiased estimate of ``cost(X, C)``.
+
+- :func:`sensitivity_coreset`: ``q`` from the sensitivities with respect to a bicriteria
+  solution (Feldman & Langberg 2011; Bachem, Lucic & Krause 2017), plus a per-cluster mass
+  correction (as in the ESA 2022 evaluation of coresets by Schwiegelshohn & Sheikh-Omar).
+- :func:`lightweight_coreset`: ``q`` half by weight, half by squared distance to the mean
+  (Bachem, Lucic & Krause 2018).
+- :func:`uniform_coreset`: ``q`` proportional to the weights.
+
+All accept weighted input, so a coreset of a coreset, and a merge of coresets of disjoint parts
+(:meth:`Coreset.merge`), are coresets of the whole.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import NamedTuple
+
+import numpy as np
+
+from ._kernels.assign import lloyd_step
+from ._kernels.sampling import assigned_distances, draw_rows
+from ._kernels.seeding import update_closest
+from ._kernels.update import weighted_sums
+from ._parallel import block_bounds
+from ._validation import (
+    check_array,
+    check_centers,
+    check_merge,
+    check_n_clusters,
+    check_random_state,
+    check_sample_size,
+    check_sample_weight,
+)
+from .seeding import _kmeans_plusplus
+
+# Look for duplicate rows (np.unique, O(n log n)) only when the input has at most this many
+# times ``size`` rows of positive weight, so that the check never dominates on large inputs.
+_DEDUPLICATE_FACTOR = 4
+# The D² seeding of the sensitivity coreset looks at all rows of positive weight when there are
+# at most max(_SEEDING_SIZE_FACTOR * size, _SEEDING_MIN_ROWS) of them, else at a uniform coreset
+# of that many draws.
+_SEEDING_SIZE_FACTOR = 16
+_SEEDING_MIN_ROWS = 2**16
+
+
+class Coreset(NamedTuple):
+    """A weighted point set standing in for the data it was built from.
+
+    Unpacks as ``points, weights, indices = coreset`` and fits directly:
+    ``KMeans(k).fit(coreset.points, sample_weight=coreset.weights)``.
+
+    Attributes
+    ----------
+    points : ndarray of shape (size, n_features)
+        The points, in the dtype of the input data.
+    weights : ndarray of shape (size,), float64
+        Positive, finite weights.
+    indices : ndarray of shape (size,), int64
+        Row of the input each point is (``points[i] == X[indices[i]]``), or -1 for a point
+        that is not a row of the input (a given bicriteria centre carrying residual mass).
+    """
+
+    points: np.ndarray
+    weights: np.ndarray
+    indices: np.ndarray
+
+    @property
+    def total_weight(self) -> float:
+        """Sum of the weights."""
+        return float(self.weights.sum())
+
+    def merge(self, *others: Coreset, offsets: Sequence[int] | None = None) -> Coreset:
+        """The union of this coreset and ``others``, as one weighted point set.
+
+        If each coreset summarises a disjoint part of the data, the union summarises the
+        whole: for every centre set its cost is the sum of the parts' costs, so the errors
+        add up and a merge of ``(1 +- eps)`` coresets is a ``(1 +- eps)`` coreset.
+
+        Parameters
+        ----------
+        *others : Coreset
+            Coresets of the same number of features.
+        offsets : sequence of int, optional
+            One per coreset (this one first), added to its non-negative ``indices``: the row at
+            which its part starts in the concatenated data. Without it indices are kept as they
+            are (each then refers to its own part).
+
+        Returns
+        -------
+        Coreset
+            Points in the common dtype of the parts (``numpy.result_type``).
+
+        Examples
+        --------
+        >>> import numpy as np
+        >>> from fastkmeans import uniform_coreset
+        >>> X = np.arange(20.0).reshape(10, 2)
+        >>> a = uniform_coreset(X[:6], 2, random_state=0)
+        >>> b = uniform_coreset(X[6:], 2, random_state=0)
+        >>> merged = a.merge(b, offsets=[0, 6])
+        >>> float(merged.total_weight)
+        10.0
+        >>> bool((merged.points == X[merged.indices]).all())
+        True
+        """
+        parts = (self, *others)
+        offsets = check_merge(parts, offsets)
+        dtype = np.result_type(*(part.points.dtype for part in parts))
+        indices = []
+        for part, offset in zip(parts, offsets, strict=True):
+            shifted = np.asarray(part.indices, dtype=np.int64)
+            indices.append(np.where(shifted >= 0, shifted + offset, -1))
+        return Coreset(
+            np.concatenate([np.asarray(part.points, dtype=dtype) for part in parts]),
+            np.concatenate([np.asarray(part.weights, dtype=np.float64) for part in parts]),
+            np.concatenate(indices),
+        )
+
+
+# -- public constructions --------------------------------------------------------------------
+
+
+def sensitivity_coreset(
+    X,
+    n_clusters: int,
+    size: int,
+    *,
+    sample_weight=None,
+    centers=None,
+    random_state=None,
+) -> Coreset:
+    """A coreset for k-means by sensitivity sampling with a per-cluster mass correction.
+
+    1. **Bicriteria solution** ``B``: the given ``centers``, or plain weighted D² seeding
+       (k-means++) with ``n_clusters`` centres. On inputs with more than
+       ``max(16 * size, 65536)`` rows of positive weight the seeding runs on a uniform coreset
+       of that many draws, since its ``n_clusters`` passes over every row would otherwise
+       dominate the build. Each row ``x`` belongs to the cluster ``j`` of its nearest centre
+       ``b_j``; the cluster has mass ``W_j`` (sum of weights) and cost ``C_j`` (sum of
+       ``w * d(x, b_j)^2``).
+    2. **Sensitivities** ``s(x) = w(x) * (d(x, b_j)^2 / C_j + 1 / W_j)``: the point's share of its
+       cluster's cost plus its share of the cluster's mass. They sum to ``rho <= 2 * len(B)``
+       and bound how much any single point can matter to any solution's cost. A cluster of
+       zero cost is not sampled (``s = 0``): its rows all sit on ``b_j``, which stands for them
+       exactly in step 4.
+    3. **Sampling**: ``m = size - len(B)`` rows drawn i.i.d. with ``q(x) = s(x) / rho``, a row
+       drawn ``c`` times weighted ``c * w(x) / (m * q(x))``.
+    4. **Mass correction**: in each cluster whose sampled mass ``M_j`` falls short of ``W_j``,
+       the centre ``b_j`` joins the coreset with weight ``W_j - M_j``; in each cluster whose
+       sampled mass exceeds ``W_j``, the excess is removed from the sampled points of that
+       cluster nearest to ``b_j`` (points left with no weight are dropped).
+
+    One parallel pass over X after the seeding finds every row's centre and distance; one light
+    parallel pass over the per-row results draws all the rows.
+
+    Parameters
+    ----------
+    X : array-like of shape (n_samples, n_features)
+        Data. float32 and float64 stay in their dtype; other numeric types become float64.
+    n_clusters : int
+        The k the coreset is for; the number of seeded bicriteria centres.
+    size : int
+        Maximum number of points in the coreset, at least the number of bicriteria centres.
+        Guidance: ``40 * n_clusters`` (see Notes).
+    sample_weight : array-like of shape (n_samples,), optional
+        Non-negative weights (integer weights act like repeated rows), e.g. a coreset's
+        ``weights``.
+    centers : array-like of shape (n_centers, n_features), optional
+        Bicriteria centres to use instead of seeding (any number, e.g. a previous solution).
+    random_state : None, int, numpy.random.SeedSequence or numpy.random.Generator
+        Source of randomness; a given seed gives bitwise-identical coresets whatever the
+        number of threads.
+
+    Returns
+    -------
+    Coreset
+        At most ``size`` points. If ``size`` is at least the number of rows of positive weight
+        (or, for inputs up to a few times ``size``, the number of distinct such rows), the data
+        itself with exact weights.
+
+    Notes
+    -----
+    What holds, with ``cost_+(X, C)`` the cost of the rows in clusters of positive cost and
+    ``alpha = cost(X, B) / cost_+(X, C)``:
+
+    - *Always*: weights are positive and finite; every bicriteria cluster keeps its exact mass,
+      so the weights sum to the input's total weight (up to rounding).
+    - *Sampled part* (step 3, before the correction): for every centre set ``C`` the estimate
+      ``sum w_s d(s, C)^2`` is an unbiased estimate of ``cost_+(X, C)``, the cost of the rows
+      with ``q > 0`` (all rows but those of zero-cost clusters, which step 4 represents
+      exactly). For a fixed ``C`` chosen independently of the draws it is within
+      ``(1 +- eps) * cost_+(X, C)`` with probability at least ``1 - delta`` as soon as
+      ``m >= 2 * R * (1 + eps / 3) * ln(2 / delta) / eps^2`` (Bernstein), where
+      ``R = max_x w(x) d(x, C)^2 / (q(x) cost_+(X, C)) <= (4 * alpha + 4) * rho``.
+    - *Correction*: a centre carrying ``W_j - M_j`` turns the estimate into the control
+      variate ``sum_s w_s (d(s, C)^2 - d(b_j, C)^2) + sum_j W_j d(b_j, C)^2``, still unbiased,
+      whose summands are bounded by ``(2 * alpha + 2) * rho * cost_+(X, C) / m`` and vanish for
+      any ``C`` constant over each cluster. Trimming an excess ``Delta_j = M_j - W_j`` moves
+      the estimate by ``sum Delta_r (d(r, C)^2 - d(b_j, C)^2)`` over the trimmed points ``r``,
+      the nearest sampled points to ``b_j``; this is the only bias, and ``Delta_j`` itself
+      exceeds ``tau * W_j`` with probability at most ``exp(-tau^2 m / (2 rho (1 + tau / 3)))``.
+
+    These per-``C`` bounds are worst-case; uniform (1 +- eps) guarantees over all ``C`` need
+    sizes of order ``k d / eps^2`` up to logarithms. In practice ``size = 40 * n_clusters``
+    gives a distortion (worst ratio, either way round, between the coreset's and the data's
+    cost over k-means solutions computed on the coreset and convex combinations of them) of
+    about 1.1 on the datasets of ``benchmarks/bench_coresets.py``, including data with far
+    outliers, where uniform sampling exceeds 20. The error shrinks like ``1 / sqrt(size)``.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from fastkmeans import KMeans, cost, sensitivity_coreset
+    >>> rng = np.random.default_rng(0)
+    >>> X = np.concatenate([rng.normal(c, 1.0, size=(2000, 2)) for c in (0.0, 20.0, 40.0)])
+    >>> cs = sensitivity_coreset(X, 3, 120, random_state=0)
+    >>> len(cs.points) <= 120, bool(np.isclose(cs.weights.sum(), len(X)))
+    (True, True)
+    >>> km = KMeans(3, random_state=0).fit(cs.points, sample_weight=cs.weights)
+    >>> ratio = cost(cs.points, km.cluster_centers_, cs.weights) / cost(X, km.cluster_centers_)
+    >>> bool(0.8 < ratio < 1.25)
+    True
+    """
+    X = check_array(X)
+    sample_weight = check_sample_weight(sample_weight, X.shape[0])
+    n_clusters = check_n_clusters(n_clusters, X.shape[0], sample_weight)
+    if centers is not None:
+        centers = check_centers(centers, X.shape[1], X.dtype)
+    n_centers = n_clusters if centers is None else centers.shape[0]
+    size = check_sample_size(size, n_centers, "the number of bicriteria centres")
+    rng = check_random_state(random_state)
+    return _sensitivity_coreset(X, n_clusters, size, sample_weight, centers, rng)
+
+
+def lightweight_coreset(X, size: int, *, sample_weight=None, random_state=None) -> Coreset:
+    """A lightweight coreset: sampling half by weight, half by squared distance to the mean.
+
+    Rows are drawn i.i.d. with ``q(x) = w(x) / (2 W) + w(x) d(x, mu)^2 / (2 D)``, where ``mu``
+    is the weighted mean, ``W`` the total weight and ``D = sum w d(., mu)^2``, and weighted
+    ``w(x) / (size * q(x))`` per draw (Bachem, Lucic & Krause, KDD 2018). Two parallel passes
+    over X (mean, distances) and one light pass to draw.
+
+    Parameters
+    ----------
+    X : array-like of shape (n_samples, n_features)
+    size : int
+        Number of draws (the coreset has at most that many points; repeated draws merge).
+    sample_weight : array-like of shape (n_samples,), optional
+    random_state : None, int, numpy.random.SeedSequence or numpy.random.Generator
+
+    Returns
+    -------
+    Coreset
+        Or the data itself with exact weights when ``size`` covers every row of positive
+        weight (see :func:`sensitivity_coreset`).
+
+    Notes
+    -----
+    For every ``C`` the cost estimate is unbiased; for a fixed ``C`` it is within
+    ``eps * cost(X, C) + eps * cost(X, {mu})`` of ``cost(X, C)`` with high probability at
+    ``size`` of order ``k d log k / eps^2`` (the guarantee is additive). The total weight is an
+    unbiased estimate of ``W``, not equal to it. Outliers are drawn with probability growing
+    with their distance to the mean.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from fastkmeans import lightweight_coreset
+    >>> X = np.random.default_rng(0).normal(size=(1000, 3))
+    >>> cs = lightweight_coreset(X, 100, random_state=0)
+    >>> cs.points.shape[1], bool(cs.points.shape[0] <= 100), bool((cs.weights > 0).all())
+    (3, True, True)
+    """
+    X = check_array(X)
+    sample_weight = check_sample_weight(sample_weight, X.shape[0])
+    size = check_sample_size(size, 1)
+    rng = check_random_state(random_state)
+    exact = _exact_coreset(X, sample_weight, size)
+    if exact is not None:
+        return exact
+    draws = _draw(_lightweight_distribution(X, sample_weight), sample_weight, size, rng)
+    return _collapse(X, draws.indices, draws.weights)
+
+
+def uniform_coreset(X, size: int, *, sample_weight=None, random_state=None) -> Coreset:
+    """A uniform coreset: rows drawn i.i.d. with probability proportional to their weight.
+
+    Each draw is weighted ``W / size`` (``W`` the total weight), so the weights sum to ``W``.
+    The baseline: fast, unbiased, but blind to small far-away clusters and outliers.
+
+    Parameters
+    ----------
+    X : array-like of shape (n_samples, n_features)
+    size : int
+        Number of draws (repeated draws merge, so the coreset may have fewer points).
+    sample_weight : array-like of shape (n_samples,), optional
+    random_state : None, int, numpy.random.SeedSequence or numpy.random.Generator
+
+    Returns
+    -------
+    Coreset
+        Or the data itself with exact weights when ``size`` covers every row of positive
+        weight (see :func:`sensitivity_coreset`).
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from fastkmeans import uniform_coreset
+    >>> X = np.random.default_rng(0).normal(size=(1000, 2))
+    >>> cs = uniform_coreset(X, 50, random_state=0)
+    >>> bool(np.isclose(cs.weights.sum(), 1000.0)), bool((cs.points == X[cs.indices]).all())
+    (True, True)
+    """
+    X = check_array(X)
+    sample_weight = check_sample_weight(sample_weight, X.shape[0])
+    size = check_sample_size(size, 1)
+    rng = check_random_state(random_state)
+    exact = _exact_coreset(X, sample_weight, size)
+    if exact is not None:
+        return exact
+    draws = _draw(_uniform_distribution(X, sample_weight), sample_weight, size, rng)
+    return _collapse(X, draws.indices, draws.weights)
+
+
+# -- the sampling engine (validated input) ---------------------------------------------------
+
+
+class _Distribution(NamedTuple):
+    """``q_i = m_i / total``, ``m_i = w_i (inv_mass[l_i] + d_i / group_cost[l_i])``.
+
+    ``labels`` and ``dist`` may be empty (one group; no distance term); a zero ``group_cost``
+    drops the distance term of its group.
+    """
+
+    labels: np.ndarray
+    dist: np.ndarray
+    inv_mass: np.ndarray
+    group_cost: np.ndarray
+    bounds: np.ndarray
+    table: np.ndarray  # (n_groups, n_blocks): sum of m over each group's rows in each block
+
+    def row_mass(self, sample_weight: np.ndarray, rows: np.ndarray | None = None) -> np.ndarray:
+        """``m_i`` for ``rows`` (default: every row), in float64."""
+        if rows is None:
+            rows = np.arange(sample_weight.shape[0])
+        groups = self.labels[rows] if self.labels.shape[0] else np.zeros(rows.shape[0], np.int64)
+        u = self.inv_mass[groups]
+        if self.dist.shape[0]:
+            c = self.group_cost[groups]
+            u = u + np.divide(self.dist[rows], c, out=np.zeros(rows.shape[0]), where=c > 0)
+        return sample_weight[rows] * u
+
+    @property
+    def total(self) -> float:
+        """Normaliser of ``q``: the table summed group-major, as the draws lay it out."""
+        return float(np.cumsum(self.table.ravel())[-1])
+
+    def probabilities(self, sample_weight: np.ndarray) -> np.ndarray:
+        """``q`` for every row (O(n) memory; for tests and diagnostics); zeros if no mass."""
+        total = self.total
+        mass = self.row_mass(sample_weight)
+        return mass / total if total > 0 else np.zeros_like(mass)
+
+
+class _Draws(NamedTuple):
+    """Raw i.i.d. draws, sorted by row: row, its probability ``q``, and ``w / (n q)``."""
+
+    indices: np.ndarray
+    probabilities: np.ndarray
+    weights: np.ndarray
+
+
+def _grouped_distribution(
+    bounds: np.ndarray,
+    labels: np.ndarray,
+    dist: np.ndarray,
+    block_mass: np.ndarray,
+    block_cost: np.ndarray,
+    skip_zero_cost: bool = False,
+) -> _Distribution:
+    """The distribution from per-block, per-group sums of ``w`` and ``w * d``.
+
+    With ``skip_zero_cost`` a group of zero cost gets probability zero (its rows all sit on
+    its centre, which then stands for it exactly). Shares are computed as ratios (``cost / C``,
+    not ``cost * (1 / C)``) so that scaling the data by an integer leaves them unchanged
+    whenever the sums are exact.
+    """
+    mass = block_mass.sum(axis=0)
+    cost = block_cost.sum(axis=0)
+    sampled = (mass > 0) & (cost > 0) if skip_zero_cost else mass > 0
+    inv_mass = np.divide(1.0, mass, out=np.zeros_like(mass), where=sampled)
+    cost_share = np.divide(block_cost, cost, out=np.zeros_like(block_cost), where=cost > 0)
+    table = np.ascontiguousarray((block_mass * inv_mass + cost_share).T)
+    return _Distribution(labels, dist, inv_mass, cost, bounds, table)
+
+
+def _sensitivity_distribution(
+    X: np.ndarray, sample_weight: np.ndarray, centers: np.ndarray
+) -> tuple[_Distribution, np.ndarray, np.ndarray]:
+    """Sensitivity sampling distribution for the clusters of ``centers``.
+
+    The clusters are the cells of the rows nearest to each centre; each is represented by its
+    weighted centroid (one Lloyd step, which can only lower the cost). Returns the distribution,
+    the centroids (dtype of X) and the cluster masses. Two parallel passes over X: assignment
+    with per-cluster sums (the Lloyd kernel), then distances to the centroids.
+    """
+    n_samples, n_features = X.shape
+    n_centers = centers.shape[0]
+    bounds = block_bounds(n_samples, n_centers * (n_features + 2))
+    n_blocks = bounds.shape[0] - 1
+    labels = np.empty(n_samples, dtype=np.int32)
+    block_sums = np.empty((n_blocks, n_centers, n_features), dtype=np.float64)
+    block_mass = np.empty((n_blocks, n_centers), dtype=np.float64)
+    block_cost = np.empty(n_blocks, dtype=np.float64)
+    centers = np.ascontiguousarray(centers, dtype=X.dtype)
+    lloyd_step(X, sample_weight, centers, bounds, labels, block_sums, block_mass, block_cost)
+    mass = block_mass.sum(axis=0)
+    occupied = mass > 0
+    centroids = centers.astype(np.float64)
+    centroids[occupied] = block_sums.sum(axis=0)[occupied] / mass[occupied, None]
+    centroids = centroids.astype(X.dtype)
+    dist = np.empty(n_samples, dtype=np.float64)
+    cluster_cost = np.empty((n_blocks, n_centers), dtype=np.float64)
+    assigned_distances(X, sample_weight, centroids, labels, bounds, dist, cluster_cost)
+    distribution = _grouped_distribution(
+        bounds, labels, dist, block_mass, cluster_cost, skip_zero_cost=True
+    )
+    return distribution, centroids, mass
+
+
+def _lightweight_distribution(X: np.ndarray, sample_weight: np.ndarray) -> _Distribution:
+    """``q ∝ w (1 / W + d(x, mu)^2 / D)`` (the lightweight ``q`` times 2). Two passes over X."""
+    n_samples, n_features = X.shape
+    bounds = block_bounds(n_samples, n_features)
+    n_blocks = bounds.shape[0] - 1
+    block_sums = np.empty((n_blocks, n_features), dtype=np.float64)
+    weighted_sums(X, sample_weight, bounds, block_sums)
+    block_mass = np.add.reduceat(sample_weight, bounds[:-1])[:, None]
+    mean = (block_sums.sum(axis=0) / block_mass.sum()).astype(X.dtype)
+    dist = np.empty(n_samples, dtype=np.float64)
+    block_cost = np.empty(n_blocks, dtype=np.float64)
+    update_closest(X, sample_weight, mean, bounds, dist, block_cost, True)
+    return _grouped_distribution(
+        bounds, np.empty(0, np.int32), dist, block_mass, block_cost[:, None]
+    )
+
+
+def _uniform_distribution(X: np.ndarray, sample_weight: np.ndarray) -> _Distribution:
+    """``q ∝ w``. No pass over X."""
+    bounds = block_bounds(X.shape[0])
+    block_mass = np.add.reduceat(sample_weight, bounds[:-1])[:, None]
+    empty = np.empty(0)
+    return _grouped_distribution(
+        bounds, np.empty(0, np.int32), empty, block_mass, np.zeros_like(block_mass)
+    )
+
+
+def _draw(
+    distribution: _Distribution,
+    sample_weight: np.ndarray,
+    n_draws: int,
+    rng: np.random.Generator,
+    stratified: bool = False,
+) -> _Draws:
+    """``n_draws`` rows from ``distribution``, from ``n_draws`` uniforms of ``rng``.
+
+    The mass axis runs group-major (all of group 0's rows, then group 1's, ...), rows in order
+    within a group. i.i.d. draws use sorted uniforms; ``stratified`` draws put draw ``t`` at
+    ``(t + U_t) / n_draws`` of the axis, so each group receives its expected number of draws
+    up to one and the draws are spread along it. Either way each draw lands on row ``i`` with
+    probability ``q_i`` on average over the draws, so the expected count of row ``i`` is
+    exactly ``n_draws * q_i``; the draws are independent, and stratified ones have a variance
+    no larger than i.i.d. ones for every estimate ``sum w / (n q) f``.
+    """
+    empty = _Draws(np.empty(0, np.int64), np.empty(0), np.empty(0))
+    if n_draws == 0:
+        return empty
+    cells = distribution.table.ravel()
+    cumulative = np.cumsum(cells)
+    total = float(cumulative[-1])
+    if not total > 0.0:
+        return empty
+    if stratified:
+        targets = (np.arange(n_draws) + rng.random(n_draws)) * (total / n_draws)
+    else:
+        targets = np.sort(rng.random(n_draws)) * total
+    last_cell = int(np.flatnonzero(cells > 0)[-1])
+    cell = np.minimum(np.searchsorted(cumulative, targets, side="right"), last_cell)
+    starts = np.concatenate(([0.0], cumulative[:-1]))
+    local = np.maximum(targets - starts[cell], 0.0)
+    target_bounds = np.searchsorted(cell, np.arange(cells.shape[0] + 1)).astype(np.int64)
+    rows = np.empty(n_draws, dtype=np.int64)
+    draw_rows(
+        sample_weight,
+        distribution.labels,
+        distribution.dist,
+        distribution.inv_mass,
+        distribution.group_cost,
+        distribution.bounds,
+        target_bounds,
+        local,
+        rows,
+    )
+    probabilities = distribution.row_mass(sample_weight, rows) / total
+    weights = sample_weight[rows] / (n_draws * probabilities)
+    return _Draws(rows, probabilities, weights)
+
+
+def _collapse(X: np.ndarray, rows: np.ndarray, weights: np.ndarray) -> Coreset:
+    """Merge repeated rows (summing their weights); rows sorted."""
+    unique, inverse = np.unique(rows, return_inverse=True)
+    merged = np.bincount(inverse, weights=weights, minlength=unique.shape[0])
+    return Coreset(X[unique], merged, unique.astype(np.int64))
+
+
+def _exact_coreset(X: np.ndarray, sample_weight: np.ndarray, size: int) -> Coreset | None:
+    """The data itself (rows of positive weight, duplicates merged) if it fits in ``size``."""
+    positive = np.flatnonzero(sample_weight > 0)
+    if positive.shape[0] <= size:
+        return Coreset(X[positive], sample_weight[positive], positive.astype(np.int64))
+    if positive.shape[0] > _DEDUPLICATE_FACTOR * size:
+        return None
+    _, first, inverse = np.unique(X[positive], axis=0, return_index=True, return_inverse=True)
+    if first.shape[0] > size:
+        return None
+    inverse = inverse.reshape(-1)
+    weights = np.bincount(inverse, weights=sample_weight[positive], minlength=first.shape[0])
+    order = np.argsort(first)
+    rows = positive[first[order]].astype(np.int64)
+    return Coreset(X[rows], weights[order], rows)
+
+
+def _seeding_rows(n_positive: int, size: int) -> int:
+    """Rows the D² seeding looks at: all of them, or a uniform sample on large inputs."""
+    budget = max(_SEEDING_SIZE_FACTOR * size, _SEEDING_MIN_ROWS)
+    return n_positive if n_positive <= budget else budget
+
+
+def _bicriteria(
+    X: np.ndarray,
+    n_clusters: int,
+    size: int,
+    sample_weight: np.ndarray,
+    rng: np.random.Generator,
+) -> np.ndarray:
+    """Plain weighted D² seeding: ``n_clusters`` centres (rows of X).
+
+    On inputs with more rows of positive weight than ``_seeding_rows`` allows, the seeding
+    runs on a uniform coreset of that many draws (its ``n_clusters`` passes over every row
+    would otherwise dominate the build).
+    """
+    n_positive = int(np.count_nonzero(sample_weight))
+    n_rows = _seeding_rows(n_positive, size)
+    if n_rows == n_positive:
+        return _kmeans_plusplus(X, n_clusters, sample_weight, rng, 1)[0]
+    draws = _draw(_uniform_distribution(X, sample_weight), sample_weight, n_rows, rng)
+    subset = _collapse(X, draws.indices, draws.weights)
+    n_clusters = min(n_clusters, subset.indices.shape[0])
+    return _kmeans_plusplus(subset.points, n_clusters, subset.weights, rng, 1)[0]
+
+
+class _SensitivitySample(NamedTuple):
+    """Everything the sensitivity construction decides before the mass correction."""
+
+    centers: np.ndarray  # (k', d) the clusters' centroids, dtype of X
+    distribution: _Distribution  # labels: cluster of each row; dist: to its centroid
+    cluster_mass: np.ndarray  # (k',) W_j
+    draws: _Draws
+
+
+def _sensitivity_sample(
+    X: np.ndarray,
+    n_clusters: int,
+    size: int,
+    sample_weight: np.ndarray,
+    centers: np.ndarray | None,
+    rng: np.random.Generator,
+) -> _SensitivitySample:
+    """Steps 1-3 of :func:`sensitivity_coreset` on validated input (no exact shortcut)."""
+    n_centers = n_clusters if centers is None else centers.shape[0]
+    if centers is None:
+        centers = _bicriteria(X, n_clusters, size, sample_weight, rng)
+    distribution, centroids, cluster_mass = _sensitivity_distribution(X, sample_weight, centers)
+    draws = _draw(distribution, sample_weight, size - n_centers, rng, stratified=True)
+    return _SensitivitySample(centroids, distribution, cluster_mass, draws)
+
+
+def _correct_mass(X: np.ndarray, sample: _SensitivitySample) -> Coreset:
+    """Step 4: give every bicriteria cluster its exact mass (see :func:`sensitivity_coreset`)."""
+    draws = sample.draws
+    cluster_mass = sample.cluster_mass
+    n_centers = cluster_mass.shape[0]
+    rows, inverse = np.unique(draws.indices, return_inverse=True)
+    weights = np.bincount(inverse, weights=draws.weights, minlength=rows.shape[0])
+    labels = sample.distribution.labels[rows].astype(np.int64)
+    sampled_mass = np.bincount(labels, weights=weights, minlength=n_centers)
+
+    # Trim the excess of over-full clusters from their sampled points nearest to the centre:
+    # walk each cluster's points by increasing distance (ties: lower row first).
+    excess = sampled_mass - cluster_mass
+    over_full = np.flatnonzero(excess > 0)
+    if over_full.size:
+        order = np.lexsort((rows, sample.distribution.dist[rows], labels))
+        group_bounds = np.searchsorted(labels[order], np.arange(n_centers + 1))
+        for j in over_full:
+            members = order[group_bounds[j] : group_bounds[j + 1]]
+            member_weights = weights[members]
+            after = np.cumsum(member_weights)
+            before = after - member_weights
+            cut = excess[j]
+            weights[members] = np.where(
+                after <= cut, 0.0, np.where(before >= cut, member_weights, after - cut)
+            )
+
+    residual = cluster_mass - sampled_mass
+    carriers = np.flatnonzero(residual > 0)
+    keep = weights > 0
+    return Coreset(
+        np.concatenate([X[rows[keep]], sample.centers[carriers]]),
+        np.concatenate([weights[keep], residual[carriers]]),
+        np.concatenate([rows[keep], np.full(carriers.shape[0], -1, dtype=np.int64)]),
+    )
+
+
+def _sensitivity_coreset(
+    X: np.ndarray,
+    n_clusters: int,
+    size: int,
+    sample_weight: np.ndarray,
+    centers: np.ndarray | None,
+    rng: np.random.Generator,
+) -> Coreset:
+    """:func:`sensitivity_coreset` on validated input (``centers`` None: D² seeding)."""
+    exact = _exact_coreset(X, sample_weight, size)
+    if exact is not None:
+        return exact
+    return _correct_mass(X, _sensitivity_sample(X, n_clusters, size, sample_weight, centers, rng))

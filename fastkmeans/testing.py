@@ -1,0 +1,341 @@
+"""Coreset-accuracy checks and hypothesis strategies for users' own test suites.
+
+The distortion protocol: a coreset ``S`` of data ``X`` is judged on candidate solutions that a
+user of the coreset would actually meet, namely k-means solutions computed *on the coreset*
+(which is where a bad coreset misleads), random convex combinations of them, and any solutions
+the caller adds. For each candidate ``C`` the two costs are compared both ways round,
+``max(cost(X, C) / cost(S, C), cost(S, C) / cost(X, C))``, and the distortion is the worst
+value: 1 for a perfect coreset.
+
+hypothesis is only needed for :func:`weighted_datasets`, and is imported when it is called.
+
+Examples
+--------
+In a test suite:
+
+>>> import numpy as np
+>>> from fastkmeans import sensitivity_coreset
+>>> from fastkmeans.testing import assert_coreset_accurate, coreset_distortion
+>>> rng = np.random.default_rng(0)
+>>> X = np.concatenate([rng.normal(c, 1.0, size=(500, 2)) for c in (0.0, 10.0, 30.0)])
+>>> cs = sensitivity_coreset(X, 3, 200, random_state=0)
+>>> report = assert_coreset_accurate(X, cs, 3, eps=0.2, random_state=0)
+>>> bool(report.distortion <= 1.2)
+True
+"""
+
+from __future__ import annotations
+
+import warnings
+from collections.abc import Sequence
+from typing import NamedTuple
+
+import numpy as np
+
+from ._validation import (
+    ConvergenceWarning,
+    FewDistinctPointsWarning,
+    check_array,
+    check_centers,
+    check_coreset,
+    check_eps,
+    check_int,
+    check_n_clusters,
+    check_random_state,
+    check_sample_weight,
+)
+from .metrics import _cost
+
+
+class DistortionReport(NamedTuple):
+    """The outcome of :func:`coreset_distortion` with ``details=True``.
+
+    Attributes
+    ----------
+    distortion : float
+        The worst ``max(cost_data / cost_coreset, cost_coreset / cost_data)``; 1 is perfect.
+    solution : str
+        Which candidate solution attains it.
+    centers : ndarray of shape (n_centers, n_features)
+        That solution's centres.
+    cost_data : float
+        Its cost on the data.
+    cost_coreset : float
+        Its cost on the coreset.
+    n_solutions : int
+        Number of candidate solutions examined.
+    """
+
+    distortion: float
+    solution: str
+    centers: np.ndarray
+    cost_data: float
+    cost_coreset: float
+    n_solutions: int
+
+
+def coreset_distortion(
+    X,
+    coreset,
+    n_clusters: int,
+    *,
+    sample_weight=None,
+    solutions: Sequence | None = None,
+    n_runs: int = 5,
+    n_combinations: int = 10,
+    random_state=None,
+    details: bool = False,
+) -> float | DistortionReport:
+    """Worst cost ratio, either way round, between a coreset and its data over candidate solutions.
+
+    Candidates: ``n_runs`` k-means solutions with ``n_clusters`` centres fitted on the coreset
+    (:class:`fastkmeans.KMeans`, D² seeding, different seeds); ``n_combinations`` random convex
+    combinations of them (each run's centres matched to the first run's, then averaged with
+    Dirichlet(1, ..., 1) weights); and the given ``solutions``.
+
+    Parameters
+    ----------
+    X : array-like of shape (n_samples, n_features)
+        The data the coreset summarises.
+    coreset : Coreset or tuple (points, weights)
+        The weighted point set to judge.
+    n_clusters : int
+        Number of centres of the fitted candidate solutions.
+    sample_weight : array-like of shape (n_samples,), optional
+        Weights of X.
+    solutions : sequence of array-like of shape (n_centers, n_features), optional
+        Extra candidate solutions (any number of centres each).
+    n_runs : int, default=5
+        k-means fits on the coreset (0 to judge only the given solutions).
+    n_combinations : int, default=10
+        Random convex combinations of the fitted solutions (used when ``n_runs >= 2``).
+    random_state : None, int, numpy.random.SeedSequence or numpy.random.Generator
+        Seeds the fits and the combinations.
+    details : bool, default=False
+        Return a :class:`DistortionReport` instead of the number.
+
+    Returns
+    -------
+    float or DistortionReport
+        ``inf`` when one cost is zero and the other is not.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from fastkmeans import uniform_coreset
+    >>> from fastkmeans.testing import coreset_distortion
+    >>> X = np.array([[0.0], [1.0], [2.0], [3.0]])
+    >>> coreset_distortion(X, (X, np.ones(4)), 2, random_state=0)  # X summarises itself
+    1.0
+    >>> far = np.array([[0.0], [0.1], [0.2], [100.0]])
+    >>> near_only = (far[:3], np.array([4 / 3, 4 / 3, 4 / 3]))  # forgets the outlier
+    >>> report = coreset_distortion(far, near_only, 1, n_combinations=0, random_state=0,
+    ...                             details=True)
+    >>> bool(report.distortion > 100), report.solution
+    (True, 'k-means on the coreset, run 0')
+    >>> report.cost_data > report.cost_coreset  # the coreset misses the outlier's cost
+    True
+    """
+    X = check_array(X)
+    sample_weight = check_sample_weight(sample_weight, X.shape[0])
+    n_features = X.shape[1]
+    points, weights = check_coreset(coreset, n_features, X.dtype)
+    n_clusters = check_n_clusters(n_clusters, X.shape[0], sample_weight)
+    n_positive = int(np.count_nonzero(weights))
+    n_runs = check_int(n_runs, "n_runs", minimum=0)
+    n_combinations = check_int(n_combinations, "n_combinations", minimum=0)
+    if n_runs > 0 and n_clusters > n_positive:
+        raise ValueError(
+            f"n_clusters={n_clusters} must be <= the number of coreset points with positive "
+            f"weight ({n_positive}); build a larger coreset"
+        )
+    given = [
+        check_centers(solution, n_features, X.dtype, f"solutions[{i}]")
+        for i, solution in enumerate(solutions or [])
+    ]
+    if n_runs == 0 and not given:
+        raise ValueError("no candidate solutions: use n_runs >= 1 or pass solutions")
+    rng = check_random_state(random_state)
+
+    candidates = _candidate_solutions(points, weights, n_clusters, n_runs, n_combinations, rng)
+    candidates += [(f"solutions[{i}] (given)", centers) for i, centers in enumerate(given)]
+    worst = None
+    for name, centers in candidates:
+        cost_data = _cost(X, centers, sample_weight)
+        cost_coreset = _cost(points, centers, weights)
+        ratio = _ratio(cost_data, cost_coreset)
+        if worst is None or ratio > worst.distortion:
+            worst = DistortionReport(ratio, name, centers, cost_data, cost_coreset, len(candidates))
+    return worst if details else worst.distortion
+
+
+def assert_coreset_accurate(
+    X,
+    coreset,
+    n_clusters: int,
+    eps: float,
+    *,
+    sample_weight=None,
+    solutions: Sequence | None = None,
+    n_runs: int = 5,
+    n_combinations: int = 10,
+    random_state=None,
+) -> DistortionReport:
+    """Assert that the coreset's distortion is at most ``1 + eps``.
+
+    That is, for every candidate solution ``C`` of :func:`coreset_distortion`,
+    ``cost(S, C) / cost(X, C)`` lies in ``[1 / (1 + eps), 1 + eps]``. Parameters as there.
+
+    Returns
+    -------
+    DistortionReport
+        When the assertion holds.
+
+    Raises
+    ------
+    AssertionError
+        Naming the worst solution, both of its costs and their ratio.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from fastkmeans.testing import assert_coreset_accurate
+    >>> X = np.array([[0.0], [0.1], [0.2], [100.0]])
+    >>> assert_coreset_accurate(X, (X[:3], np.full(3, 4 / 3)), 1, eps=0.5, n_combinations=0,
+    ...                         random_state=0)  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    AssertionError: coreset distortion 3.74e+05 exceeds 1 + eps = 1.5: worst solution ...
+    """
+    eps = check_eps(eps)
+    report = coreset_distortion(
+        X,
+        coreset,
+        n_clusters,
+        sample_weight=sample_weight,
+        solutions=solutions,
+        n_runs=n_runs,
+        n_combinations=n_combinations,
+        random_state=random_state,
+        details=True,
+    )
+    if not report.distortion <= 1.0 + eps:
+        share = report.cost_coreset / report.cost_data if report.cost_data > 0 else np.inf
+        raise AssertionError(
+            f"coreset distortion {report.distortion:.3g} exceeds 1 + eps = {1.0 + eps:.6g}: "
+            f"worst solution {report.solution!r} ({report.centers.shape[0]} centres): "
+            f"cost on X = {report.cost_data:.6g}, cost on the coreset = "
+            f"{report.cost_coreset:.6g} (coreset / X = {share:.3g})"
+        )
+    return report
+
+
+def weighted_datasets(
+    *,
+    min_samples: int = 1,
+    max_samples: int = 40,
+    max_features: int = 3,
+    integer: bool = False,
+    weighted: bool = True,
+    max_abs: float = 100.0,
+    dtype=np.float64,
+):
+    """A hypothesis strategy for small bounded ``(X, sample_weight)`` pairs.
+
+    ``X`` has ``min_samples..max_samples`` rows, ``1..max_features`` features and finite values in
+    ``[-max_abs, max_abs]`` (integers when ``integer``, which keeps every sum exact: useful for
+    invariance tests); ``sample_weight`` is ``None`` or non-negative integers ``0..4`` with at
+    least one positive (when ``weighted``).
+
+    Examples
+    --------
+    >>> from hypothesis import given
+    >>> from fastkmeans.testing import weighted_datasets
+    >>> @given(weighted_datasets(max_samples=10))
+    ... def test_total_weight(data):
+    ...     X, w = data
+    ...     assert w is None or w.sum() > 0
+    >>> test_total_weight()
+    """
+    from hypothesis import strategies as st
+    from hypothesis.extra import numpy as hnp
+
+    if integer:
+        limit = int(max_abs)
+        elements = st.integers(-limit, limit).map(float)
+    else:
+        elements = st.floats(
+            -max_abs, max_abs, allow_nan=False, allow_infinity=False, allow_subnormal=False
+        )
+
+    @st.composite
+    def datasets(draw):
+        n_samples = draw(st.integers(min_samples, max_samples))
+        n_features = draw(st.integers(1, max_features))
+        X = draw(hnp.arrays(np.float64, (n_samples, n_features), elements=elements))
+        X = X.astype(dtype)
+        if not weighted or not draw(st.booleans()):
+            return X, None
+        w = draw(hnp.arrays(np.float64, n_samples, elements=st.integers(0, 4).map(float)))
+        if not (w > 0).any():
+            w[draw(st.integers(0, n_samples - 1))] = 1.0
+        return X, w
+
+    return datasets()
+
+
+# -- candidate solutions ---------------------------------------------------------------------
+
+
+def _candidate_solutions(
+    points: np.ndarray,
+    weights: np.ndarray,
+    n_clusters: int,
+    n_runs: int,
+    n_combinations: int,
+    rng: np.random.Generator,
+) -> list[tuple[str, np.ndarray]]:
+    from .kmeans import KMeans
+
+    runs = []
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", FewDistinctPointsWarning)
+        warnings.simplefilter("ignore", ConvergenceWarning)
+        for _ in range(n_runs):
+            seed = int(rng.integers(2**63))
+            km = KMeans(n_clusters, random_state=seed).fit(points, sample_weight=weights)
+            runs.append(km.cluster_centers_)
+    candidates = [(f"k-means on the coreset, run {i}", c) for i, c in enumerate(runs)]
+    if len(runs) >= 2:
+        aligned = np.stack([_match(runs[0], c) for c in runs]).astype(np.float64)
+        for i in range(n_combinations):
+            mix = rng.dirichlet(np.ones(len(runs)))
+            centers = np.tensordot(mix, aligned, axes=1).astype(points.dtype)
+            candidates.append((f"convex combination {i} of the k-means runs", centers))
+    return candidates
+
+
+def _match(reference: np.ndarray, centers: np.ndarray) -> np.ndarray:
+    """``centers`` reordered to follow ``reference``: closest pairs matched first."""
+    d = ((reference[:, None, :] - centers[None, :, :]).astype(np.float64) ** 2).sum(axis=2)
+    order = np.empty(reference.shape[0], dtype=np.int64)
+    free_ref = np.ones(reference.shape[0], bool)
+    free_cen = np.ones(centers.shape[0], bool)
+    remaining = reference.shape[0]
+    for pair in np.argsort(d, axis=None, kind="stable"):
+        i, j = divmod(int(pair), centers.shape[0])
+        if free_ref[i] and free_cen[j]:
+            order[i] = j
+            free_ref[i] = free_cen[j] = False
+            remaining -= 1
+            if remaining == 0:
+                break
+    return centers[order]
+
+
+def _ratio(cost_data: float, cost_coreset: float) -> float:
+    if cost_data == cost_coreset:
+        return 1.0
+    if cost_data <= 0.0 or cost_coreset <= 0.0:
+        return float("inf")
+    return max(cost_data / cost_coreset, cost_coreset / cost_data)

@@ -1,0 +1,547 @@
+"""``python -m fastkmeans``: every sub-command and every bad-input case, through a subprocess."""
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import imageio.v3 as iio
+import numpy as np
+import pytest
+from numpy.testing import assert_allclose, assert_array_equal
+
+from fastkmeans import KMeans, mse, psnr, segment_image, ssim
+from fastkmeans.image import elbow_index
+
+# imageio's TIFF writer announces its own deprecation; not this package's concern.
+pytestmark = pytest.mark.filterwarnings("ignore:ImageIO's vendored tifffile:DeprecationWarning")
+
+ROOT = Path(__file__).resolve().parents[1]
+REGION_COLOURS = np.array([[200, 30, 30], [20, 180, 40], [30, 40, 220], [240, 240, 240]])
+
+
+def run(*args, cwd, python_code=None):
+    """Run ``python -m fastkmeans ARGS`` (or ``python -c CODE ARGS``) in ``cwd``."""
+    env = dict(os.environ)
+    env["PYTHONPATH"] = str(ROOT) + os.pathsep + env.get("PYTHONPATH", "")
+    command = [sys.executable]
+    command += ["-c", python_code] if python_code else ["-m", "fastkmeans"]
+    return subprocess.run(
+        command + [str(arg) for arg in args],
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+
+
+def assert_one_line_error(result, fragment):
+    assert result.returncode == 2, result.stderr
+    assert "Traceback" not in result.stderr
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    assert lines[0].startswith("fastkmeans: error: "), lines[0]
+    assert fragment in lines[0], lines[0]
+    assert result.stdout == ""
+
+
+def regions_image(noise=6, seed=0):
+    rng = np.random.default_rng(seed)
+    regions = np.zeros((16, 16), dtype=np.int64)
+    regions[:8, 8:] = 1
+    regions[8:, :8] = 2
+    regions[8:, 8:] = 3
+    image = REGION_COLOURS[regions] + rng.integers(-noise, noise + 1, size=(16, 16, 3))
+    return image.astype(np.uint8)
+
+
+@pytest.fixture(scope="session")
+def files(tmp_path_factory):
+    """Small input files shared by every test (tests write their outputs elsewhere)."""
+    directory = tmp_path_factory.mktemp("inputs")
+    rng = np.random.default_rng(1)
+    paths = {}
+
+    image = regions_image()
+    paths["rgb"] = directory / "regions.png"
+    iio.imwrite(paths["rgb"], image)
+
+    alpha = rng.integers(0, 256, size=(16, 16, 1), dtype=np.uint8)
+    paths["rgba"] = directory / "regions-alpha.png"
+    iio.imwrite(paths["rgba"], np.concatenate([regions_image(noise=0), alpha], axis=2))
+
+    paths["rgb16"] = directory / "regions16.tif"
+    iio.imwrite(paths["rgb16"], image.astype(np.uint16) * 257 + 3)
+
+    paths["grey16"] = directory / "grey16.png"
+    iio.imwrite(paths["grey16"], (image[..., 0].astype(np.uint16) * 250))
+
+    paths["noisy"] = directory / "noisy.png"
+    iio.imwrite(paths["noisy"], rng.integers(0, 256, size=(24, 24, 3), dtype=np.uint8))
+
+    paths["not_image"] = directory / "notes.png"
+    paths["not_image"].write_text("this is not an image\n")
+
+    png = paths["rgb"].read_bytes()
+    paths["truncated"] = directory / "truncated.png"
+    paths["truncated"].write_bytes(png[: len(png) // 2])
+
+    points = np.concatenate(
+        [rng.normal(center, 0.5, size=(60, 2)) for center in ([0, 0], [8, 0], [0, 8])]
+    )
+    paths["npy"] = directory / "points.npy"
+    np.save(paths["npy"], points)
+    paths["csv"] = directory / "points.csv"
+    np.savetxt(paths["csv"], points, delimiter=",", header="x,y", comments="", fmt="%.17g")
+    paths["bad_csv"] = directory / "bad.csv"
+    paths["bad_csv"].write_text("1,2\n3,oops\n")
+    paths["dat"] = directory / "points.dat"
+    paths["dat"].write_text("1 2\n")
+    return {name: Path(path) for name, path in paths.items()}
+
+
+# -- demo ----------------------------------------------------------------------------------
+
+
+def test_demo_without_arguments(tmp_path):
+    result = run(cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    out = tmp_path / "fastkmeans-demo"
+    names = sorted(path.name for path in out.iterdir())
+    assert names == [
+        "comparison.png",
+        "palette.png",
+        "segmented_coreset.png",
+        "segmented_full.png",
+    ]
+    full = iio.imread(out / "segmented_full.png")
+    coreset = iio.imread(out / "segmented_coreset.png")
+    comparison = iio.imread(out / "comparison.png")
+    assert full.shape == coreset.shape == (400, 600, 3)
+    assert comparison.shape == (400, 3 * 600 + 2 * 8, 3)
+    original = comparison[:, :600]
+    assert_array_equal(comparison[:, 608:1208], full)
+    assert len(np.unique(full.reshape(-1, 3), axis=0)) <= 16
+    # The printed table: one row per method, figures that describe the written images.
+    rows = {line.split()[0]: line.split() for line in result.stdout.splitlines() if line}
+    assert rows["method"][:3] == ["method", "time", "(s)"]
+    for method, image in (("full", full), ("coreset", coreset)):
+        _, _, n_iter, _, table_mse, table_psnr, table_ssim, speed_up = rows[method]
+        assert int(n_iter) >= 1
+        assert float(table_mse) == pytest.approx(mse(original, image), abs=0.006)
+        assert float(table_psnr) == pytest.approx(psnr(original, image), abs=0.006)
+        assert float(table_ssim) == pytest.approx(ssim(original, image), abs=6e-5)
+        assert speed_up.endswith("x")
+    assert rows["full"][-1] == "1.00x"
+    assert "segmented_full.png" in result.stdout
+
+
+def test_demo_json_on_another_image(tmp_path, files):
+    result = run(
+        "demo",
+        "--image",
+        files["noisy"],
+        "-k",
+        3,
+        "--coreset-size",
+        40,
+        "--json",
+        "--out",
+        tmp_path / "d",
+        cwd=tmp_path,
+    )
+    assert result.returncode == 0, result.stderr
+    payload = json.loads(result.stdout)
+    methods = [record["method"] for record in payload["results"]]
+    assert methods == ["full", "coreset"]
+    full = payload["results"][0]
+    expected = segment_image(iio.imread(files["noisy"]), 3, random_state=0)
+    assert full["inertia"] == pytest.approx(expected.inertia, rel=1e-12)
+    assert payload["results"][1]["coreset_size"] == 40
+    assert_array_equal(iio.imread(tmp_path / "d" / "segmented_full.png"), expected.image)
+
+
+# -- segment -------------------------------------------------------------------------------
+
+
+def test_segment_writes_image_labels_and_palette(tmp_path, files):
+    result = run(
+        "segment",
+        files["rgb"],
+        "-k",
+        4,
+        "-o",
+        tmp_path / "out.png",
+        "--seed",
+        3,
+        "--labels",
+        tmp_path / "labels.npy",
+        "--palette",
+        tmp_path / "palette.csv",
+        "--json",
+        cwd=tmp_path,
+    )
+    assert result.returncode == 0, result.stderr
+    expected = segment_image(iio.imread(files["rgb"]), 4, random_state=3)
+    assert_array_equal(iio.imread(tmp_path / "out.png"), expected.image)
+    assert_array_equal(np.load(tmp_path / "labels.npy"), expected.labels)
+    palette = np.loadtxt(tmp_path / "palette.csv", delimiter=",", ndmin=2)
+    assert_array_equal(palette, expected.palette)
+    payload = json.loads(result.stdout)
+    assert payload["n_clusters"] == 4
+    for key in ("inertia", "mse", "psnr", "ssim"):
+        assert payload[key] == pytest.approx(getattr(expected, key), rel=1e-12)
+    assert payload["time_s"] > 0 and payload["n_iter"] == expected.n_iter
+
+
+def test_segment_prints_quality_figures(tmp_path, files):
+    result = run("segment", files["rgb"], "-k", 2, "-o", tmp_path / "out.jpg", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    expected = segment_image(iio.imread(files["rgb"]), 2, random_state=0)
+    lines = dict(line.split(maxsplit=1) for line in result.stdout.splitlines()[1:])
+    assert float(lines["MSE"]) == pytest.approx(expected.mse, abs=1e-4)
+    assert float(lines["PSNR"].split()[0]) == pytest.approx(expected.psnr, abs=0.006)
+    assert float(lines["SSIM"]) == pytest.approx(expected.ssim, abs=6e-5)
+    assert iio.imread(tmp_path / "out.jpg").shape == (16, 16, 3)
+
+
+def test_segment_label_and_palette_images_and_lab(tmp_path, files):
+    result = run(
+        "segment",
+        files["rgb"],
+        "-k",
+        4,
+        "-o",
+        tmp_path / "out.bmp",
+        "--color-space",
+        "lab",
+        "--labels",
+        tmp_path / "labels.png",
+        "--palette",
+        tmp_path / "palette.png",
+        cwd=tmp_path,
+    )
+    assert result.returncode == 0, result.stderr
+    expected = segment_image(iio.imread(files["rgb"]), 4, color_space="lab", random_state=0)
+    assert_array_equal(iio.imread(tmp_path / "out.bmp"), expected.image)
+    assert_array_equal(iio.imread(tmp_path / "labels.png"), expected.labels)
+    assert iio.imread(tmp_path / "palette.png").shape == (32, 4 * 32, 3)
+
+
+def test_segment_keeps_alpha(tmp_path, files):
+    result = run("segment", files["rgba"], "-k", 4, "-o", tmp_path / "out.png", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert_array_equal(iio.imread(tmp_path / "out.png"), iio.imread(files["rgba"]))
+
+
+@pytest.mark.parametrize("name, suffix", [("rgb16", ".tif"), ("grey16", ".png")])
+def test_segment_keeps_16_bit_depth(tmp_path, files, name, suffix):
+    output = tmp_path / f"out{suffix}"
+    result = run("segment", files[name], "-k", 4, "-o", output, cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    written = iio.imread(output)
+    assert written.dtype == np.uint16
+    assert_array_equal(written, segment_image(iio.imread(files[name]), 4, random_state=0).image)
+
+
+def test_segment_on_a_coreset(tmp_path, files):
+    pytest.importorskip("fastkmeans.coreset")
+    result = run(
+        "segment",
+        files["noisy"],
+        "-k",
+        4,
+        "-o",
+        tmp_path / "out.png",
+        "--coreset-size",
+        50,
+        "--json",
+        cwd=tmp_path,
+    )
+    assert result.returncode == 0, result.stderr
+    payload = json.loads(result.stdout)
+    assert payload["coreset_size"] == 50
+    expected = segment_image(iio.imread(files["noisy"]), 4, coreset_size=50, random_state=0)
+    assert_array_equal(iio.imread(tmp_path / "out.png"), expected.image)
+
+
+def test_more_clusters_than_colours_warns_and_uses_the_colours(tmp_path, files):
+    result = run("segment", files["rgba"], "-k", 9, "-o", tmp_path / "out.png", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "fastkmeans: warning: the image has only 4 distinct colour(s)" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert_array_equal(iio.imread(tmp_path / "out.png"), iio.imread(files["rgba"]))
+
+
+def test_lossy_output_format_warns(tmp_path, files):
+    result = run("segment", files["grey16"], "-k", 2, "-o", tmp_path / "out.webp", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "fastkmeans: warning: .webp cannot store a 16-bit grey image exactly" in result.stderr
+
+
+# -- never lose anything -------------------------------------------------------------------
+
+
+def test_existing_output_needs_force(tmp_path, files):
+    output = tmp_path / "out.png"
+    output.write_bytes(b"precious")
+    result = run("segment", files["rgb"], "-k", 2, "-o", output, cwd=tmp_path)
+    assert_one_line_error(result, "exists; pass --force to replace it")
+    assert output.read_bytes() == b"precious"
+    result = run("segment", files["rgb"], "-k", 2, "-o", output, "--force", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert iio.imread(output).shape == (16, 16, 3)
+
+
+def test_existing_labels_file_needs_force_and_nothing_is_written(tmp_path, files):
+    labels = tmp_path / "labels.npy"
+    labels.write_bytes(b"precious")
+    result = run(
+        "segment",
+        files["rgb"],
+        "-k",
+        2,
+        "-o",
+        tmp_path / "out.png",
+        "--labels",
+        labels,
+        cwd=tmp_path,
+    )
+    assert_one_line_error(result, "--labels")
+    assert labels.read_bytes() == b"precious"
+    assert not (tmp_path / "out.png").exists()
+
+
+def test_input_is_never_overwritten(tmp_path, files):
+    source = tmp_path / "in.png"
+    source.write_bytes(files["rgb"].read_bytes())
+    before = source.read_bytes()
+    for extra in ([], ["--force"]):
+        result = run("segment", source, "-k", 2, "-o", source, *extra, cwd=tmp_path)
+        assert_one_line_error(result, "is the input file")
+        # Also through another spelling of the same path.
+        result = run("segment", "in.png", "-k", 2, "-o", f"./{source.name}", *extra, cwd=tmp_path)
+        assert_one_line_error(result, "is the input file")
+    result = run(
+        "segment",
+        source,
+        "-k",
+        2,
+        "-o",
+        tmp_path / "out.png",
+        "--labels",
+        source,
+        "--force",
+        cwd=tmp_path,
+    )
+    assert_one_line_error(result, "is the input file")
+    assert source.read_bytes() == before
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["in.png"]
+
+
+# -- bad input: one line on stderr, exit status 2, nothing written --------------------------
+
+
+@pytest.mark.parametrize(
+    "args, fragment",
+    [
+        (["segment", "{missing}", "-k", "2", "-o", "out.png"], "does not exist"),
+        (["segment", "{not_image}", "-k", "2", "-o", "out.png"], "cannot read"),
+        (["segment", "{truncated}", "-k", "2", "-o", "out.png"], "image file is truncated"),
+        (["segment", "{rgb}", "-k", "0", "-o", "out.png"], "must be a positive integer, got '0'"),
+        (["segment", "{rgb}", "-k", "-3", "-o", "out.png"], "must be a positive integer"),
+        (["segment", "{rgb}", "-k", "two", "-o", "out.png"], "positive integer, got 'two'"),
+        (["segment", "{rgb}", "-k", "2.5", "-o", "out.png"], "positive integer, got '2.5'"),
+        (["segment", "{rgb}", "-k", "2", "-o", "nowhere/out.png"], "'nowhere' does not exist"),
+        (["segment", "{rgb}", "-k", "2", "-o", "out.xyz"], "cannot write an 8-bit RGB"),
+        (["segment", "{rgb}", "-k", "2", "-o", "out"], "has no extension"),
+        (["segment", "{rgba}", "-k", "2", "-o", "out.jpg"], "cannot write an 8-bit RGBA"),
+        (["segment", "{rgb16}", "-k", "2", "-o", "out.png"], "16-bit RGB image as .png"),
+        (["segment", "{rgb}", "-k", "2", "-o", "out.png", "--labels", "l.xyz"], "--labels"),
+        (
+            ["segment", "{rgb}", "-k", "4", "-o", "out.png", "--coreset-size", "3"],
+            "coreset_size=3 must be >= n_clusters=4",
+        ),
+        (
+            ["segment", "{rgb}", "-k", "2", "-o", "out.png", "--color-space", "hsv"],
+            "invalid choice: 'hsv'",
+        ),
+        (["segment", "{rgb}", "-k", "2", "-o", "out.png", "--tol", "-1"], "number >= 0"),
+        (["segment", "{rgb}", "-k", "2"], "required: -o/--output"),
+        (["segment", "{rgb}", "-o", "out.png"], "required: -k"),
+        (["sweep", "{rgb}", "--k", "2,x"], "positive integers separated by commas"),
+        (["sweep", "{missing}", "--k", "2,3"], "does not exist"),
+        (["sweep", "{rgb}", "--k", "2,3", "--plot", "plot.xyz"], "unknown format '.xyz'"),
+        (["fit", "{missing_csv}", "-k", "2"], "does not exist"),
+        (["fit", "{dat}", "-k", "2"], "unknown format '.dat'; use .npy or .csv"),
+        (["fit", "{bad_csv}", "-k", "2"], "cannot read"),
+        (["fit", "{rgb}", "-k", "2"], "unknown format '.png'"),
+        (["fit", "{csv}", "-k", "500"], "n_clusters=500 must be <= n_samples=180"),
+        (["fit", "{csv}", "-k", "2", "-o", "centers.xyz"], "unknown format '.xyz'"),
+        (["coreset-check", "{npy}", "-k", "2", "-m", "0"], "must be a positive integer"),
+        (["coreset-check", "{dat}", "-k", "2", "-m", "10"], "unknown format '.dat'"),
+        (["frobnicate"], "invalid choice: 'frobnicate'"),
+    ],
+)
+def test_bad_input(tmp_path, files, args, fragment):
+    names = {name: str(path) for name, path in files.items()}
+    names["missing"] = str(tmp_path / "missing.png")
+    names["missing_csv"] = str(tmp_path / "missing.csv")
+    result = run(*[arg.format(**names) for arg in args], cwd=tmp_path)
+    assert_one_line_error(result, fragment)
+    assert list(tmp_path.iterdir()) == []
+
+
+# -- sweep ---------------------------------------------------------------------------------
+
+
+def test_sweep_table_marks_the_elbow(tmp_path, files):
+    result = run("sweep", files["rgb"], "--k", "2,3,4,6,8", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0].split()[:2] == ["k", "inertia"]
+    rows = [line.split() for line in lines[2:7]]
+    assert [row[0] for row in rows] == ["2", "3", "4", "6", "8"]
+    image = iio.imread(files["rgb"])
+    inertias = []
+    for row in rows:
+        expected = segment_image(image, int(row[0]), random_state=0)
+        assert float(row[1]) == pytest.approx(expected.inertia, rel=1e-4)
+        assert float(row[4]) == pytest.approx(expected.ssim, abs=6e-5)
+        inertias.append(expected.inertia)
+    marked = [row[0] for row in rows if row[-1] == "elbow"]
+    # Four colour regions: the inertia curve bends at k = 4.
+    assert marked == ["4"] == [str([2, 3, 4, 6, 8][elbow_index([2, 3, 4, 6, 8], inertias)])]
+
+
+def test_sweep_json_and_plot(tmp_path, files):
+    pytest.importorskip("matplotlib")
+    plot = tmp_path / "elbow.png"
+    result = run("sweep", files["rgb"], "--k", "2,4,8", "--plot", plot, "--json", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    payload = json.loads(result.stdout)
+    assert [record["n_clusters"] for record in payload["results"]] == [2, 4, 8]
+    assert payload["elbow_k"] == 4
+    assert all(
+        set(record) >= {"inertia", "mse", "psnr", "ssim", "time_s"} for record in payload["results"]
+    )
+    assert iio.imread(plot).ndim == 3
+    again = run("sweep", files["rgb"], "--k", "2,4,8", "--plot", plot, cwd=tmp_path)
+    assert_one_line_error(again, "exists; pass --force")
+
+
+def test_sweep_plot_without_matplotlib(tmp_path, files):
+    code = (
+        "import sys; sys.modules['matplotlib'] = None\n"
+        "from fastkmeans.cli import main\n"
+        "sys.exit(main(sys.argv[1:]))\n"
+    )
+    result = run(
+        "sweep",
+        files["rgb"],
+        "--k",
+        "2,4",
+        "--plot",
+        tmp_path / "elbow.png",
+        cwd=tmp_path,
+        python_code=code,
+    )
+    assert_one_line_error(result, "--plot needs matplotlib")
+    assert "pip install 'fastkmeans[plot]'" in result.stderr
+    assert list(tmp_path.iterdir()) == []
+
+
+# -- fit and coreset-check -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", ["csv", "npy"])
+def test_fit(tmp_path, files, name):
+    output = tmp_path / "centers.npy"
+    result = run("fit", files[name], "-k", 3, "--seed", 2, "-o", output, "--json", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    payload = json.loads(result.stdout)
+    expected = KMeans(3, random_state=2).fit(np.load(files["npy"]))
+    assert_allclose(np.load(output), expected.cluster_centers_, rtol=1e-12)
+    assert_allclose(payload["centers"], expected.cluster_centers_, rtol=1e-12)
+    assert payload["inertia"] == pytest.approx(expected.inertia_, rel=1e-12)
+    assert payload["n_samples"] == 180 and payload["n_features"] == 2
+
+
+def test_fit_text_output_and_csv_centres(tmp_path, files):
+    result = run("fit", files["npy"], "-k", 3, "-o", tmp_path / "c.csv", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    expected = KMeans(3, random_state=0).fit(np.load(files["npy"]))
+    assert f"inertia (all rows) {expected.inertia_:.8g}" in result.stdout
+    assert_allclose(np.loadtxt(tmp_path / "c.csv", delimiter=","), expected.cluster_centers_)
+
+
+def test_fit_on_a_coreset(tmp_path, files):
+    pytest.importorskip("fastkmeans.coreset")
+    from fastkmeans import cost
+
+    result = run("fit", files["npy"], "-k", 3, "--coreset-size", 60, "--json", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    payload = json.loads(result.stdout)
+    assert payload["coreset_size"] == 60
+    centres = np.array(payload["centers"])
+    assert payload["inertia"] == pytest.approx(cost(np.load(files["npy"]), centres), rel=1e-12)
+
+
+@pytest.mark.parametrize("method", ["sensitivity", "lightweight", "uniform"])
+def test_coreset_check(tmp_path, files, method):
+    pytest.importorskip("fastkmeans.testing")
+    result = run(
+        "coreset-check", files["npy"], "-k", 3, "-m", 60, "--method", method, "--json", cwd=tmp_path
+    )
+    assert result.returncode == 0, result.stderr
+    payload = json.loads(result.stdout)
+    assert payload["method"] == method and payload["size"] <= 60
+    assert 1.0 <= payload["distortion"] < 2.0
+    ratio = max(
+        payload["cost_data"] / payload["cost_coreset"],
+        payload["cost_coreset"] / payload["cost_data"],
+    )
+    assert payload["distortion"] == pytest.approx(ratio, rel=1e-12)
+
+
+def test_coreset_check_text(tmp_path, files):
+    pytest.importorskip("fastkmeans.testing")
+    result = run("coreset-check", files["csv"], "-k", 3, "-m", 180, cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    # A coreset as large as the data is the data itself: no distortion.
+    assert "distortion 1 " in result.stdout
+
+
+# -- help ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("command", ["demo", "segment", "sweep", "fit", "coreset-check"])
+def test_help_has_examples(tmp_path, command):
+    result = run(command, "--help", cwd=tmp_path)
+    assert result.returncode == 0
+    assert "examples:" in result.stdout
+    assert f"python -m fastkmeans {command}" in result.stdout.split("examples:")[1]
+
+
+# -- progress notices ----------------------------------------------------------------------
+
+
+def test_progress_notice_only_for_slow_steps(capsys):
+    import time
+
+    from fastkmeans.cli import _Progress
+
+    with _Progress("quick step", delay=0.5):
+        pass
+    with _Progress("slow step", delay=0.05):
+        time.sleep(0.3)
+    with _Progress("silent step", enabled=False, delay=0.0):
+        time.sleep(0.1)
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    lines = captured.err.splitlines()
+    assert lines[0] == "fastkmeans: slow step..."
+    assert lines[1].startswith("fastkmeans: slow step: done in ")
+    assert len(lines) == 2

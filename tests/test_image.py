@@ -1,0 +1,426 @@
+"""segment_image, the exact colour summary and colour spaces."""
+
+import warnings
+
+import numba
+import numpy as np
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from hypothesis.extra.numpy import arrays
+from numpy.testing import assert_allclose, assert_array_equal
+
+from fastkmeans import FewDistinctPointsWarning, KMeans, mse, psnr, segment_image, ssim
+from fastkmeans.image import (
+    colour_summary,
+    elbow_index,
+    lab_to_rgb,
+    palette_image,
+    rgb_to_lab,
+    side_by_side,
+)
+
+from . import naive
+
+REGION_COLOURS = np.array([[200, 30, 30], [20, 180, 40], [30, 40, 220], [240, 240, 240]])
+
+
+def region_map(height=16, width=16):
+    """Four quadrant regions, labelled 0..3."""
+    regions = np.zeros((height, width), dtype=np.int64)
+    regions[: height // 2, width // 2 :] = 1
+    regions[height // 2 :, : width // 2] = 2
+    regions[height // 2 :, width // 2 :] = 3
+    return regions
+
+
+def region_image(noise=0, dtype=np.uint8, scale=1, seed=0):
+    """A 16 x 16 RGB image of the four quadrant regions, with uniform noise of +-``noise``."""
+    rng = np.random.default_rng(seed)
+    regions = region_map()
+    image = REGION_COLOURS[regions] * scale
+    if noise:
+        image = image + rng.integers(-noise, noise + 1, size=image.shape)
+    return image.astype(dtype), regions
+
+
+def same_partition(labels, regions):
+    """Labels equal to the regions up to a renaming of the clusters."""
+    pairs = set(zip(labels.ravel().tolist(), regions.ravel().tolist(), strict=True))
+    return len(pairs) == len(set(labels.ravel().tolist())) == len(set(regions.ravel().tolist()))
+
+
+# -- colour summary ------------------------------------------------------------------------
+
+
+@st.composite
+def small_images(draw):
+    dtype = draw(st.sampled_from([np.uint8, np.uint16, np.float32, np.float64]))
+    channels = draw(st.sampled_from([None, 1, 2, 3, 4]))
+    height, width = draw(st.integers(1, 12)), draw(st.integers(1, 12))
+    shape = (height, width) if channels is None else (height, width, channels)
+    if np.dtype(dtype).kind == "u":
+        # Few levels, so that colours repeat.
+        top = np.iinfo(dtype).max
+        elements = st.sampled_from([0, 1, 7, top - 1, top])
+    else:
+        elements = st.sampled_from([0.0, 0.25, 0.5, 1.0])
+    return draw(arrays(dtype, shape, elements=elements))
+
+
+@given(small_images())
+def test_colour_summary_matches_unique_rows(image):
+    summary = colour_summary(image)
+    colours, counts, inverse = naive.colour_summary(image)
+    assert summary.colours.dtype == image.dtype
+    assert_array_equal(summary.colours, colours)
+    assert_array_equal(summary.counts, counts)
+    assert_array_equal(summary.inverse, inverse)
+
+
+def test_colour_summary_with_many_colours_grows_its_table():
+    # ~16000 distinct colours: the hash table (4096 slots at first) doubles several times.
+    rng = np.random.default_rng(1)
+    image = rng.integers(0, 256, size=(128, 128, 3), dtype=np.uint8)
+    image[64:] = image[:64]  # and every colour repeats
+    summary = colour_summary(image)
+    colours, counts, inverse = naive.colour_summary(image)
+    assert summary.colours.shape[0] > 8000
+    assert_array_equal(summary.colours, colours)
+    assert_array_equal(summary.counts, counts)
+    assert_array_equal(summary.inverse, inverse)
+    assert_array_equal(summary.colours[summary.inverse], image.reshape(-1, 3))
+
+
+def test_colour_summary_of_16_bit_colours_uses_every_bit():
+    # Colours that differ only in low bits of the last channel or high bits of the first one.
+    image = np.array(
+        [[[65535, 0, 1], [65535, 0, 0], [32768, 0, 1], [65535, 0, 1]]], dtype=np.uint16
+    )
+    summary = colour_summary(image)
+    assert summary.colours.tolist() == [[32768, 0, 1], [65535, 0, 0], [65535, 0, 1]]
+    assert summary.counts.tolist() == [1, 1, 2]
+    assert summary.inverse.tolist() == [2, 1, 0, 2]
+
+
+def test_weighted_summary_gives_the_same_clustering_as_all_pixels():
+    rng = np.random.default_rng(2)
+    image = (rng.integers(0, 6, size=(40, 30, 3)) * 40).astype(np.uint8)  # 216 colours, repeated
+    pixels = image.reshape(-1, 3).astype(np.float64)
+    summary = colour_summary(image)
+    init = pixels[[0, 100, 500, 900, 1100]]
+    full = KMeans(5, init=init, tol=0).fit(pixels)
+    weighted = KMeans(5, init=init, tol=0).fit(
+        summary.colours.astype(np.float64), sample_weight=summary.counts
+    )
+    assert_allclose(weighted.cluster_centers_, full.cluster_centers_, rtol=1e-12, atol=1e-9)
+    assert_array_equal(weighted.labels_[summary.inverse], full.labels_)
+    assert_allclose(weighted.inertia_, full.inertia_, rtol=1e-12)
+    assert weighted.n_iter_ == full.n_iter_
+
+
+def test_segment_image_equals_clustering_every_pixel():
+    image, _ = region_image(noise=20, seed=3)
+    seg = segment_image(image, 4, random_state=5)
+    pixels = image.reshape(-1, 3).astype(np.float64)
+    full = KMeans(4, init=seg.centers, tol=0).fit(pixels)  # every pixel, from the result
+    assert_allclose(full.cluster_centers_, seg.centers, atol=1e-6)
+    assert_array_equal(full.labels_.reshape(16, 16), seg.labels)
+    assert_allclose(seg.inertia, naive.cost(pixels, seg.centers), rtol=1e-10)
+
+
+# -- segmentation --------------------------------------------------------------------------
+
+
+def test_exact_recovery_of_noisy_regions():
+    image, regions = region_image(noise=6)
+    seg = segment_image(image, 4, random_state=0)
+    assert same_partition(seg.labels, regions)
+    assert seg.image.shape == image.shape and seg.image.dtype == np.uint8
+    # Each palette colour is its region's mean colour, rounded.
+    for cluster in range(4):
+        mean = image[seg.labels == cluster].astype(np.float64).mean(axis=0)
+        assert_array_equal(seg.palette[cluster], np.rint(mean))
+    assert_array_equal(seg.image, seg.palette[seg.labels])
+    assert seg.labels.dtype == np.int32 and seg.labels.shape == (16, 16)
+    assert seg.n_colours == len(naive.colour_summary(image)[0])
+    assert seg.n_clusters == 4
+
+
+def test_noise_free_regions_are_reproduced_exactly():
+    image, regions = region_image()
+    seg = segment_image(image, 4, random_state=1)
+    assert_array_equal(seg.image, image)
+    assert seg.mse == 0.0 and seg.psnr == float("inf") and seg.ssim == pytest.approx(1.0)
+    assert seg.inertia == 0.0
+    assert same_partition(seg.labels, regions)
+
+
+def test_quality_figures_and_inertia_describe_the_result():
+    image, _ = region_image(noise=30, seed=4)
+    seg = segment_image(image, 3, random_state=2)
+    assert seg.mse == pytest.approx(mse(image, seg.image), rel=1e-12)
+    assert seg.psnr == pytest.approx(psnr(image, seg.image), rel=1e-12)
+    assert seg.ssim == pytest.approx(ssim(image, seg.image), rel=1e-12)
+    pixels = image.reshape(-1, 3)
+    labels, distances = naive.nearest(pixels, seg.centers)
+    assert_array_equal(seg.labels.ravel(), labels)
+    assert seg.inertia == pytest.approx(distances.sum(), rel=1e-10)
+    assert set(seg.timings) == {"summary", "fit", "assign", "quality"}
+    assert seg.time == pytest.approx(
+        seg.timings["summary"] + seg.timings["fit"] + seg.timings["assign"]
+    )
+    quiet = segment_image(image, 3, random_state=2, quality=False)
+    assert quiet.mse is None and quiet.psnr is None and quiet.ssim is None
+    assert_array_equal(quiet.image, seg.image)
+
+
+def test_rgba_keeps_alpha_and_clusters_colour_only():
+    image, regions = region_image()
+    rng = np.random.default_rng(5)
+    alpha = rng.integers(0, 256, size=(16, 16, 1), dtype=np.uint8)
+    rgba = np.concatenate([image, alpha], axis=2)
+    seg = segment_image(rgba, 4, random_state=0)
+    assert seg.image.shape == rgba.shape
+    assert_array_equal(seg.image[..., 3], rgba[..., 3])
+    assert_array_equal(seg.image, rgba)  # colours recovered exactly, alpha untouched
+    assert seg.palette.shape == (4, 3)
+    assert seg.n_colours == 4  # random alpha does not split colours
+    assert same_partition(seg.labels, regions)
+
+
+def test_rgba_quality_ignores_alpha():
+    image, _ = region_image(noise=25, seed=6)
+    alpha = np.full((16, 16, 1), 255, np.uint8)
+    rgba = np.concatenate([image, alpha], axis=2)
+    with_alpha = segment_image(rgba, 3, random_state=0)
+    without = segment_image(image, 3, random_state=0)
+    assert with_alpha.mse == pytest.approx(without.mse, rel=1e-12)
+    assert with_alpha.ssim == pytest.approx(without.ssim, rel=1e-12)
+    assert_array_equal(with_alpha.image[..., :3], without.image)
+
+
+@pytest.mark.parametrize("shape", [(16, 16), (16, 16, 1)])
+def test_greyscale_round_trip(shape):
+    regions = region_map()
+    grey = np.array([10, 90, 170, 250])[regions].astype(np.uint8).reshape(shape)
+    seg = segment_image(grey, 4, random_state=0)
+    assert seg.image.shape == shape and seg.image.dtype == np.uint8
+    assert_array_equal(seg.image, grey)
+    assert seg.palette.shape == (4, 1)
+    assert same_partition(seg.labels, regions)
+
+
+def test_grey_with_alpha_keeps_alpha():
+    regions = region_map()
+    grey = np.array([10, 90, 170, 250])[regions].astype(np.uint8)
+    alpha = np.arange(256, dtype=np.uint8).reshape(16, 16)
+    image = np.stack([grey, alpha], axis=2)
+    seg = segment_image(image, 2, random_state=0)
+    assert_array_equal(seg.image[..., 1], alpha)
+    assert seg.palette.shape == (2, 1)
+    assert len(np.unique(seg.image[..., 0])) == 2
+
+
+def test_16_bit_keeps_its_depth():
+    image, regions = region_image(noise=3, dtype=np.uint16, scale=257)
+    image[regions == 0] += np.uint16(12)  # values no 8-bit image can hold
+    seg = segment_image(image, 4, random_state=0)
+    assert seg.image.dtype == np.uint16 and seg.palette.dtype == np.uint16
+    assert same_partition(seg.labels, regions)
+    for cluster in range(4):
+        mean = image[seg.labels == cluster].astype(np.float64).mean(axis=0)
+        assert_array_equal(seg.palette[cluster], np.rint(mean))
+    assert seg.palette.max() > 255 and (seg.palette % 257 != 0).any()
+    exact, _ = region_image(dtype=np.uint16, scale=257)
+    assert_array_equal(segment_image(exact, 4, random_state=0).image, exact)
+
+
+@pytest.mark.parametrize("dtype", [np.float32, np.float64])
+def test_float_images(dtype):
+    image, regions = region_image()
+    image = (image / 255.0).astype(dtype)
+    seg = segment_image(image, 4, random_state=0)
+    assert seg.image.dtype == dtype
+    assert_allclose(seg.image, image, atol=1e-6)
+    assert same_partition(seg.labels, regions)
+
+
+def test_more_clusters_than_colours_warns_and_uses_the_colours():
+    image, regions = region_image()
+    with pytest.warns(FewDistinctPointsWarning, match="only 4 distinct colour.*n_clusters=9"):
+        seg = segment_image(image, 9, random_state=0)
+    assert seg.n_clusters == 4 and seg.palette.shape == (4, 3)
+    assert_array_equal(seg.image, image)
+    assert same_partition(seg.labels, regions)
+
+
+def test_lab_colour_space_recovers_regions_and_converts_the_palette_back():
+    image, regions = region_image()
+    seg = segment_image(image, 4, color_space="lab", random_state=0)
+    assert seg.color_space == "lab"
+    assert_array_equal(seg.image, image)
+    assert same_partition(seg.labels, regions)
+    # Centres are in Lab: L* of the near-white region is close to 100.
+    white = seg.labels[15, 15]
+    assert 90 < seg.centers[white, 0] <= 100
+    assert_allclose(seg.centers, rgb_to_lab(seg.palette / 255.0), atol=1e-6)
+
+
+def test_lab_on_noisy_regions_and_greyscale():
+    image, regions = region_image(noise=8, seed=9)
+    seg = segment_image(image, 4, color_space="lab", random_state=0)
+    assert same_partition(seg.labels, regions)
+    grey = np.array([10, 90, 170, 250])[region_map()].astype(np.uint16) * 257
+    grey_seg = segment_image(grey, 4, color_space="lab", random_state=0)
+    assert_array_equal(grey_seg.image, grey)
+    assert grey_seg.centers.shape == (4, 1)
+
+
+def test_same_seed_same_result_whatever_the_thread_count():
+    image, _ = region_image(noise=40, seed=7)
+    previous = numba.get_num_threads()
+    try:
+        numba.set_num_threads(1)
+        single = segment_image(image, 5, random_state=11)
+        numba.set_num_threads(numba.config.NUMBA_NUM_THREADS)
+        several = segment_image(image, 5, random_state=11)
+    finally:
+        numba.set_num_threads(previous)
+    assert_array_equal(single.image, several.image)
+    assert_array_equal(single.labels, several.labels)
+    assert single.inertia == several.inertia and single.ssim == several.ssim
+
+
+def test_pixel_order_does_not_change_the_clustering():
+    # The summary is sorted, so a permutation of the pixels permutes the result only.
+    image, _ = region_image(noise=40, seed=8)
+    order = np.random.default_rng(0).permutation(256)
+    shuffled = image.reshape(-1, 3)[order].reshape(16, 16, 3)
+    a = segment_image(image, 5, random_state=3, quality=False)
+    b = segment_image(shuffled, 5, random_state=3, quality=False)
+    assert_array_equal(a.centers, b.centers)
+    assert_array_equal(a.labels.ravel()[order], b.labels.ravel())
+
+
+def test_coreset_path_measures_everything_on_all_pixels():
+    pytest.importorskip("fastkmeans.coreset")
+    rng = np.random.default_rng(10)
+    image = rng.integers(0, 256, size=(24, 24, 3), dtype=np.uint8)  # ~576 distinct colours
+    seg = segment_image(image, 4, coreset_size=60, random_state=0)
+    assert seg.coreset_size == 60
+    pixels = image.reshape(-1, 3)
+    labels, distances = naive.nearest(pixels, seg.centers)
+    assert_array_equal(seg.labels.ravel(), labels)
+    assert seg.inertia == pytest.approx(distances.sum(), rel=1e-10)
+    assert seg.mse == pytest.approx(mse(image, seg.image), rel=1e-12)
+    again = segment_image(image, 4, coreset_size=60, random_state=0)
+    assert_array_equal(again.image, seg.image)
+
+
+def test_coreset_larger_than_the_summary_uses_the_summary():
+    image, _ = region_image(noise=2)
+    n_colours = len(naive.colour_summary(image)[0])
+    seg = segment_image(image, 4, coreset_size=n_colours, random_state=0)
+    full = segment_image(image, 4, random_state=0)
+    assert seg.coreset_size is None
+    assert_array_equal(seg.image, full.image)
+
+
+def test_tiny_images_use_a_smaller_ssim_window():
+    image = np.array([[[0, 0, 0], [255, 255, 255], [0, 0, 0]]], dtype=np.uint8)  # 1 x 3
+    seg = segment_image(image, 2, random_state=0)
+    assert_array_equal(seg.image, image)
+    assert seg.ssim == pytest.approx(1.0)
+
+
+# -- colour spaces and helpers -------------------------------------------------------------
+
+
+def test_rgb_to_lab_known_values():
+    rgb = np.array([[1.0, 1.0, 1.0], [0.0, 0.0, 0.0], [1.0, 0.0, 0.0], [0.0, 1.0, 0.0]])
+    # CIELAB (D65) of sRGB white, black, red and green, as published (e.g. by Lindbloom).
+    expected = np.array(
+        [[100.0, 0.0, 0.0], [0.0, 0.0, 0.0], [53.24, 80.09, 67.20], [87.73, -86.18, 83.18]]
+    )
+    assert_allclose(rgb_to_lab(rgb), expected, atol=0.02)
+    assert_allclose(rgb_to_lab(np.array([[0.5]])), [[53.39]], atol=0.01)
+
+
+@given(arrays(np.float64, (6, 3), elements=st.floats(0.0, 1.0)))
+def test_lab_round_trip(rgb):
+    assert_allclose(lab_to_rgb(rgb_to_lab(rgb)), rgb, atol=1e-9)
+    assert_allclose(lab_to_rgb(rgb_to_lab(rgb[:, :1])), rgb[:, :1], atol=1e-9)
+
+
+def test_lab_to_rgb_clips_out_of_gamut_colours():
+    rgb = lab_to_rgb(np.array([[50.0, 200.0, -200.0], [120.0, 0.0, 0.0]]))
+    assert rgb.min() >= 0.0 and rgb.max() <= 1.0
+    assert_allclose(rgb[1], [1.0, 1.0, 1.0])
+
+
+def test_elbow_index():
+    assert elbow_index([1, 2, 3, 4, 5], [100.0, 30.0, 20.0, 15.0, 12.0]) == 1
+    assert elbow_index([2, 4, 8, 16, 32], [1000, 900, 200, 150, 120]) == 2
+    assert elbow_index([1, 2, 3], [3.0, 2.0, 1.0]) is None  # a straight line
+    assert elbow_index([1, 2], [3.0, 1.0]) is None
+    with pytest.raises(ValueError, match="1-D of one length"):
+        elbow_index([1, 2, 3], [1.0, 2.0])
+
+
+def test_palette_image_and_side_by_side():
+    palette = np.array([[255, 0, 0], [0, 0, 255]], dtype=np.uint8)
+    strip = palette_image(palette, swatch=4)
+    assert strip.shape == (4, 8, 3)
+    assert_array_equal(strip[:, :4], 0 * strip[:, :4] + palette[0])
+    assert_array_equal(strip[:, 4:], 0 * strip[:, 4:] + palette[1])
+    joined = side_by_side([strip, strip], gap=2)
+    assert joined.shape == (4, 18, 3)
+    assert (joined[:, 8:10] == 255).all()
+    assert_array_equal(joined[:, 10:], strip)
+    with pytest.raises(ValueError, match="share their height"):
+        side_by_side([strip, strip[:2]])
+
+
+# -- validation ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "image, error, message",
+    [
+        (np.zeros((4, 4), np.int64), TypeError, "image must have dtype uint8, uint16, float32"),
+        (np.zeros((4, 4), bool), TypeError, "got bool"),
+        (np.zeros(4, np.uint8), ValueError, r"image must be 2-D \(H, W\) or 3-D"),
+        (np.zeros((4, 4, 5), np.uint8), ValueError, "1 \\(grey\\), 2 \\(grey \\+ alpha\\)"),
+        (np.zeros((0, 4, 3), np.uint8), ValueError, "image must not be empty"),
+        (np.full((4, 4), 2.0), ValueError, r"float image must lie in \[0, 1\], got values in"),
+        (np.full((4, 4), np.nan), ValueError, "image must be finite"),
+    ],
+)
+def test_bad_images(image, error, message):
+    with pytest.raises(error, match=message):
+        segment_image(image, 2)
+
+
+@pytest.mark.parametrize(
+    "kwargs, error, message",
+    [
+        ({"n_clusters": 0}, ValueError, "n_clusters=0 must be >= 1"),
+        ({"n_clusters": 2.5}, TypeError, "n_clusters must be an integer, got 2.5"),
+        ({"coreset_size": 1}, ValueError, "coreset_size=1 must be >= n_clusters=2"),
+        ({"coreset_size": "big"}, TypeError, "coreset_size must be an integer"),
+        ({"color_space": "hsv"}, ValueError, "color_space='hsv' must be 'rgb' or 'lab'"),
+        ({"max_iter": 0}, ValueError, "max_iter=0 must be >= 1"),
+        ({"tol": -1.0}, ValueError, "tol=-1.0 must be finite and >= 0"),
+        ({"quality": "yes"}, TypeError, "quality must be True or False"),
+        ({"random_state": -1}, ValueError, "random_state=-1 must be >= 0"),
+    ],
+)
+def test_bad_parameters(kwargs, error, message):
+    image, _ = region_image()
+    kwargs = {"n_clusters": 2, **kwargs}
+    n_clusters = kwargs.pop("n_clusters")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        with pytest.raises(error, match=message):
+            segment_image(image, n_clusters, **kwargs)

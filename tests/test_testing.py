@@ -1,0 +1,157 @@
+"""fastkmeans.testing: the distortion protocol, the assertion and the hypothesis strategy."""
+
+import doctest
+
+import numpy as np
+import pytest
+from hypothesis import given
+from numpy.testing import assert_allclose
+
+import fastkmeans.coreset
+import fastkmeans.testing
+from fastkmeans import sensitivity_coreset
+from fastkmeans.testing import (
+    DistortionReport,
+    assert_coreset_accurate,
+    coreset_distortion,
+    weighted_datasets,
+)
+
+from . import naive
+
+
+@pytest.fixture(scope="module")
+def outlier_data():
+    rng = np.random.default_rng(0)
+    X = np.concatenate([rng.normal(size=(300, 2)), [[200.0, 0.0], [0.0, 300.0]]])
+    w = rng.integers(1, 3, size=len(X)).astype(np.float64)
+    return X, w
+
+
+def test_the_data_summarises_itself_exactly(outlier_data):
+    X, w = outlier_data
+    assert coreset_distortion(X, (X, w), 3, sample_weight=w, random_state=0) == 1.0
+    report = assert_coreset_accurate(X, (X, w), 3, 1e-9, sample_weight=w, random_state=0)
+    assert report.distortion == 1.0
+
+
+def test_report_is_the_worst_candidate_and_its_costs(outlier_data):
+    X, w = outlier_data
+    cs = sensitivity_coreset(X, 3, 60, sample_weight=w, random_state=1)
+    given_solution = np.array([[0.0, 0.0], [50.0, 50.0]])
+    report = coreset_distortion(
+        X,
+        cs,
+        3,
+        sample_weight=w,
+        solutions=[given_solution],
+        n_runs=4,
+        n_combinations=6,
+        random_state=2,
+        details=True,
+    )
+    assert isinstance(report, DistortionReport)
+    assert report.n_solutions == 4 + 6 + 1
+    assert_allclose(report.cost_data, naive.cost(X, report.centers, w), rtol=1e-10)
+    assert_allclose(
+        report.cost_coreset, naive.cost(cs.points, report.centers, cs.weights), rtol=1e-10
+    )
+    ratio = max(report.cost_data / report.cost_coreset, report.cost_coreset / report.cost_data)
+    assert_allclose(report.distortion, ratio, rtol=1e-12)
+    # The worst is at least as bad as the given solution and as every fitted one.
+    given_ratio = naive.cost(X, given_solution, w) / naive.cost(
+        cs.points, given_solution, cs.weights
+    )
+    assert report.distortion >= max(given_ratio, 1 / given_ratio) * (1 - 1e-12)
+    assert report.distortion >= 1.0
+    assert (
+        coreset_distortion(
+            X,
+            cs,
+            3,
+            sample_weight=w,
+            solutions=[given_solution],
+            n_runs=4,
+            n_combinations=6,
+            random_state=2,
+        )
+        == report.distortion
+    )
+
+
+def test_only_given_solutions():
+    X = np.array([[0.0], [2.0], [4.0]])
+    coreset = (np.array([[1.0], [4.0]]), np.array([2.0, 1.0]))
+    C = np.array([[0.0]])
+    # cost on X: 0 + 4 + 16 = 20; on the coreset: 2 * 1 + 16 = 18.
+    report = coreset_distortion(X, coreset, 1, solutions=[C], n_runs=0, details=True)
+    assert report.solution == "solutions[0] (given)"
+    assert (report.cost_data, report.cost_coreset) == (20.0, 18.0)
+    assert report.distortion == pytest.approx(20.0 / 18.0, rel=1e-15)
+
+
+def test_zero_cost_on_one_side_only_is_infinite():
+    X = np.array([[0.0], [1.0]])
+    coreset = (np.array([[0.0]]), np.array([2.0]))
+    assert coreset_distortion(X, coreset, 1, solutions=[np.array([[0.0]])], n_runs=0) == np.inf
+
+
+def test_failure_message_names_the_worst_solution_and_both_costs():
+    X = np.array([[0.0], [0.1], [0.2], [100.0]])
+    forgetful = (X[:3], np.full(3, 4 / 3))  # forgets the outlier: every fit misses it
+    with pytest.raises(AssertionError) as info:
+        assert_coreset_accurate(X, forgetful, 1, eps=0.5, random_state=0)
+    message = str(info.value)
+    report = coreset_distortion(X, forgetful, 1, random_state=0, details=True)
+    assert message.startswith(f"coreset distortion {report.distortion:.3g} exceeds 1 + eps = 1.5")
+    assert repr(report.solution) in message
+    assert f"cost on X = {report.cost_data:.6g}" in message
+    assert f"cost on the coreset = {report.cost_coreset:.6g}" in message
+
+
+def test_convex_combinations_interpolate_matched_centres():
+    reference = np.array([[0.0, 0.0], [10.0, 0.0], [0.0, 10.0]])
+    shuffled = reference[[2, 0, 1]] + 0.1
+    matched = fastkmeans.testing._match(reference, shuffled)
+    assert_allclose(matched, reference + 0.1)
+
+
+def test_validation_errors():
+    X = np.arange(12.0).reshape(6, 2)
+    coreset = (X[:3], np.ones(3))
+    with pytest.raises(ValueError, match=r"eps=0.0 must be finite and > 0"):
+        assert_coreset_accurate(X, coreset, 2, 0.0)
+    with pytest.raises(ValueError, match=r"eps=nan must be finite and > 0"):
+        assert_coreset_accurate(X, coreset, 2, float("nan"))
+    with pytest.raises(TypeError, match="eps must be a real number"):
+        assert_coreset_accurate(X, coreset, 2, "0.1")
+    with pytest.raises(TypeError, match="coreset must be a Coreset or a"):
+        coreset_distortion(X, X, 2)
+    with pytest.raises(ValueError, match="coreset.points has 3 features, but X has 2"):
+        coreset_distortion(X, (np.zeros((3, 3)), np.ones(3)), 2)
+    with pytest.raises(ValueError, match=r"sample_weight must have shape \(3,\)"):
+        coreset_distortion(X, (X[:3], np.ones(4)), 2)
+    with pytest.raises(ValueError, match=r"n_clusters=4 must be <= the number of coreset points"):
+        coreset_distortion(X, coreset, 4)
+    with pytest.raises(ValueError, match=r"solutions\[1\] has 1 features, but X has 2"):
+        coreset_distortion(X, coreset, 2, solutions=[X[:2], np.zeros((2, 1))])
+    with pytest.raises(ValueError, match="no candidate solutions: use n_runs >= 1"):
+        coreset_distortion(X, coreset, 2, n_runs=0)
+    with pytest.raises(ValueError, match="n_runs=-1 must be >= 0"):
+        coreset_distortion(X, coreset, 2, n_runs=-1)
+
+
+@given(weighted_datasets(min_samples=2, max_samples=12, max_features=2, max_abs=10.0))
+def test_weighted_datasets_strategy(data):
+    X, w = data
+    assert X.ndim == 2 and 2 <= X.shape[0] <= 12 and 1 <= X.shape[1] <= 2
+    assert np.isfinite(X).all() and (np.abs(X) <= 10.0).all()
+    if w is not None:
+        assert w.shape == (X.shape[0],) and (w >= 0).all() and (w > 0).any()
+        assert (w == np.round(w)).all()
+
+
+@pytest.mark.parametrize("module", [fastkmeans.testing, fastkmeans.coreset])
+def test_docstring_examples(module):
+    result = doctest.testmod(module, optionflags=doctest.ELLIPSIS)
+    assert result.attempted > 0 and result.failed == 0
