@@ -369,7 +369,7 @@ def segment_image(
     >>> seg = segment_image(image, 2, random_state=0)
     >>> sorted(seg.palette.tolist())
     [[0, 0, 0], [200, 10, 10]]
-    >>> seg.labels[0, 0] == seg.labels[3, 2] != seg.labels[0, 5]
+    >>> bool(seg.labels[0, 0] == seg.labels[3, 2] != seg.labels[0, 5])
     True
     """
     image = check_image(image)

@@ -349,8 +349,9 @@ def test_rgb_to_lab_known_values():
 
 @given(arrays(np.float64, (6, 3), elements=st.floats(0.0, 1.0)))
 def test_lab_round_trip(rgb):
-    assert_allclose(lab_to_rgb(rgb_to_lab(rgb)), rgb, atol=1e-9)
-    assert_allclose(lab_to_rgb(rgb_to_lab(rgb[:, :1])), rgb[:, :1], atol=1e-9)
+    # sRGB's two pieces meet only to ~1e-8 at the standard's thresholds; far below 1 / 65535.
+    assert_allclose(lab_to_rgb(rgb_to_lab(rgb)), rgb, atol=1e-7)
+    assert_allclose(lab_to_rgb(rgb_to_lab(rgb[:, :1])), rgb[:, :1], atol=1e-7)
 
 
 def test_lab_to_rgb_clips_out_of_gamut_colours():
