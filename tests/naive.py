@@ -150,20 +150,15 @@ def ssim(x, y, data_range, win_size=11, sigma=1.5, k1=0.01, k2=0.03):
 def sensitivity_probabilities(X, centers, sample_weight=None):
     """Sensitivity sampling distribution for the cells of ``centers``, as documented.
 
-    Cells: rows nearest to each centre (lowest index on ties); each cell's centre is its
-    weighted centroid; s = w * (d(x, mu_j)^2 / C_j + 1 / W_j), zero in cells of zero cost.
-    Returns (q, labels, centroids, cell masses).
+    Cells: rows nearest to each centre (lowest index on ties), of mass W_j and cost C_j;
+    s = w * (d(x, c_j)^2 / C_j + 1 / W_j), zero in cells of zero cost.
+    Returns (q, labels, cell masses); q is all zeros when every cell has zero cost.
     """
     X = np.asarray(X, dtype=np.float64)
     w = np.ones(len(X)) if sample_weight is None else np.asarray(sample_weight, dtype=np.float64)
-    labels, _ = nearest(X, centers)
+    labels, d = nearest(X, centers)
     k = len(centers)
     mass = np.array([w[labels == j].sum() for j in range(k)])
-    centroids = np.array(centers, dtype=np.float64)
-    for j in range(k):
-        if mass[j] > 0:
-            centroids[j] = (w[labels == j, None] * X[labels == j]).sum(axis=0) / mass[j]
-    d = ((X - centroids[labels]) ** 2).sum(axis=1)
     cell_cost = np.array([(w * d)[labels == j].sum() for j in range(k)])
     s = np.zeros(len(X))
     for i in range(len(X)):
@@ -171,7 +166,7 @@ def sensitivity_probabilities(X, centers, sample_weight=None):
         if cell_cost[j] > 0:
             s[i] = w[i] * (d[i] / cell_cost[j] + 1.0 / mass[j])
     q = s / s.sum() if s.sum() > 0 else s
-    return q, labels, centroids, mass
+    return q, labels, mass
 
 
 def lightweight_probabilities(X, sample_weight=None):
@@ -211,12 +206,12 @@ def bernstein_deviation(values, probabilities, n_draws, delta):
     return bound + np.sqrt(bound**2 + 2 * n_draws * variance * log_term)
 
 
-def mass_correction(X, rows, weights, labels, dist, centroids, mass):
-    """The documented step 4, row by row: (points, weights, indices) as dicts of lists.
+def mass_correction(X, rows, weights, labels, dist, centers, mass):
+    """The documented step 4, row by row: (points, weights, indices) arrays.
 
     ``rows``/``weights``: raw draws (with repetition). A cell whose sampled mass falls short
-    gets its centroid with the missing mass; an over-full cell loses its excess from its
-    sampled rows nearest to the centroid (ties: lower row first).
+    gets its centre with the missing mass; an over-full cell loses its excess from its
+    sampled rows nearest to the centre (ties: lower row first).
     """
     merged = {}
     for r, v in zip(rows, weights, strict=True):
@@ -239,7 +234,7 @@ def mass_correction(X, rows, weights, labels, dist, centroids, mass):
             out_weights.append(merged[r])
             out_indices.append(r)
     for j, v in carriers:
-        out_points.append(centroids[j])
+        out_points.append(centers[j])
         out_weights.append(v)
         out_indices.append(-1)
     return np.array(out_points), np.array(out_weights), np.array(out_indices)

@@ -60,7 +60,7 @@ def _distribution(method, X, w, centres):
         return coreset_module._uniform_distribution(X, w), naive.uniform_probabilities(w)
     if method == "lightweight":
         return coreset_module._lightweight_distribution(X, w), naive.lightweight_probabilities(X, w)
-    distribution, _, _ = coreset_module._sensitivity_distribution(X, w, centres)
+    distribution, _ = coreset_module._sensitivity_distribution(X, w, centres)
     return distribution, naive.sensitivity_probabilities(X, centres, w)[0]
 
 
@@ -158,7 +158,7 @@ def test_sensitivity_every_cell_keeps_its_exact_mass(data, seed, k, extra_size):
     assert (row_mass <= mass * (1 + 1e-12) + 1e-12).all(), "a cell kept an excess of mass"
     missing = mass - row_mass
     carriers = np.flatnonzero(missing > 1e-9 * mass.max())
-    # Each short cell is completed by its centroid carrying exactly the missing mass.
+    # Each short cell is completed by its centre carrying exactly the missing mass.
     assert (~rows).sum() == len(carriers)
     assert_allclose(cs.points[~rows], sample.centers[carriers])
     assert_allclose(cs.weights[~rows], missing[carriers], rtol=1e-9)
@@ -229,26 +229,33 @@ def test_sensitivity_size_equal_to_the_centres_gives_the_cell_summary():
     centres = np.array([[0.0, 0.0], [10.0, 10.0]])
     cs = sensitivity_coreset(X, 2, 2, centers=centres, random_state=0)
     assert_array_equal(cs.indices, [-1, -1])
-    assert_allclose(cs.points, [X[:100].mean(axis=0), X[100:].mean(axis=0)])
+    assert_array_equal(cs.points, centres)
     assert_allclose(cs.weights, [100.0, 100.0])
+    # By default the centres are seeded, then moved once to their cells' means.
+    seeded = sensitivity_coreset(X, 2, 2, random_state=0)
+    order = np.argsort(seeded.points[:, 0])
+    assert_allclose(seeded.points[order], [X[:100].mean(axis=0), X[100:].mean(axis=0)])
 
 
 def test_zero_cost_cells_are_represented_exactly_not_sampled():
-    # Five far singletons: with D² seeding on k=6 each is a cell of zero cost.
+    # Five far singletons, each its own cell of zero cost: never sampled, carried exactly.
     rng = np.random.default_rng(1)
     outliers = 1000.0 * np.eye(5)
     X = np.concatenate([rng.normal(size=(2000, 5)), outliers])
-    sample = coreset_module._sensitivity_sample(
-        X, 6, 200, np.ones(len(X)), None, np.random.default_rng(3)
-    )
-    cs = coreset_module._correct_mass(X, sample)
-    q = sample.distribution.probabilities(np.ones(len(X)))
-    for row in range(2000, 2005):
-        carried = np.flatnonzero((np.abs(cs.points - X[row]) < 1e-9).all(axis=1))
-        assert len(carried) == 1 and cs.weights[carried[0]] == pytest.approx(1.0)
-        if q[row] == 0:
-            assert row not in sample.draws.indices
-    assert (q[2000:] == 0).sum() >= 4  # D² picks (almost surely) all far singletons
+    w = np.ones(len(X))
+    centres = np.concatenate([np.zeros((1, 5)), outliers])
+    for seed in range(5):
+        sample = coreset_module._sensitivity_sample(
+            X, 6, 200, w, centres, np.random.default_rng(seed)
+        )
+        q = sample.distribution.probabilities(w)
+        assert (q[2000:] == 0).all() and (q[:2000] > 0).all()
+        assert not np.isin(sample.draws.indices, np.arange(2000, 2005)).any()
+        cs = coreset_module._correct_mass(X, sample)
+        for row in range(2000, 2005):
+            carried = np.flatnonzero((cs.points == X[row]).all(axis=1))
+            assert len(carried) == 1 and cs.weights[carried[0]] == 1.0
+            assert cs.indices[carried[0]] == -1
 
 
 def test_float32_stays_float32():
@@ -364,17 +371,26 @@ def test_same_seed_same_bits_whatever_the_thread_count(method):
 
 def test_large_inputs_seed_on_a_uniform_sample():
     assert coreset_module._seeding_rows(10_000, 100) == 10_000
-    assert coreset_module._seeding_rows(10**7, 4096) == 16 * 4096
-    assert coreset_module._seeding_rows(10**6, 100) == 2**16
+    assert coreset_module._seeding_rows(10**7, 4096) == 8 * 4096
+    assert coreset_module._seeding_rows(10**6, 100) == 2**15
     rng = np.random.default_rng(0)
     centres = rng.uniform(-50, 50, size=(6, 2))
-    X = np.concatenate([c + rng.normal(size=(15000, 2)) for c in centres])  # 90k > 2**16
+    X = np.concatenate([c + rng.normal(size=(15000, 2)) for c in centres])  # 90k > 2**15
     w = np.ones(len(X))
     seeds_found = coreset_module._bicriteria(X, 6, 200, w, np.random.default_rng(1))
     assert seeds_found.shape == (6, 2)
-    assert all((((X - s) ** 2).sum(axis=1) == 0).any() for s in seeds_found), "not rows of X"
+    # Seeded rows moved once to their cells' weighted means: inside the data's bounding box.
+    assert ((seeds_found >= X.min(axis=0)) & (seeds_found <= X.max(axis=0))).all()
     cs = sensitivity_coreset(X, 6, 240, random_state=1)
     assert_allclose(cs.weights.sum(), len(X), rtol=1e-12)
+    previous = numba.get_num_threads()
+    numba.set_num_threads(1)
+    try:
+        single = sensitivity_coreset(X, 6, 240, random_state=1)
+    finally:
+        numba.set_num_threads(previous)
+    for a, b in zip(cs, single, strict=True):
+        assert_array_equal(a, b)
 
 
 # -- statistical guarantees (failure probability <= DELTA each) --------------------------------
@@ -501,19 +517,19 @@ def test_documented_size_gives_documented_accuracy(data, seed, extra):
     w = _weights(X, w)
     C = _centres(extra, X.shape[1], name="C")
     B = _centres(extra, X.shape[1], name="bicriteria")
-    q, labels, centroids, mass = naive.sensitivity_probabilities(X, B, w)
+    q, labels, mass = naive.sensitivity_probabilities(X, B, w)
     assume(q.sum() > 0)
     f = _sq_dist(X, C)
     sampled = q > 0
     cost_plus = float((w * f)[sampled].sum())
     assume(cost_plus > 0)
-    d_cell = ((X - centroids[labels]) ** 2).sum(axis=1)
+    d_cell = ((X - B[labels]) ** 2).sum(axis=1)
     cell_cost = np.bincount(labels, weights=w * d_cell, minlength=len(B))
     rho = float(sum(2 for j in range(len(B)) if cell_cost[j] > 0))
     alpha = cell_cost.sum() / cost_plus
     R = float((w * f / np.where(sampled, q, 1.0))[sampled].max() / cost_plus)
     assert R <= (4 * alpha + 4) * rho * (1 + 1e-9)
-    g = f - _sq_dist(centroids, C)[labels]
+    g = f - _sq_dist(B, C)[labels]
     R_G = float((w * np.abs(g) / np.where(sampled, q, 1.0))[sampled].max() / cost_plus)
     assert R_G <= (2 * alpha + 2) * rho * (1 + 1e-9)
 

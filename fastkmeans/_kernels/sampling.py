@@ -1,4 +1,4 @@
-"""Importance-sampling steps for coresets: distances to assigned centres, and drawing rows.
+"""Importance-sampling steps for coresets: one pass to the bicriteria centres, one to draw rows.
 
 Every construction samples row ``i`` with probability proportional to
 
@@ -15,27 +15,33 @@ import numpy as np
 from numba import prange
 
 from ._config import jit_parallel
+from .assign import nearest_center
 
 
 @jit_parallel
-def assigned_distances(X, sample_weight, centers, labels, bounds, dist, block_cost):
-    """Squared distance of every row to its assigned centre, and per-block, per-centre cost.
+def assign_with_distances(X, sample_weight, centers, bounds, labels, dist, block_mass, block_cost):
+    """Nearest centre of every row, its squared distance and per-block, per-centre sums.
 
-    Writes ``dist[i] = ||X[i] - centers[labels[i]]||^2`` (float64 accumulation) and
-    ``block_cost[b, j]``, the sum of ``w * dist`` over the rows of block ``b`` assigned to ``j``.
+    Writes ``labels`` (n,) int32, ``dist`` (n,) float64, ``block_mass[b, j]`` (sum of ``w`` over
+    the rows of block ``b`` nearest to centre ``j``) and ``block_cost[b, j]`` (sum of ``w * d``).
+    Distances are those of :func:`nearest_center`, as in the Lloyd pass and the cost.
     """
     n_blocks = bounds.shape[0] - 1
-    n_clusters, n_features = centers.shape
+    n_clusters = centers.shape[0]
+    centers_t = np.ascontiguousarray(centers.T)
     for b in prange(n_blocks):
+        scratch = np.empty(n_clusters, X.dtype)
+        mass = np.zeros(n_clusters, np.float64)
         cost = np.zeros(n_clusters, np.float64)
         for i in range(bounds[b], bounds[b + 1]):
-            j = labels[i]
-            sq = 0.0
-            for f in range(n_features):
-                diff = np.float64(X[i, f]) - np.float64(centers[j, f])
-                sq += diff * diff
-            dist[i] = sq
-            cost[j] += sample_weight[i] * sq
+            best, best_dist = nearest_center(X, i, centers_t, scratch)
+            d = np.float64(best_dist)
+            labels[i] = best
+            dist[i] = d
+            w = sample_weight[i]
+            mass[best] += w
+            cost[best] += w * d
+        block_mass[b, :] = mass
         block_cost[b, :] = cost
 
 
