@@ -173,12 +173,12 @@ def bench_photo(quick: bool) -> None:
     print(f"coreset build: median {median(build_times):.3f} s over {len(build_times)} builds")
 
 
-def main() -> None:
+def main(argv=None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="smaller data, fewer seeds")
     parser.add_argument("--skip-photo", action="store_true", help="only the distortion table")
     parser.add_argument("--skip-table", action="store_true", help="only the photo fit")
-    args = parser.parse_args()
+    args = parser.parse_args(argv)
     print(machine())
     if not args.skip_table:
         bench_distortion(args.quick)

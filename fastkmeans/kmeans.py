@@ -212,7 +212,8 @@ class KMeans:
                     X = np.ascontiguousarray(coreset.points, dtype=full_X.dtype)
                     sample_weight = np.ascontiguousarray(coreset.weights, dtype=np.float64)
                     n_samples = X.shape[0]
-                # else: fewer distinct points than clusters; the data itself is small enough.
+                # Otherwise the data has fewer distinct points than clusters: fit the data
+                # itself, and the few-distinct-points warning below says so.
             bounds = block_bounds(n_samples, n_clusters * (n_features + 1))
             threshold = _threshold(X, sample_weight, bounds, tol)
             best = None
@@ -299,7 +300,7 @@ class KMeans:
         bounds = block_bounds(X.shape[0])
         block_cost = np.empty(bounds.shape[0] - 1)
         with thread_limit(n_threads):
-            assign_labels(X, np.ones(X.shape[0]), centers, bounds, labels, block_cost)
+            assign_labels(X, np.empty(0), centers, bounds, labels, block_cost)  # unit weights
         return labels
 
     def transform(self, X) -> np.ndarray:
