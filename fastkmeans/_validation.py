@@ -283,8 +283,7 @@ def check_image_pair(reference, other) -> tuple[np.ndarray, np.ndarray]:
     reference, other = arrays
     if reference.shape != other.shape:
         raise ValueError(
-            f"reference and image must have the same shape, got {reference.shape} "
-            f"and {other.shape}"
+            f"reference and image must have the same shape, got {reference.shape} and {other.shape}"
         )
     if reference.dtype != other.dtype or reference.dtype not in IMAGE_DTYPES:
         dtype = np.float64
