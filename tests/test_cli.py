@@ -247,7 +247,6 @@ def test_segment_keeps_16_bit_depth(tmp_path, files, name, suffix):
 
 
 def test_segment_on_a_coreset(tmp_path, files):
-    pytest.importorskip("fastkmeans.coreset")
     result = run(
         "segment",
         files["noisy"],
@@ -478,7 +477,6 @@ def test_fit_text_output_and_csv_centres(tmp_path, files):
 
 
 def test_fit_on_a_coreset(tmp_path, files):
-    pytest.importorskip("fastkmeans.coreset")
     from fastkmeans import cost
 
     result = run("fit", files["npy"], "-k", 3, "--coreset-size", 60, "--json", cwd=tmp_path)
@@ -491,7 +489,6 @@ def test_fit_on_a_coreset(tmp_path, files):
 
 @pytest.mark.parametrize("method", ["sensitivity", "lightweight", "uniform"])
 def test_coreset_check(tmp_path, files, method):
-    pytest.importorskip("fastkmeans.testing")
     result = run(
         "coreset-check", files["npy"], "-k", 3, "-m", 60, "--method", method, "--json", cwd=tmp_path
     )
@@ -507,7 +504,6 @@ def test_coreset_check(tmp_path, files, method):
 
 
 def test_coreset_check_text(tmp_path, files):
-    pytest.importorskip("fastkmeans.testing")
     result = run("coreset-check", files["csv"], "-k", 3, "-m", 180, cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     # A coreset as large as the data is the data itself: no distortion.

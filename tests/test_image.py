@@ -304,7 +304,6 @@ def test_pixel_order_does_not_change_the_clustering():
 
 
 def test_coreset_path_measures_everything_on_all_pixels():
-    pytest.importorskip("fastkmeans.coreset")
     rng = np.random.default_rng(10)
     image = rng.integers(0, 256, size=(24, 24, 3), dtype=np.uint8)  # ~576 distinct colours
     seg = segment_image(image, 4, coreset_size=60, random_state=0)
