@@ -308,12 +308,7 @@ def check_data_range(data_range, dtype) -> float:
             info = np.iinfo(dtype)
             return float(info.max) - float(info.min)
         return 1.0
-    if isinstance(data_range, bool) or not isinstance(data_range, numbers.Real):
-        raise TypeError(f"data_range must be a positive number, got {_describe(data_range)}")
-    data_range = float(data_range)
-    if not np.isfinite(data_range) or data_range <= 0:
-        raise ValueError(f"data_range={data_range!r} must be finite and > 0")
-    return data_range
+    return check_positive_real(data_range, "data_range")
 
 
 def check_ssim_window(win_size, sigma, shape: tuple[int, ...]) -> tuple[int, float]:
@@ -326,16 +321,11 @@ def check_ssim_window(win_size, sigma, shape: tuple[int, ...]) -> tuple[int, flo
             f"win_size={win_size} must be <= the image's smaller side ({min(shape[0], shape[1])}"
             f" for shape {shape}); pass a smaller odd win_size"
         )
-    if isinstance(sigma, bool) or not isinstance(sigma, numbers.Real):
-        raise TypeError(f"sigma must be a positive number, got {_describe(sigma)}")
-    sigma = float(sigma)
-    if not np.isfinite(sigma) or sigma <= 0:
-        raise ValueError(f"sigma={sigma!r} must be finite and > 0")
-    return win_size, sigma
+    return win_size, check_positive_real(sigma, "sigma")
 
 
-def check_ssim_constant(value, name: str) -> float:
-    """A finite ``value > 0`` (SSIM's K1 and K2)."""
+def check_positive_real(value, name: str) -> float:
+    """A finite real ``value > 0`` (a data range, a window's sigma, SSIM's K1 and K2)."""
     if isinstance(value, bool) or not isinstance(value, numbers.Real):
         raise TypeError(f"{name} must be a positive number, got {_describe(value)}")
     value = float(value)

@@ -12,8 +12,8 @@ from ._validation import (
     check_data_range,
     check_features,
     check_image_pair,
+    check_positive_real,
     check_sample_weight,
-    check_ssim_constant,
     check_ssim_window,
 )
 
@@ -160,8 +160,8 @@ def ssim(
     data_range = check_data_range(data_range, np.asarray(reference).dtype)
     reference, image = check_image_pair(reference, image)
     win_size, sigma = check_ssim_window(win_size, sigma, reference.shape)
-    k1 = check_ssim_constant(k1, "k1")
-    k2 = check_ssim_constant(k2, "k2")
+    k1 = check_positive_real(k1, "k1")
+    k2 = check_positive_real(k2, "k2")
     return _ssim(reference, image, reference.shape[2], data_range, win_size, sigma, k1, k2)
 
 
