@@ -383,12 +383,7 @@ def check_merge(parts, offsets) -> list[int]:
 
 def check_eps(eps) -> float:
     """A finite real ``eps > 0`` (a relative error)."""
-    if isinstance(eps, bool) or not isinstance(eps, numbers.Real):
-        raise TypeError(f"eps must be a real number, got {_describe(eps)}")
-    eps = float(eps)
-    if not np.isfinite(eps) or eps <= 0:
-        raise ValueError(f"eps={eps!r} must be finite and > 0, e.g. eps=0.1 for 10%")
-    return eps
+    return check_positive_real(eps, "eps")
 
 
 def check_coreset(coreset, n_features: int, dtype) -> tuple[np.ndarray, np.ndarray]:

@@ -123,7 +123,7 @@ def test_validation_errors():
         assert_coreset_accurate(X, coreset, 2, 0.0)
     with pytest.raises(ValueError, match=r"eps=nan must be finite and > 0"):
         assert_coreset_accurate(X, coreset, 2, float("nan"))
-    with pytest.raises(TypeError, match="eps must be a real number"):
+    with pytest.raises(TypeError, match="eps must be a positive number"):
         assert_coreset_accurate(X, coreset, 2, "0.1")
     with pytest.raises(TypeError, match="coreset must be a Coreset or a"):
         coreset_distortion(X, X, 2)
