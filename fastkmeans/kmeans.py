@@ -393,13 +393,14 @@ def _lloyd(
     block_weights = np.empty((n_blocks, n_clusters), dtype=np.float64)
     block_cost = np.empty(n_blocks, dtype=np.float64)
     if use_bounds:
-        # Bounds in X's dtype (half the memory traffic for float32), stored rounded outwards.
+        # Bounds in X's dtype (half the memory traffic for float32), stored rounded outwards,
+        # relative to the cumulative shifts (see _kernels.bounds).
         upper = np.empty(n_samples, dtype=X.dtype)
         lower = np.empty(n_samples, dtype=X.dtype)
-        eps = float(np.finfo(X.dtype).eps)
-        round_up, round_down = 1.0 + 2.0 * eps, 1.0 - 2.0 * eps
+        round_eps = 2.0 * float(np.finfo(X.dtype).eps)
         block_scanned = np.empty(n_blocks, dtype=np.int64)
-        center_shift = np.zeros(n_clusters, dtype=np.float64)
+        cum_shift = np.zeros(n_clusters, dtype=np.float64)
+        cum_max_shift = 0.0
         margin = _bound_margin(X)
     # The kernels read no weights when all are one.
     kernel_weight = np.empty(0) if (sample_weight == 1.0).all() else sample_weight
@@ -415,11 +416,11 @@ def _lloyd(
                 X,
                 kernel_weight,
                 centers,
-                center_shift,
+                cum_shift,
+                cum_max_shift,
                 _half_separation(centers),
                 margin,
-                round_up,
-                round_down,
+                round_eps,
                 n_iter == 1,
                 bounds,
                 labels,
@@ -438,8 +439,6 @@ def _lloyd(
         if n_changed == 0:
             # Same assignment as the last pass: the update would reproduce these centres.
             shift = 0.0
-            if use_bounds:
-                center_shift[:] = 0.0
         else:
             sums = block_sums.sum(axis=0)
             new_centers, relocated = _update_centers(
@@ -452,7 +451,8 @@ def _lloyd(
             centers = new_centers
             if use_bounds:
                 # Rounded up: the bounds must move at least as far as the centres did.
-                center_shift = moved * (1.0 + 1e-12)
+                cum_shift += moved * (1.0 + 1e-12)
+                cum_max_shift += float(moved.max()) * (1.0 + 1e-12)
                 upper[relocated] = np.inf
                 lower[relocated] = 0.0
         if verbose:

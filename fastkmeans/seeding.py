@@ -84,11 +84,19 @@ def kmeans_plusplus(
     return centers, indices
 
 
-def _draw_by_weight(cumulative_weight: np.ndarray, rng: np.random.Generator) -> int:
-    """A row drawn with probability proportional to its weight (never one of weight zero)."""
+def _draw_by_weight(
+    cumulative_weight: np.ndarray | None, n_samples: int, rng: np.random.Generator
+) -> int:
+    """A row drawn with probability proportional to its weight (never one of weight zero).
+
+    ``cumulative_weight=None`` means unit weights: the same draw as with a cumulative sum of
+    ones (``1, 2, ..., n``), computed without one.
+    """
+    if cumulative_weight is None:
+        return min(int(rng.random() * n_samples), n_samples - 1)
     target = rng.random() * cumulative_weight[-1]
     index = int(np.searchsorted(cumulative_weight, target, side="right"))
-    return min(index, cumulative_weight.shape[0] - 1)
+    return min(index, n_samples - 1)
 
 
 def _kmeans_plusplus(
@@ -111,14 +119,18 @@ def _kmeans_plusplus(
 
     centers = np.empty((n_clusters, n_features), dtype=X.dtype)
     indices = np.empty(n_clusters, dtype=np.int64)
-    cumulative_weight = np.cumsum(sample_weight)
-    indices[0] = _draw_by_weight(cumulative_weight, rng)
+    # Unit weights: the kernels read no weight array, and draws need no cumulative sum.
+    unit_weights = bool((sample_weight == 1.0).all())
+    kernel_weight = np.empty(0) if unit_weights else sample_weight
+    cumulative_weight = None if unit_weights else np.cumsum(sample_weight)
+    indices[0] = _draw_by_weight(cumulative_weight, n_samples, rng)
     centers[0] = X[indices[0]]
 
-    closest = np.empty(n_samples, dtype=np.float64)
+    # Distances are computed in X's dtype, so storing them there loses nothing.
+    closest = np.empty(n_samples, dtype=X.dtype)
     block_potential = np.empty(n_blocks, dtype=np.float64)
     block_scores = np.empty((n_blocks, n_local_trials), dtype=np.float64)
-    update_closest(X, sample_weight, centers[0], bounds, closest, block_potential, True)
+    update_closest(X, kernel_weight, centers[0], bounds, closest, block_potential, True)
     # The last chosen centre, not yet folded into `closest` (folding centre 0 again is a no-op).
     pending = centers[0]
 
@@ -128,16 +140,16 @@ def _kmeans_plusplus(
         if potential <= 0.0:
             # Every row of positive weight sits on a centre already: repeat rows from here on.
             n_distinct = min(n_distinct, c)
-            indices[c] = _draw_by_weight(cumulative_weight, rng)
+            indices[c] = _draw_by_weight(cumulative_weight, n_samples, rng)
             centers[c] = X[indices[c]]
             continue
         targets = np.sort(rng.random(n_local_trials) * potential)
         candidates = locate_in_blocks(
-            X, sample_weight, closest, pending, bounds, block_potential, targets
+            X, kernel_weight, closest, pending, bounds, block_potential, targets
         )
         # Scoring is also the pass that yields the new potential, so plain D² (one candidate)
         # runs it too.
-        fold_and_score(X, sample_weight, pending, X[candidates], bounds, closest, block_scores)
+        fold_and_score(X, kernel_weight, pending, X[candidates], bounds, closest, block_scores)
         best = int(np.argmin(block_scores.sum(axis=0)))
         indices[c] = candidates[best]
         centers[c] = X[candidates[best]]

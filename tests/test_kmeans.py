@@ -112,6 +112,21 @@ def test_scaling_all_weights_changes_nothing(data, seed, exponent):
     assert a.inertia_ * 2.0**exponent == b.inertia_
 
 
+@pytest.mark.parametrize("algorithm", ["lloyd", "hamerly"])
+def test_unit_weights_match_weights_of_two_exactly(algorithm):
+    # The kernels skip the weight array when all weights are one; doubling every weight takes
+    # the weighted path and scales every sum exactly, so nothing may differ but the cost.
+    rng = np.random.default_rng(0)
+    colours = rng.integers(0, 256, size=(6, 3))
+    X = (colours[rng.integers(0, 6, 30000)] + rng.normal(0, 20, (30000, 3))).astype(np.float32)
+    a = KMeans(8, random_state=1, algorithm=algorithm).fit(X)
+    b = KMeans(8, random_state=1, algorithm=algorithm).fit(X, sample_weight=np.full(len(X), 2.0))
+    assert_array_equal(a.cluster_centers_, b.cluster_centers_)
+    assert_array_equal(a.labels_, b.labels_)
+    assert a.n_iter_ == b.n_iter_
+    assert 2.0 * a.inertia_ == b.inertia_
+
+
 def test_scaling_weights_by_any_constant(blobs):
     a = KMeans(4, random_state=0).fit(blobs)
     b = KMeans(4, random_state=0).fit(blobs, sample_weight=np.full(len(blobs), 3.7))
@@ -370,8 +385,8 @@ def test_hamerly_never_skips_an_exact_tie(dtype):
     lower = np.array([1.0], dtype=dtype)
     eps = float(np.finfo(dtype).eps)
     hamerly_step(
-        X, np.empty(0), centers, np.zeros(3), _half_separation(centers), _bound_margin(X),
-        1 + 2 * eps, 1 - 2 * eps, False, np.array([0, 1]), labels, upper, lower,
+        X, np.empty(0), centers, np.zeros(3), 0.0, _half_separation(centers), _bound_margin(X),
+        2 * eps, False, np.array([0, 1]), labels, upper, lower,
         np.empty((1, 3, 2)), np.empty((1, 3)), np.empty(1, dtype=np.int64),
     )  # fmt: skip
     assert labels[0] == 0

@@ -161,6 +161,17 @@ def test_seeding_scale_and_weight_invariance():
     assert_array_equal(a, b)
 
 
+@pytest.mark.parametrize("dtype", [np.float32, np.float64])
+@pytest.mark.parametrize("n_features", [3, 5])
+def test_unit_weights_take_the_same_draws_as_weighted(dtype, n_features):
+    # Unit weights run a separate path (no weight array, no cumulative sum). Weights of 2 run
+    # the weighted path with every mass doubled exactly, so the draws must be the same.
+    X = np.random.default_rng(5).normal(size=(20000, n_features)).astype(dtype)
+    _, unit = kmeans_plusplus(X, 12, random_state=6)
+    _, doubled = kmeans_plusplus(X, 12, sample_weight=np.full(len(X), 2.0), random_state=6)
+    assert_array_equal(unit, doubled)
+
+
 def test_float32_keeps_dtype():
     X = np.random.default_rng(0).normal(size=(100, 2)).astype(np.float32)
     centers, _ = kmeans_plusplus(X, 4, random_state=0)

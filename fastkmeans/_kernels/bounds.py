@@ -1,18 +1,25 @@
 """Hamerly's triangle-inequality bounds: skip the distance scan for points that cannot move.
 
-Each point keeps an upper bound ``u`` on the distance to its assigned centre and a lower bound
-``l`` on the distance to every other centre. After the centres move, ``u`` grows by its centre's
-shift and ``l`` shrinks by the largest shift; a point whose ``u`` is below ``max(l, s(a))``
-(``s(a)``: half the distance from its centre to the nearest other centre) keeps its label
-without computing any distance.
+Each point keeps an upper bound ``u`` on the distance to its assigned centre ``a`` and a lower
+bound ``l`` on the distance to every other centre. After the centres move, ``u`` grows by its
+centre's shift and ``l`` shrinks by the largest shift; a point whose ``u`` is below
+``max(l, s(a))`` (``s(a)``: half the distance from its centre to the nearest other centre)
+keeps its label without computing any distance.
 
-Exactness: bounds are stored in X's dtype, always rounded outwards (``round_up``/``round_down``
-factors), so they stay valid however many iterations run; and a point is skipped only when the
+The bounds are stored relative to cumulative shifts, so a skipped point costs no store: with
+``S_j`` the total distance centre ``j`` has moved so far and ``M`` the sum of the largest shift
+of every update, a point stores ``U = u - S_a`` and ``L = l + M`` when its distances are
+computed, and ``u = U + S_a``, ``l = L - M`` later. Its label changes only when it is rescanned,
+so ``S_a`` keeps referring to the right centre.
+
+Exactness: stored values are rounded outwards by a slack relative to the magnitudes involved
+(``|u| + S_a``, ``l + M``), which covers the float64 arithmetic and the conversion to X's dtype,
+so the bounds stay valid however many iterations run; and a point is skipped only when the
 bounds separate the centres by a relative ``margin`` larger than the worst rounding error of the
-distance computation. A skipped point's label is therefore the one the plain Lloyd pass would
-compute, bit for bit. Points that are not skipped go
-through the same :func:`nearest_center` scan, and the per-block sums are accumulated in the same
-row order as :func:`lloyd_step`, so centres are bitwise identical to plain Lloyd's.
+distance computation (plus ``slack`` for the float64 sums). A skipped point's label is therefore
+the one the plain Lloyd pass would compute, bit for bit. Points that are not skipped go through
+the same :func:`nearest_center` scan, and the per-block sums are accumulated in the same row
+order as :func:`lloyd_step`, so centres are bitwise identical to plain Lloyd's.
 """
 
 import numpy as np
@@ -59,11 +66,11 @@ def hamerly_step(
     X,
     sample_weight,
     centers,
-    center_shift,
+    cum_shift,
+    cum_max_shift,
     half_separation,
     margin,
-    round_up,
-    round_down,
+    round_eps,
     first,
     bounds,
     labels,
@@ -75,18 +82,22 @@ def hamerly_step(
 ):
     """One Hamerly iteration fused with the accumulation of per-block sums.
 
-    ``center_shift[j]`` is how far centre ``j`` moved in the last update (ignored when
-    ``first``, which scans every point and initialises the bounds). ``upper``/``lower`` are
-    updated in place. An empty ``sample_weight`` means unit weights (one less array to read).
-    ``block_scanned[b]`` receives how many rows of block ``b`` needed a full scan. Returns the
-    number of labels that changed.
+    ``cum_shift[j]`` is how far centre ``j`` has moved in total (``S_j``), ``cum_max_shift``
+    the sum of the per-update largest shifts (``M``); both rounded up. ``upper``/``lower`` hold
+    ``U``/``L`` (module docstring) and are written only for rows whose distances are computed
+    (all of them when ``first``, which initialises the bounds). ``round_eps`` is the relative
+    slack of every stored bound. An empty ``sample_weight`` means unit weights (one less array
+    to read). ``block_scanned[b]`` receives how many rows of block ``b`` needed a full scan.
+    Returns the number of labels that changed.
     """
     n_blocks = bounds.shape[0] - 1
     n_clusters, n_features = centers.shape
     centers_t = np.ascontiguousarray(centers.T)
-    max_shift = 0.0
+    largest_shift = 0.0
     for j in range(n_clusters):
-        max_shift = max(max_shift, center_shift[j])
+        largest_shift = max(largest_shift, cum_shift[j])
+    # Absolute error of the float64 sums U + S_a and L - M: a few ulps of the totals.
+    slack = 8.0 * np.finfo(np.float64).eps * (largest_shift + cum_max_shift)
     grow = 1.0 + margin
     shrink = 1.0 - margin
     unit_weights = sample_weight.shape[0] == 0
@@ -103,20 +114,22 @@ def hamerly_step(
             a = labels[i]
             scan = first
             if not first:
-                u = upper[i] + center_shift[a]
-                l_bound = lower[i] - max_shift
-                z = max(l_bound, half_separation[a]) * shrink
+                u = upper[i] + cum_shift[a]
+                z = max(lower[i] - cum_max_shift, half_separation[a]) * shrink - slack
                 if not u * grow < z:
+                    # Tighten the upper bound to the exact distance; that may suffice.
                     u = np.sqrt(np.float64(sq_distance_to(X, i, centers, a)))
                     scan = not u * grow < z
-                if not scan:
-                    upper[i] = u * round_up
-                    lower[i] = l_bound * round_down if l_bound > 0.0 else l_bound
+                    if not scan:
+                        upper[i] = u - cum_shift[a] + (u + cum_shift[a]) * round_eps
             if scan:
                 scanned += 1
                 best, best_dist, second_dist = nearest_two(X, i, centers_t, dist)
-                upper[i] = np.sqrt(np.float64(best_dist)) * round_up
-                lower[i] = np.sqrt(np.float64(second_dist)) * round_down
+                u = np.sqrt(np.float64(best_dist))
+                l_bound = np.sqrt(np.float64(second_dist))
+                upper[i] = u - cum_shift[best] + (u + cum_shift[best]) * round_eps
+                # Multiplied, not subtracted: with one centre l is inf, and inf - inf is NaN.
+                lower[i] = (l_bound + cum_max_shift) * (1.0 - round_eps)
                 if best != a:
                     labels[i] = best
                     changed += 1

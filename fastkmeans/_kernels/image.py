@@ -10,6 +10,10 @@ from numba import prange
 
 from ._config import jit_parallel
 
+# Output columns per strip in ssim_row_sums: the ring of w filtered rows of five quantities
+# (w * 5 * SSIM_STRIP float64, 110 KiB for w = 11) stays in a core's L2 cache.
+SSIM_STRIP = 256
+
 
 @jit_parallel
 def paint(pixels, n_colour, labels, colour_labels, palette, bounds, out):
@@ -54,10 +58,12 @@ def ssim_row_sums(x, y, n_channels, window, c1, c2, bounds, row_sums):
     ``(2 mx my + c1)(2 sxy + c2) / ((mx^2 + my^2 + c1)(sx^2 + sy^2 + c2))`` for channel ``f``,
     with local means, variances and covariance weighted by the window (Wang et al., 2004).
 
-    ``bounds`` splits the output rows into blocks. Within a block each input row is converted
-    and filtered along the row once (x, y, x^2, y^2, xy) into a ring of the last w rows, and
-    each output row combines its w rows down the columns; the arithmetic of a row does not
-    depend on the blocks.
+    ``bounds`` splits the output rows into blocks. Within a block, for each channel and each
+    strip of SSIM_STRIP output columns, each input row is filtered along the row once (x, y,
+    x^2, y^2, xy) into a ring of the last w rows, and each output row combines its w rows down
+    the columns. The strip keeps the ring in L2 (a ring of whole rows is megabytes, and the
+    column pass re-reads it w times); the arithmetic of a pixel depends on neither blocks nor
+    strips, and each row's strip sums are added in strip order.
     """
     n_blocks = bounds.shape[0] - 1
     width = x.shape[1]
@@ -66,46 +72,48 @@ def ssim_row_sums(x, y, n_channels, window, c1, c2, bounds, row_sums):
     for blk in prange(n_blocks):
         first = bounds[blk]
         last = bounds[blk + 1]
-        products = np.empty((5, n_channels, width), np.float64)
-        ring = np.empty((w, 5, n_channels, out_width), np.float64)
-        moments = np.empty((5, out_width), np.float64)
-        for i in range(first, last + w - 1):
-            for j in range(width):
-                for f in range(n_channels):
-                    xv = np.float64(x[i, j, f])
-                    yv = np.float64(y[i, j, f])
-                    products[0, f, j] = xv
-                    products[1, f, j] = yv
-                    products[2, f, j] = xv * xv
-                    products[3, f, j] = yv * yv
-                    products[4, f, j] = xv * yv
-            filtered = ring[i % w]
-            filtered[:] = 0.0
-            for q in range(5):
-                for f in range(n_channels):
+        products = np.empty((5, SSIM_STRIP + w - 1), np.float64)
+        ring = np.empty((w, 5, SSIM_STRIP), np.float64)
+        moments = np.empty((5, SSIM_STRIP), np.float64)
+        row_sums[first:last, :n_channels] = 0.0
+        for f in range(n_channels):
+            for strip in range(0, out_width, SSIM_STRIP):
+                n_out = min(SSIM_STRIP, out_width - strip)
+                n_in = n_out + w - 1
+                for i in range(first, last + w - 1):
+                    for j in range(n_in):
+                        xv = np.float64(x[i, strip + j, f])
+                        yv = np.float64(y[i, strip + j, f])
+                        products[0, j] = xv
+                        products[1, j] = yv
+                        products[2, j] = xv * xv
+                        products[3, j] = yv * yv
+                        products[4, j] = xv * yv
+                    filtered = ring[i % w]
+                    filtered[:, :n_out] = 0.0
+                    for q in range(5):
+                        for k in range(w):
+                            g = window[k]
+                            for j in range(n_out):
+                                filtered[q, j] += g * products[q, j + k]
+                    r = i - w + 1
+                    if r < first:
+                        continue
+                    moments[:, :n_out] = 0.0
                     for k in range(w):
                         g = window[k]
-                        for j in range(out_width):
-                            filtered[q, f, j] += g * products[q, f, j + k]
-            r = i - w + 1
-            if r < first:
-                continue
-            for f in range(n_channels):
-                moments[:] = 0.0
-                for k in range(w):
-                    g = window[k]
-                    rows = ring[(r + k) % w]
-                    for q in range(5):
-                        for j in range(out_width):
-                            moments[q, j] += g * rows[q, f, j]
-                acc = 0.0
-                for j in range(out_width):
-                    mx = moments[0, j]
-                    my = moments[1, j]
-                    vx = moments[2, j] - mx * mx
-                    vy = moments[3, j] - my * my
-                    cov = moments[4, j] - mx * my
-                    num = (2.0 * mx * my + c1) * (2.0 * cov + c2)
-                    den = (mx * mx + my * my + c1) * (vx + vy + c2)
-                    acc += num / den
-                row_sums[r, f] = acc
+                        rows = ring[(r + k) % w]
+                        for q in range(5):
+                            for j in range(n_out):
+                                moments[q, j] += g * rows[q, j]
+                    acc = 0.0
+                    for j in range(n_out):
+                        mx = moments[0, j]
+                        my = moments[1, j]
+                        vx = moments[2, j] - mx * mx
+                        vy = moments[3, j] - my * my
+                        cov = moments[4, j] - mx * my
+                        num = (2.0 * mx * my + c1) * (2.0 * cov + c2)
+                        den = (mx * mx + my * my + c1) * (vx + vy + c2)
+                        acc += num / den
+                    row_sums[r, f] += acc

@@ -3,6 +3,9 @@
 The pass that scores the candidates for centre c also folds centre c-1 (the "pending" centre)
 into each row's distance-to-closest-centre, so choosing k centres reads the data k times, not
 2k - 1. The sampler applies the pending centre on the fly to the one block it scans.
+
+``closest`` may be in X's dtype: the distances are computed in X's dtype, so storing them there
+loses nothing and halves its memory traffic. An empty ``sample_weight`` means unit weights.
 """
 
 import numpy as np
@@ -10,8 +13,8 @@ from numba import prange
 
 from ._config import jit, jit_inline, jit_parallel
 
-# Rows per tile in fold_and_score: the tile's rows and distances stay in L1 while every
-# candidate sweeps over them.
+# Rows per tile in fold_and_score: the tile's rows (transposed) and distances stay in L1 while
+# every candidate sweeps over them.
 SCORE_TILE = 256
 
 
@@ -37,6 +40,26 @@ def sq_distance_to_row(X, i, point):
     return np.float64(acc)
 
 
+@jit_inline
+def sq_distance_in_tile(tile, r, point):
+    """Squared distance from column ``r`` of a transposed tile (d, rows) to ``point``.
+
+    The same arithmetic as :func:`sq_distance_to_row`, on unit-stride data, so that loops over
+    ``r`` vectorise.
+    """
+    n_features = tile.shape[0]
+    if n_features == 3:
+        t0 = tile[0, r] - point[0]
+        t1 = tile[1, r] - point[1]
+        t2 = tile[2, r] - point[2]
+        return t0 * t0 + t1 * t1 + t2 * t2
+    acc = tile[0, r] - tile[0, r]
+    for f in range(n_features):
+        diff = tile[f, r] - point[f]
+        acc += diff * diff
+    return acc
+
+
 @jit_parallel
 def update_closest(X, sample_weight, center, bounds, closest, block_potential, first):
     """Lower ``closest[i]`` to ``||X[i] - center||^2`` (or set it, when ``first``).
@@ -44,13 +67,14 @@ def update_closest(X, sample_weight, center, bounds, closest, block_potential, f
     ``block_potential[b]`` receives ``sum_{i in block b} w_i * closest[i]``.
     """
     n_blocks = bounds.shape[0] - 1
+    unit_weights = sample_weight.shape[0] == 0
     for b in prange(n_blocks):
         potential = 0.0
         for i in range(bounds[b], bounds[b + 1]):
             d = sq_distance_to_row(X, i, center)
             if first or d < closest[i]:
                 closest[i] = d
-            potential += sample_weight[i] * closest[i]
+            potential += np.float64(closest[i]) if unit_weights else sample_weight[i] * closest[i]
         block_potential[b] = potential
 
 
@@ -64,20 +88,40 @@ def fold_and_score(X, sample_weight, pending, candidates, bounds, closest, block
     """
     n_blocks = bounds.shape[0] - 1
     n_candidates = candidates.shape[0]
+    n_features = X.shape[1]
+    unit_weights = sample_weight.shape[0] == 0
     for b in prange(n_blocks):
         scores = np.zeros(n_candidates, np.float64)
+        tile = np.empty((n_features, SCORE_TILE), X.dtype)
+        near = np.empty(SCORE_TILE, closest.dtype)
         for start in range(bounds[b], bounds[b + 1], SCORE_TILE):
-            stop = min(start + SCORE_TILE, bounds[b + 1])
-            for i in range(start, stop):
-                closest[i] = min(closest[i], sq_distance_to_row(X, i, pending))
+            n_rows = min(SCORE_TILE, bounds[b + 1] - start)
+            # Transposed once, so that each candidate's sweep reads unit-stride columns.
+            if n_features == 3:
+                # Unrolled: a three-iteration inner loop costs more than the copy itself.
+                for r in range(n_rows):
+                    tile[0, r] = X[start + r, 0]
+                    tile[1, r] = X[start + r, 1]
+                    tile[2, r] = X[start + r, 2]
+            else:
+                for r in range(n_rows):
+                    for f in range(n_features):
+                        tile[f, r] = X[start + r, f]
+            for r in range(n_rows):
+                near[r] = min(closest[start + r], sq_distance_in_tile(tile, r, pending))
+                closest[start + r] = near[r]
             # Candidate-major over the tile: the inner loop runs over rows and vectorises.
             for t in range(n_candidates):
                 candidate = candidates[t]
                 partial = 0.0
-                for i in range(start, stop):
-                    partial += sample_weight[i] * min(
-                        closest[i], sq_distance_to_row(X, i, candidate)
-                    )
+                if unit_weights:
+                    for r in range(n_rows):
+                        partial += np.float64(min(near[r], sq_distance_in_tile(tile, r, candidate)))
+                else:
+                    for r in range(n_rows):
+                        partial += sample_weight[start + r] * np.float64(
+                            min(near[r], sq_distance_in_tile(tile, r, candidate))
+                        )
                 scores[t] += partial
         block_scores[b, :] = scores
 
@@ -93,6 +137,7 @@ def locate_in_blocks(X, sample_weight, closest, pending, bounds, block_potential
     :func:`fold_and_score` computed the block sums, so scan and sums agree.
     """
     n_blocks = bounds.shape[0] - 1
+    unit_weights = sample_weight.shape[0] == 0
     out = np.empty(targets.shape[0], np.int64)
     b = 0
     start = 0.0
@@ -106,7 +151,9 @@ def locate_in_blocks(X, sample_weight, closest, pending, bounds, block_potential
         chosen = -1
         last_positive = -1
         for i in range(bounds[b], bounds[b + 1]):
-            mass = sample_weight[i] * min(closest[i], sq_distance_to_row(X, i, pending))
+            mass = np.float64(min(closest[i], sq_distance_to_row(X, i, pending)))
+            if not unit_weights:
+                mass *= sample_weight[i]
             if mass > 0.0:
                 last_positive = i
                 running += mass
@@ -120,7 +167,8 @@ def locate_in_blocks(X, sample_weight, closest, pending, bounds, block_potential
             # A block without mass is reached only through rounding at its left edge: take the
             # nearest row with mass before it.
             for i in range(bounds[b] - 1, -1, -1):
-                if sample_weight[i] * min(closest[i], sq_distance_to_row(X, i, pending)) > 0.0:
+                mass = np.float64(min(closest[i], sq_distance_to_row(X, i, pending)))
+                if (unit_weights or sample_weight[i] > 0.0) and mass > 0.0:
                     chosen = i
                     break
         out[t] = chosen
