@@ -108,9 +108,10 @@ def lloyd_step(X, sample_weight, centers, bounds, labels, block_sums, block_weig
                 labels[i] = best
                 changed += 1
             w = 1.0 if unit_weights else sample_weight[i]
-            weights[best] += w
+            a = np.uint32(best)  # unsigned: indexing by it needs no negative-index wraparound
+            weights[a] += w
             for f in range(n_features):
-                sums[best, f] += w * X[i, f]
+                sums[a, f] += w * X[i, f]
             cost += w * best_dist
         block_cost[b] = cost
         block_changed[b] = changed

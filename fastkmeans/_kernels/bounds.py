@@ -111,7 +111,8 @@ def hamerly_step(
         changed = 0
         scanned = 0
         for i in range(bounds[b], bounds[b + 1]):
-            a = labels[i]
+            # Unsigned: indexing by it needs no negative-index wraparound.
+            a = np.uint32(labels[i])
             scan = first
             if not first:
                 u = upper[i] + cum_shift[a]
@@ -133,7 +134,7 @@ def hamerly_step(
                 if best != a:
                     labels[i] = best
                     changed += 1
-                a = best
+                a = np.uint32(best)
             w = 1.0 if unit_weights else sample_weight[i]
             weights[a] += w
             for f in range(n_features):
