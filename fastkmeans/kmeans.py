@@ -251,7 +251,7 @@ class KMeans:
 
         if fewest_distinct < n_clusters:
             warn_few_distinct(fewest_distinct, n_clusters, stacklevel=2)
-        elif best.inertia == 0.0 and best.n_occupied < n_clusters:
+        elif best.inertia == 0.0 and best.n_occupied is not None and best.n_occupied < n_clusters:
             warn_few_distinct(best.n_occupied, n_clusters, stacklevel=2)
         if not best.converged and tol > 0:
             warnings.warn(
@@ -325,6 +325,8 @@ class KMeans:
 
 
 class _LloydResult:
+    """One Lloyd run. ``n_occupied`` (clusters holding weight) is None unless the cost is 0."""
+
     __slots__ = ("centers", "labels", "inertia", "n_iter", "converged", "n_occupied")
 
     def __init__(self, centers, labels, inertia, n_iter, converged, n_occupied):
@@ -472,8 +474,11 @@ def _lloyd(
         # Label and cost the returned centres (the bounds kernel computes no cost).
         assign_labels(X, kernel_weight, centers, bounds, labels, block_cost)
         cost = block_cost.sum()
-        weights = np.bincount(labels, weights=sample_weight, minlength=n_clusters)
-    n_occupied = int(np.count_nonzero(weights > 0))
+        if cost == 0.0:
+            weights = np.bincount(labels, weights=sample_weight, minlength=n_clusters)
+    # Only a zero cost reads the occupancy (to warn of few distinct points); counting it for
+    # the final labels is a pass over them, so it is skipped otherwise.
+    n_occupied = int(np.count_nonzero(weights > 0)) if cost == 0.0 else None
     return _LloydResult(centers, labels, float(cost), n_iter, converged, n_occupied)
 
 

@@ -11,6 +11,7 @@ from hypothesis.extra.numpy import arrays
 from numpy.testing import assert_allclose, assert_array_equal
 
 from fastkmeans import mse, psnr, ssim
+from fastkmeans._kernels.image import SSIM_STRIP
 
 from . import naive
 
@@ -122,6 +123,18 @@ def test_ssim_parameters_match_naive(win_size, sigma, k1, k2, data_range):
     got = ssim(x, y, win_size=win_size, sigma=sigma, k1=k1, k2=k2, data_range=data_range)
     expected = naive.ssim(x, y, data_range or 255, win_size, sigma, k1, k2)
     assert_allclose(got, expected, rtol=1e-10)
+
+
+@pytest.mark.parametrize("win_size", [11, 7])
+def test_ssim_matches_naive_across_column_strips(win_size):
+    # Two full strips of output columns and a partial third: the strips must add up to the
+    # naive map. 11 takes the written-out filter, 7 the general one.
+    rng = np.random.default_rng(9)
+    width = 2 * SSIM_STRIP + 37 + win_size - 1
+    x = rng.integers(0, 256, (win_size + 3, width), dtype=np.uint8)
+    y = np.clip(x + rng.normal(scale=20, size=x.shape), 0, 255).astype(np.uint8)
+    got = ssim(x, y, win_size=win_size)
+    assert_allclose(got, naive.ssim(x, y, 255, win_size), rtol=1e-10)
 
 
 def test_ssim_of_constant_images():

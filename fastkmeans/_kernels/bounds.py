@@ -34,7 +34,8 @@ def nearest_two(X, i, centers_t, dist):
     """Nearest centre of row ``i``, its squared distance and the second-smallest one.
 
     Same distances as :func:`nearest_center` (the same routine computes them), so the same
-    nearest centre.
+    nearest centre (ties to the lowest index). Branch-free like :func:`nearest_center`: a point
+    is rescanned because it lies near a boundary, where which centre wins is least predictable.
     """
     center_sq_distances(X, i, centers_t, dist)
     best = 0
@@ -42,12 +43,10 @@ def nearest_two(X, i, centers_t, dist):
     second_dist = np.inf
     for j in range(1, centers_t.shape[1]):
         d = dist[j]
-        if d < best_dist:
-            second_dist = best_dist
-            best_dist = d
-            best = j
-        elif d < second_dist:
-            second_dist = d
+        closer = d < best_dist
+        second_dist = best_dist if closer else min(second_dist, d)
+        best = j if closer else best
+        best_dist = d if closer else best_dist
     return best, best_dist, second_dist
 
 

@@ -8,7 +8,7 @@ made. Reductions go into per-block (or per-row) float64 slots that the driver su
 import numpy as np
 from numba import prange
 
-from ._config import jit_parallel
+from ._config import jit_inline, jit_parallel
 
 # Output columns per strip in ssim_row_sums: the ring of w filtered rows of five quantities
 # (w * 5 * SSIM_STRIP float64, 110 KiB for w = 11) stays in a core's L2 cache.
@@ -46,6 +46,60 @@ def sq_error_sums(a, b, n_channels, bounds, block_sums):
                 diff = np.float64(a[i, f]) - np.float64(b[i, f])
                 acc += diff * diff
         block_sums[blk] = acc
+
+
+@jit_inline
+def _filter_along(values, window, n_out, out):
+    """``out[j] = sum_k window[k] * values[j + k]`` for ``j < n_out``.
+
+    The default 11-tap window is written out: with a straight-line body LLVM vectorises the
+    loop over ``j`` and keeps the sum in a register (measured 2x faster than sweeping ``out``
+    once per tap, which is bound by its loads and stores).
+    """
+    if window.shape[0] == 11:
+        g0, g1, g2, g3, g4, g5 = window[0], window[1], window[2], window[3], window[4], window[5]
+        g6, g7, g8, g9, g10 = window[6], window[7], window[8], window[9], window[10]
+        for j in range(n_out):
+            out[j] = (
+                g0 * values[j] + g1 * values[j + 1] + g2 * values[j + 2] + g3 * values[j + 3]
+                + g4 * values[j + 4] + g5 * values[j + 5] + g6 * values[j + 6]
+                + g7 * values[j + 7] + g8 * values[j + 8] + g9 * values[j + 9]
+                + g10 * values[j + 10]
+            )  # fmt: skip
+    else:
+        out[:n_out] = 0.0
+        for k in range(window.shape[0]):
+            g = window[k]
+            for j in range(n_out):
+                out[j] += g * values[j + k]
+
+
+@jit_inline
+def _filter_across(ring, first, q, window, n_out, out):
+    """``out[j] = sum_k window[k] * ring[(first + k) % w, q, j]`` for ``j < n_out``.
+
+    Written out for 11 taps, as in :func:`_filter_along`.
+    """
+    w = window.shape[0]
+    if w == 11:
+        g0, g1, g2, g3, g4, g5 = window[0], window[1], window[2], window[3], window[4], window[5]
+        g6, g7, g8, g9, g10 = window[6], window[7], window[8], window[9], window[10]
+        r0, r1, r2 = ring[first % w, q], ring[(first + 1) % w, q], ring[(first + 2) % w, q]
+        r3, r4, r5 = ring[(first + 3) % w, q], ring[(first + 4) % w, q], ring[(first + 5) % w, q]
+        r6, r7, r8 = ring[(first + 6) % w, q], ring[(first + 7) % w, q], ring[(first + 8) % w, q]
+        r9, r10 = ring[(first + 9) % w, q], ring[(first + 10) % w, q]
+        for j in range(n_out):
+            out[j] = (
+                g0 * r0[j] + g1 * r1[j] + g2 * r2[j] + g3 * r3[j] + g4 * r4[j] + g5 * r5[j]
+                + g6 * r6[j] + g7 * r7[j] + g8 * r8[j] + g9 * r9[j] + g10 * r10[j]
+            )  # fmt: skip
+    else:
+        out[:n_out] = 0.0
+        for k in range(w):
+            g = window[k]
+            row = ring[(first + k) % w, q]
+            for j in range(n_out):
+                out[j] += g * row[j]
 
 
 @jit_parallel
@@ -89,23 +143,13 @@ def ssim_row_sums(x, y, n_channels, window, c1, c2, bounds, row_sums):
                         products[2, j] = xv * xv
                         products[3, j] = yv * yv
                         products[4, j] = xv * yv
-                    filtered = ring[i % w]
-                    filtered[:, :n_out] = 0.0
                     for q in range(5):
-                        for k in range(w):
-                            g = window[k]
-                            for j in range(n_out):
-                                filtered[q, j] += g * products[q, j + k]
+                        _filter_along(products[q], window, n_out, ring[i % w, q])
                     r = i - w + 1
                     if r < first:
                         continue
-                    moments[:, :n_out] = 0.0
-                    for k in range(w):
-                        g = window[k]
-                        rows = ring[(r + k) % w]
-                        for q in range(5):
-                            for j in range(n_out):
-                                moments[q, j] += g * rows[q, j]
+                    for q in range(5):
+                        _filter_across(ring, r, q, window, n_out, moments[q])
                     acc = 0.0
                     for j in range(n_out):
                         mx = moments[0, j]
