@@ -80,6 +80,24 @@ def nearest_center(X, i, centers_t, dist):
     return best, best_dist
 
 
+@jit_inline
+def add_to_cluster(X, i, w, a, sums, weights):
+    """``weights[a] += w`` and ``sums[a, f] += w * X[i, f]``: a row joins cluster ``a``'s sums.
+
+    The one routine both Lloyd kernels accumulate with, so their sums agree bit for bit.
+    Colour-sized rows are unrolled: this runs for every row of every iteration, and a loop of
+    three costs more instructions than its body.
+    """
+    weights[a] += w
+    if X.shape[1] == 3:
+        sums[a, 0] += w * X[i, 0]
+        sums[a, 1] += w * X[i, 1]
+        sums[a, 2] += w * X[i, 2]
+    else:
+        for f in range(X.shape[1]):
+            sums[a, f] += w * X[i, f]
+
+
 @jit_parallel
 def lloyd_step(X, sample_weight, centers, bounds, labels, block_sums, block_weights, block_cost):
     """One fused read of X: assign every row, accumulate per-block weighted sums and cost.
@@ -108,10 +126,8 @@ def lloyd_step(X, sample_weight, centers, bounds, labels, block_sums, block_weig
                 labels[i] = best
                 changed += 1
             w = 1.0 if unit_weights else sample_weight[i]
-            a = np.uint32(best)  # unsigned: indexing by it needs no negative-index wraparound
-            weights[a] += w
-            for f in range(n_features):
-                sums[a, f] += w * X[i, f]
+            # Unsigned: indexing by it needs no negative-index wraparound.
+            add_to_cluster(X, i, w, np.uint32(best), sums, weights)
             cost += w * best_dist
         block_cost[b] = cost
         block_changed[b] = changed

@@ -26,7 +26,7 @@ import numpy as np
 from numba import prange
 
 from ._config import jit_inline, jit_parallel
-from .assign import center_sq_distances
+from .assign import add_to_cluster, center_sq_distances
 
 
 @jit_inline
@@ -134,10 +134,7 @@ def hamerly_step(
                     labels[i] = best
                     changed += 1
                 a = np.uint32(best)
-            w = 1.0 if unit_weights else sample_weight[i]
-            weights[a] += w
-            for f in range(n_features):
-                sums[a, f] += w * X[i, f]
+            add_to_cluster(X, i, 1.0 if unit_weights else sample_weight[i], a, sums, weights)
         block_changed[b] = changed
         block_scanned[b] = scanned
     return block_changed.sum()
