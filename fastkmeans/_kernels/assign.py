@@ -108,7 +108,7 @@ def lloyd_step(X, sample_weight, centers, bounds, labels, block_sums, block_weig
     labels that changed.
     """
     n_blocks = bounds.shape[0] - 1
-    n_clusters, n_features = centers.shape
+    n_clusters = centers.shape[0]
     centers_t = np.ascontiguousarray(centers.T)
     unit_weights = sample_weight.shape[0] == 0
     block_changed = np.zeros(n_blocks, np.int64)

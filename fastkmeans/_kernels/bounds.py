@@ -90,7 +90,7 @@ def hamerly_step(
     Returns the number of labels that changed.
     """
     n_blocks = bounds.shape[0] - 1
-    n_clusters, n_features = centers.shape
+    n_clusters = centers.shape[0]
     centers_t = np.ascontiguousarray(centers.T)
     largest_shift = 0.0
     for j in range(n_clusters):
