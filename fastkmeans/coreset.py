@@ -50,6 +50,8 @@ _DEDUPLICATE_FACTOR = 4
 # of that many draws.
 _SEEDING_SIZE_FACTOR = 8
 _SEEDING_MIN_ROWS = 2**15
+# Step 4 ignores a cluster's shortfall up to this fraction of its mass: rounding of its sum.
+_MASS_ROUNDING = 64 * float(np.finfo(np.float64).eps)
 
 
 class Coreset(NamedTuple):
@@ -158,8 +160,9 @@ def sensitivity_coreset(
        uniformly in ``[t / m, (t + 1) / m)``. So each row is drawn on average ``m * q(x)``
        times, exactly as with i.i.d. draws, each cluster gets its expected number of draws up
        to one, and every estimate below has at most the variance of i.i.d. draws.
-    4. **Mass correction**: in each cluster whose sampled mass ``M_j`` falls short of ``W_j``,
-       the centre ``b_j`` joins the coreset (index -1) with weight ``W_j - M_j``; in each
+    4. **Mass correction**: in each cluster whose sampled mass ``M_j`` falls short of ``W_j``
+       (by more than rounding, ``64 eps W_j``), the centre ``b_j`` joins the coreset (index -1)
+       with weight ``W_j - M_j``; in each
        cluster whose sampled mass exceeds ``W_j``, the excess is removed from the sampled
        points of that cluster nearest to ``b_j`` (points left with no weight are dropped).
        Centres near their cluster's mean (as here by default) serve best.
@@ -659,7 +662,10 @@ def _correct_mass(X: np.ndarray, sample: _SensitivitySample) -> Coreset:
             )
 
     residual = cluster_mass - sampled_mass
-    carriers = np.flatnonzero(residual > 0)
+    # A shortfall within rounding of the summed draws is no shortfall: it would add a centre
+    # of weight ~1e-16 W_j. (64 eps bounds the rounding of a sum of up to 64 draws; longer
+    # sums reach it only when their rounding errors do not cancel.)
+    carriers = np.flatnonzero(residual > _MASS_ROUNDING * cluster_mass)
     keep = weights > 0
     return Coreset(
         np.concatenate([X[rows[keep]], sample.centers[carriers]]),

@@ -210,7 +210,8 @@ def mass_correction(X, rows, weights, labels, dist, centers, mass):
     """The documented step 4, row by row: (points, weights, indices) arrays.
 
     ``rows``/``weights``: raw draws (with repetition). A cell whose sampled mass falls short
-    gets its centre with the missing mass; an over-full cell loses its excess from its
+    gets its centre with the missing mass (a shortfall within 64 eps of the cell's mass is
+    rounding, not a shortfall); an over-full cell loses its excess from its
     sampled rows nearest to the centre (ties: lower row first).
     """
     merged = {}
@@ -226,7 +227,7 @@ def mass_correction(X, rows, weights, labels, dist, centers, mass):
             take = min(max(excess, 0.0), merged[r])
             excess -= take
             merged[r] -= take
-        if mass[j] - sampled > 0:
+        if mass[j] - sampled > 64 * np.finfo(np.float64).eps * mass[j]:  # beyond rounding
             carriers.append((j, mass[j] - sampled))
     for r in sorted(merged):
         if merged[r] > 1e-12 * max(mass.max(), 1.0):

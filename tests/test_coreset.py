@@ -165,6 +165,19 @@ def test_sensitivity_every_cell_keeps_its_exact_mass(data, seed, k, extra_size):
     assert_allclose(cs.weights.sum(), w.sum(), rtol=1e-12)
 
 
+@pytest.mark.parametrize("seed", range(8))
+def test_mass_correction_adds_no_centre_for_a_rounding_shortfall(seed):
+    # The draws of the one cluster sum to its mass up to rounding (a few 1e-16 short): that
+    # is no shortfall, and no centre of weight ~1e-16 may join the coreset.
+    X = np.array([[0.0], [9.0], [9.0]])
+    sample = coreset_module._sensitivity_sample(
+        X, 1, 15, np.ones(3), None, np.random.default_rng(seed)
+    )
+    cs = coreset_module._correct_mass(X, sample)
+    assert (cs.indices >= 0).all()
+    assert_allclose(cs.weights.sum(), 3.0, rtol=1e-12)
+
+
 @given(data=integer_data, seed=seeds, k=st.integers(1, 4), extra_size=st.integers(0, 30))
 def test_sensitivity_mass_correction_matches_the_oracle(data, seed, k, extra_size):
     X, w = data
