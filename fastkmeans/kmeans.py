@@ -485,10 +485,12 @@ def _lloyd(
 def _update_centers(X, sample_weight, centers, labels, sums, weights):
     """New centres (float64) as weighted means and the rows moved into empty clusters.
 
-    Each empty cluster is moved onto the row of positive weight farthest from its assigned
-    centre (one extra pass, only when a cluster is empty); that row leaves its old cluster, whose
-    sums are corrected. A cluster that stays empty keeps its previous centre, so no centre is
-    ever NaN.
+    Each empty cluster is moved onto the point of positive weight farthest from its assigned
+    centre (ties: the point of the lowest row first), and takes every row at that point: one
+    extra pass per empty cluster, only when a cluster is empty. Those rows leave their old
+    cluster, whose sums are corrected. Moving a point rather than a row keeps integer weights
+    exactly equivalent to repeated rows, and sends two empty clusters to two different points.
+    A cluster that stays empty keeps its previous centre, so no centre is ever NaN.
     """
     empty = np.flatnonzero(weights <= 0)
     relocated = []
@@ -496,22 +498,24 @@ def _update_centers(X, sample_weight, centers, labels, sums, weights):
         distances = np.empty(X.shape[0], dtype=np.float64)
         assigned_sq_distances(X, centers, labels, distances)
         distances[sample_weight <= 0] = -1.0
-        # The empty.size farthest rows, farthest first (ties: lowest row index first).
-        farthest = np.argpartition(-distances, empty.size - 1)[: empty.size]
-        farthest = farthest[np.lexsort((farthest, -distances[farthest]))]
-        for cluster, row in zip(empty, farthest, strict=True):
+        for cluster in empty:
+            row = int(np.argmax(distances))  # the lowest row among equally far ones
             if distances[row] <= 0.0:
                 break
+            rows = np.flatnonzero((X == X[row]).all(axis=1))
+            # Rows at one point share their label: the assignment computed the same distances.
             old = labels[row]
-            w = sample_weight[row]
+            w = float(sample_weight[rows].sum())
             point = X[row].astype(np.float64)
             sums[old] -= w * point
             weights[old] -= w
             sums[cluster] = w * point
             weights[cluster] = w
-            labels[row] = cluster
-            relocated.append(row)
+            labels[rows] = cluster
+            distances[rows] = -1.0
+            relocated.append(rows)
     new_centers = centers.astype(np.float64)
     occupied = weights > 0
     new_centers[occupied] = sums[occupied] / weights[occupied, None]
-    return new_centers, np.array(relocated, dtype=np.int64)
+    relocated = np.concatenate(relocated) if relocated else np.empty(0, dtype=np.int64)
+    return new_centers, relocated.astype(np.int64)

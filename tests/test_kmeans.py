@@ -200,6 +200,21 @@ def test_empty_cluster_is_reseeded_not_nan():
     assert km.inertia_ < naive.cost(X, init[:2])
 
 
+def test_empty_clusters_take_whole_points_so_weights_equal_repeated_rows():
+    # Three identical initial centres leave two clusters empty. The point at 1 is one row of
+    # weight 2 here and two rows below: either way one cluster takes the whole point, and the
+    # other empty cluster is not sent onto the same point again.
+    X = np.array([[0.0], [1.0], [0.0], [0.0]])
+    w = np.array([2, 2, 2, 1])
+    init = np.zeros((3, 1))
+    weighted = _quiet_fit(KMeans(3, init=init, tol=0), X, sample_weight=w)
+    repeated = _quiet_fit(KMeans(3, init=init, tol=0), np.repeat(X, w, axis=0))
+    assert_array_equal(weighted.cluster_centers_, [[0.0], [1.0], [0.0]])
+    assert_array_equal(repeated.cluster_centers_, weighted.cluster_centers_)
+    assert_array_equal(repeated.labels_, np.repeat(weighted.labels_, w))
+    assert weighted.inertia_ == repeated.inertia_ == 0.0
+
+
 def test_fewer_distinct_points_than_clusters_warns():
     X = np.repeat(np.array([[0.0, 1.0], [2.0, 3.0], [4.0, 5.0]]), 4, axis=0)
     with pytest.warns(FewDistinctPointsWarning, match="3 distinct point"):
