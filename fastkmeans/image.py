@@ -10,15 +10,17 @@ from __future__ import annotations
 
 import time
 import warnings
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
+import numba
 import numpy as np
 
 from ._kernels.assign import assign_labels
 from ._kernels.histogram import renumber, unique_colours
 from ._kernels.image import paint
-from ._parallel import block_bounds, thread_limit
+from ._parallel import MIN_BLOCK_ROWS, block_bounds, thread_limit
 from ._validation import (
     FewDistinctPointsWarning,
     check_color_space,
@@ -30,7 +32,7 @@ from ._validation import (
     check_tol,
 )
 from .kmeans import KMeans
-from .metrics import _mse, _psnr, _ssim
+from .metrics import _psnr, _ssim
 
 __all__ = [
     "ColourSummary",
@@ -88,8 +90,8 @@ def colour_summary(image) -> ColourSummary:
 
     ``colours[inverse]`` rebuilds the colour channels pixel by pixel, and k-means on
     ``colours`` with ``sample_weight=counts`` is k-means on every pixel. Integer images are
-    summarised in one hashed pass (each colour packed into a 64-bit key); float images by
-    sorting.
+    summarised in one hashed pass (each colour packed into a 64-bit key), one block of rows
+    per Numba thread; float images by sorting. The result does not depend on the thread count.
 
     Parameters
     ----------
@@ -114,22 +116,14 @@ def colour_summary(image) -> ColourSummary:
     return _colour_summary(image)
 
 
-def _colour_summary(image: np.ndarray) -> ColourSummary:
-    """Colour summary of a validated image."""
+def _colour_summary(image: np.ndarray, n_blocks: int | None = None) -> ColourSummary:
+    """Colour summary of a validated image; integer images in ``n_blocks`` blocks of rows
+    (default one per Numba thread). The result does not depend on ``n_blocks``."""
     n_colour = _n_colour_channels(image)
     pixels = image.reshape(image.shape[0] * image.shape[1], -1)
     n_pixels = pixels.shape[0]
     if image.dtype.kind == "u":
-        bits = 8 * image.dtype.itemsize
-        inverse = np.empty(n_pixels, dtype=np.int32)
-        keys, first, counts = unique_colours(pixels, n_colour, np.uint64(bits), inverse)
-        # Renumber the first-seen ids in key order, i.e. lexicographic colour order.
-        order = np.argsort(keys)
-        new_ids = np.empty(order.shape[0], dtype=np.int32)
-        new_ids[order] = np.arange(order.shape[0], dtype=np.int32)
-        renumber(inverse, new_ids, block_bounds(n_pixels))
-        colours = pixels[first[order], :n_colour]
-        return ColourSummary(np.ascontiguousarray(colours), counts[order], inverse)
+        return _integer_colour_summary(image, n_colour, n_blocks)
     colour = pixels[:, :n_colour]
     order = np.lexsort(colour.T[::-1])
     ordered = colour[order]
@@ -140,6 +134,46 @@ def _colour_summary(image: np.ndarray) -> ColourSummary:
     first_rows = np.flatnonzero(starts)
     counts = np.diff(np.append(first_rows, n_pixels)).astype(np.int64)
     return ColourSummary(np.ascontiguousarray(ordered[first_rows]), counts, inverse)
+
+
+def _integer_colour_summary(image: np.ndarray, n_colour: int, n_blocks: int | None):
+    """Hashed colour summary of a uint8/uint16 image, its blocks of rows hashed in parallel.
+
+    Each block builds its own table in a thread of its own (the kernel releases the GIL); the
+    blocks' distinct keys are then merged and sorted, and one parallel pass maps every pixel's
+    block-local id to the rank of its key, i.e. its colour's row in lexicographic order.
+    """
+    height, width = image.shape[:2]
+    pixels = image.reshape(height * width, -1)
+    bits = 8 * image.dtype.itemsize
+    if n_blocks is None:
+        n_blocks = min(numba.get_num_threads(), pixels.shape[0] // MIN_BLOCK_ROWS)
+    n_blocks = max(1, min(n_blocks, height))
+    bounds = np.linspace(0, height, n_blocks + 1).round().astype(np.int64) * width
+    inverse = np.empty(pixels.shape[0], dtype=np.int32)
+
+    def summarise_block(b):
+        rows = slice(bounds[b], bounds[b + 1])
+        return unique_colours(pixels[rows], n_colour, np.uint64(bits), width, inverse[rows])
+
+    if n_blocks == 1:
+        blocks = [summarise_block(0)]
+    else:
+        with ThreadPoolExecutor(n_blocks) as pool:
+            blocks = list(pool.map(summarise_block, range(n_blocks)))
+    block_keys = [keys for keys, _ in blocks]
+    id_offsets = np.cumsum([0] + [keys.shape[0] for keys in block_keys[:-1]], dtype=np.int64)
+    keys, new_ids = np.unique(np.concatenate(block_keys), return_inverse=True)
+    # float64 weights add pixel counts exactly (far below 2**53).
+    counts = np.bincount(
+        new_ids, weights=np.concatenate([c for _, c in blocks]), minlength=keys.shape[0]
+    ).astype(np.int64)
+    renumber(inverse, new_ids.astype(np.int32), id_offsets, bounds)
+    colours = np.empty((keys.shape[0], n_colour), dtype=image.dtype)
+    mask = np.uint64((1 << bits) - 1)
+    for f in range(n_colour):
+        colours[:, f] = (keys >> np.uint64(bits * (n_colour - 1 - f))) & mask
+    return ColourSummary(colours, counts, inverse)
 
 
 # -- colour spaces -------------------------------------------------------------------------
@@ -440,7 +474,8 @@ def segment_image(
         start = time.perf_counter()
         mse_value = psnr_value = ssim_value = None
         if quality:
-            mse_value, psnr_value, ssim_value = _quality(image, out, palette.shape[1])
+            mse_value = _summary_mse(summary, palette, colour_labels)
+            psnr_value, ssim_value = _psnr_and_ssim(image, out, palette.shape[1], mse_value)
         timings["quality"] = time.perf_counter() - start
 
     return Segmentation(
@@ -471,16 +506,28 @@ def _assign(points: np.ndarray, weights: np.ndarray, centers: np.ndarray):
     return labels, float(block_cost.sum())
 
 
-def _quality(reference: np.ndarray, image: np.ndarray, n_colour: int):
-    """MSE, PSNR and SSIM over the colour channels (the largest odd SSIM window <= 11)."""
+def _summary_mse(summary: ColourSummary, palette: np.ndarray, colour_labels) -> float:
+    """MSE of the segmented image over the colour channels, from the colour summary.
+
+    Every pixel of one colour has the same error, so this is a weighted sum over the distinct
+    colours instead of a pass over the pixels. For 8-bit images every term and partial sum is
+    an integer below 2**53, so it equals the per-pixel sum of :func:`fastkmeans.mse` exactly.
+    """
+    errors = summary.colours.astype(np.float64) - palette[colour_labels].astype(np.float64)
+    per_colour = np.einsum("ij,ij->i", errors, errors)
+    n_values = summary.inverse.shape[0] * summary.colours.shape[1]
+    return float(summary.counts.astype(np.float64) @ per_colour / n_values)
+
+
+def _psnr_and_ssim(reference: np.ndarray, image: np.ndarray, n_colour: int, mse_value: float):
+    """PSNR from the MSE, and SSIM over the colour channels (the largest odd window <= 11)."""
     reference = reference.reshape(reference.shape[0], reference.shape[1], -1)
     image = image.reshape(reference.shape)
     data_range = _max_value(reference.dtype)
-    mse_value = _mse(reference, image, n_colour)
     smaller_side = min(reference.shape[0], reference.shape[1])
     win_size = min(11, smaller_side if smaller_side % 2 else smaller_side - 1)
     ssim_value = _ssim(reference, image, n_colour, data_range, win_size, 1.5, 0.01, 0.03)
-    return mse_value, _psnr(mse_value, data_range), ssim_value
+    return _psnr(mse_value, data_range), ssim_value
 
 
 # -- choosing k and showing results --------------------------------------------------------

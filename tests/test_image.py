@@ -12,6 +12,7 @@ from numpy.testing import assert_allclose, assert_array_equal
 
 from fastkmeans import FewDistinctPointsWarning, KMeans, mse, psnr, segment_image, ssim
 from fastkmeans.image import (
+    _colour_summary,
     colour_summary,
     elbow_index,
     lab_to_rgb,
@@ -90,6 +91,21 @@ def test_colour_summary_with_many_colours_grows_its_table():
     assert_array_equal(summary.counts, counts)
     assert_array_equal(summary.inverse, inverse)
     assert_array_equal(summary.colours[summary.inverse], image.reshape(-1, 3))
+
+
+@pytest.mark.parametrize("n_blocks", [2, 3, 7, 40])
+def test_colour_summary_does_not_depend_on_its_blocks_of_rows(n_blocks):
+    # Blocks are hashed separately and merged; colours shared across blocks, repeated along
+    # rows and down columns (the neighbour shortcuts), and more blocks than rows.
+    rng = np.random.default_rng(3)
+    image = rng.integers(0, 3, size=(29, 17, 3), dtype=np.uint8) * 100
+    image[:, 5:9] = image[:, 4:5]
+    image[10:15] = image[9]
+    colours, counts, inverse = naive.colour_summary(image)
+    summary = _colour_summary(image, n_blocks)
+    assert_array_equal(summary.colours, colours)
+    assert_array_equal(summary.counts, counts)
+    assert_array_equal(summary.inverse, inverse)
 
 
 def test_colour_summary_of_16_bit_colours_uses_every_bit():
