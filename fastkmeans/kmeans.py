@@ -182,8 +182,14 @@ class KMeans:
         """
         X = check_array(X)
         n_samples, n_features = X.shape
-        sample_weight = check_sample_weight(sample_weight, n_samples)
-        n_clusters = check_n_clusters(self.n_clusters, n_samples, sample_weight)
+        if sample_weight is None:
+            # Unit weights as an empty array, the kernels' convention: no n-sized array of
+            # ones to allocate, validate and read.
+            sample_weight = np.empty(0)
+            n_clusters = check_n_clusters(self.n_clusters, n_samples)
+        else:
+            sample_weight = check_sample_weight(sample_weight, n_samples)
+            n_clusters = check_n_clusters(self.n_clusters, n_samples, sample_weight)
         init = check_init(self.init, n_clusters, n_features, X.dtype)
         n_init = check_int(self.n_init, "n_init", minimum=1)
         max_iter = check_int(self.max_iter, "max_iter", minimum=1)
@@ -206,7 +212,7 @@ class KMeans:
             full_X, full_weight = X, sample_weight
             if coreset_size is not None and coreset_size < n_samples:
                 coreset = _sensitivity_coreset(
-                    X, n_clusters, coreset_size, sample_weight, None, rng
+                    X, n_clusters, coreset_size, _full_weights(sample_weight, n_samples), None, rng
                 )
                 if coreset.points.shape[0] >= n_clusters:
                     X = np.ascontiguousarray(coreset.points, dtype=full_X.dtype)
@@ -222,9 +228,11 @@ class KMeans:
                 if isinstance(init, np.ndarray):
                     centers = init.copy()
                 elif init == "random":
-                    total = sample_weight.sum()
+                    # Drawn with explicit probabilities even for unit weights, so that
+                    # sample_weight=None and all ones draw the same rows.
+                    weights = _full_weights(sample_weight, n_samples)
                     rows = rng.choice(
-                        n_samples, size=n_clusters, replace=False, p=sample_weight / total
+                        n_samples, size=n_clusters, replace=False, p=weights / weights.sum()
                     )
                     centers = X[np.sort(rows)]
                 else:
@@ -339,11 +347,14 @@ class _LloydResult:
 
 
 def _threshold(X: np.ndarray, sample_weight: np.ndarray, bounds: np.ndarray, tol: float) -> float:
-    """The residual threshold ``T = sqrt(tol * mean_f Var_w(X[:, f]))`` (two passes over X)."""
+    """The residual threshold ``T = sqrt(tol * mean_f Var_w(X[:, f]))`` (two passes over X).
+
+    An empty ``sample_weight`` means unit weights, here and in the functions below.
+    """
     if tol == 0.0:
         return 0.0
     n_blocks = bounds.shape[0] - 1
-    total_weight = sample_weight.sum()
+    total_weight = sample_weight.sum() if sample_weight.shape[0] else float(X.shape[0])
     block_sums = np.empty((n_blocks, X.shape[1]), dtype=np.float64)
     weighted_sums(X, sample_weight, bounds, block_sums)
     mean = (block_sums.sum(axis=0) / total_weight).astype(X.dtype)
@@ -351,6 +362,11 @@ def _threshold(X: np.ndarray, sample_weight: np.ndarray, bounds: np.ndarray, tol
     weighted_sq_deviations(X, sample_weight, mean, bounds, block_deviation)
     mean_variance = block_deviation.sum() / total_weight / X.shape[1]
     return float(np.sqrt(tol * mean_variance))
+
+
+def _full_weights(sample_weight: np.ndarray, n_samples: int) -> np.ndarray:
+    """``sample_weight``, or n_samples ones when it is empty (unit weights)."""
+    return sample_weight if sample_weight.shape[0] else np.ones(n_samples)
 
 
 def _bound_margin(X: np.ndarray) -> float:
@@ -404,7 +420,7 @@ def _lloyd(
         cum_shift = np.zeros(n_clusters, dtype=np.float64)
         cum_max_shift = 0.0
         margin = _bound_margin(X)
-    # The kernels read no weights when all are one.
+    # The kernels read no weights when all are one (an empty array is always all ones).
     kernel_weight = np.empty(0) if (sample_weight == 1.0).all() else sample_weight
 
     centers = np.ascontiguousarray(centers, dtype=X.dtype)
@@ -475,7 +491,9 @@ def _lloyd(
         assign_labels(X, kernel_weight, centers, bounds, labels, block_cost)
         cost = block_cost.sum()
         if cost == 0.0:
-            weights = np.bincount(labels, weights=sample_weight, minlength=n_clusters)
+            weights = np.bincount(
+                labels, weights=_full_weights(sample_weight, n_samples), minlength=n_clusters
+            )
     # Only a zero cost reads the occupancy (to warn of few distinct points); counting it for
     # the final labels is a pass over them, so it is skipped otherwise.
     n_occupied = int(np.count_nonzero(weights > 0)) if cost == 0.0 else None
@@ -497,7 +515,8 @@ def _update_centers(X, sample_weight, centers, labels, sums, weights):
     if empty.size:
         distances = np.empty(X.shape[0], dtype=np.float64)
         assigned_sq_distances(X, centers, labels, distances)
-        distances[sample_weight <= 0] = -1.0
+        if sample_weight.shape[0]:
+            distances[sample_weight <= 0] = -1.0
         for cluster in empty:
             row = int(np.argmax(distances))  # the lowest row among equally far ones
             if distances[row] <= 0.0:
@@ -505,7 +524,7 @@ def _update_centers(X, sample_weight, centers, labels, sums, weights):
             rows = np.flatnonzero((X == X[row]).all(axis=1))
             # Rows at one point share their label: the assignment computed the same distances.
             old = labels[row]
-            w = float(sample_weight[rows].sum())
+            w = float(sample_weight[rows].sum()) if sample_weight.shape[0] else float(rows.shape[0])
             point = X[row].astype(np.float64)
             sums[old] -= w * point
             weights[old] -= w

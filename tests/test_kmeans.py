@@ -200,6 +200,50 @@ def test_empty_cluster_is_reseeded_not_nan():
     assert km.inertia_ < naive.cost(X, init[:2])
 
 
+@pytest.mark.parametrize("algorithm", ["lloyd", "hamerly"])
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"init": "k-means++"},
+        {"init": "random"},
+        {"init": "k-means++", "coreset_size": 300},
+        # Clusters 2 and 3 start empty: the relocation path.
+        {"init": np.array([[0.0, 0.0], [4.0, 4.0], [90.0, 90.0], [-90.0, 0.0]])},
+    ],
+)
+def test_no_sample_weight_is_bitwise_unit_weights(blobs, algorithm, params):
+    # No weights run without an array of ones; the result must not show it.
+    unweighted = KMeans(4, random_state=5, algorithm=algorithm, **params)
+    weighted = KMeans(4, random_state=5, algorithm=algorithm, **params)
+    _assert_same_run(
+        _quiet_fit(unweighted, blobs),
+        _quiet_fit(weighted, blobs, sample_weight=np.ones(len(blobs))),
+    )
+
+
+def test_unit_weight_helpers_equal_explicit_ones(blobs):
+    # The threshold and the empty-cluster update, compared directly: an end-to-end fit can
+    # hide a wrong intermediate value that the next iteration happens to wash out.
+    from fastkmeans._parallel import block_bounds
+    from fastkmeans.kmeans import _threshold, _update_centers
+
+    ones = np.ones(len(blobs))
+    bounds = block_bounds(len(blobs))
+    assert _threshold(blobs, np.empty(0), bounds, 1e-4) == _threshold(blobs, ones, bounds, 1e-4)
+    centers = np.array([[0.0, 0.0], [10.0, 5.0], [90.0, 90.0]])
+    labels = np.where(blobs[:, 0] < 5.0, 0, 1).astype(np.int32)
+    sums = np.zeros((3, 2))
+    np.add.at(sums, labels, blobs)
+    weights = np.bincount(labels, minlength=3).astype(np.float64)
+    results = [
+        _update_centers(blobs, w, centers, labels.copy(), sums.copy(), weights.copy())
+        for w in (np.empty(0), ones)
+    ]
+    assert_array_equal(results[0][0], results[1][0])
+    assert_array_equal(results[0][1], results[1][1])
+    assert len(results[0][1]) == 1  # cluster 2 was empty and took one point
+
+
 def test_empty_clusters_take_whole_points_so_weights_equal_repeated_rows():
     # Three identical initial centres leave two clusters empty. The point at 1 is one row of
     # weight 2 here and two rows below: either way one cluster takes the whole point, and the
