@@ -120,10 +120,10 @@ def _colour_summary(image: np.ndarray, n_blocks: int | None = None) -> ColourSum
     """Colour summary of a validated image; integer images in ``n_blocks`` blocks of rows
     (default one per Numba thread). The result does not depend on ``n_blocks``."""
     n_colour = _n_colour_channels(image)
-    pixels = image.reshape(image.shape[0] * image.shape[1], -1)
-    n_pixels = pixels.shape[0]
     if image.dtype.kind == "u":
         return _integer_colour_summary(image, n_colour, n_blocks)
+    pixels = image.reshape(image.shape[0] * image.shape[1], -1)
+    n_pixels = pixels.shape[0]
     colour = pixels[:, :n_colour]
     order = np.lexsort(colour.T[::-1])
     ordered = colour[order]
