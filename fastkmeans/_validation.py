@@ -7,19 +7,10 @@ Errors name the parameter, the value received, the rule and, where there is one,
 from __future__ import annotations
 
 import numbers
-import warnings
 
 import numpy as np
 
 from ._parallel import max_threads
-
-
-class FewDistinctPointsWarning(UserWarning):
-    """Fewer distinct points (with positive weight) than clusters: some centres coincide."""
-
-
-class ConvergenceWarning(UserWarning):
-    """An iterative method stopped at its iteration budget before meeting its tolerance."""
 
 
 def _describe(value) -> str:
@@ -397,13 +388,3 @@ def check_coreset(coreset, n_features: int, dtype) -> tuple[np.ndarray, np.ndarr
     points = check_centers(points, n_features, dtype, "coreset.points")
     weights = check_sample_weight(weights, points.shape[0])
     return points, weights
-
-
-def warn_few_distinct(n_distinct: int, n_clusters: int, stacklevel: int) -> None:
-    """The warning for fewer distinct points than clusters."""
-    warnings.warn(
-        f"only {n_distinct} distinct point(s) with positive weight for n_clusters={n_clusters}: "
-        f"some centres coincide",
-        FewDistinctPointsWarning,
-        stacklevel=stacklevel + 1,
-    )

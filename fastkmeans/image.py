@@ -22,7 +22,6 @@ from ._kernels.histogram import renumber, unique_colours
 from ._kernels.image import paint
 from ._parallel import MIN_BLOCK_ROWS, block_bounds, thread_limit
 from ._validation import (
-    FewDistinctPointsWarning,
     check_color_space,
     check_coreset_size,
     check_image,
@@ -31,6 +30,7 @@ from ._validation import (
     check_random_state,
     check_tol,
 )
+from .exceptions import FewDistinctPointsWarning
 from .kmeans import KMeans
 from .metrics import _psnr, _ssim
 

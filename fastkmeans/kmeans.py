@@ -12,7 +12,6 @@ from ._kernels.bounds import hamerly_step
 from ._kernels.update import weighted_sq_deviations, weighted_sums
 from ._parallel import block_bounds, thread_limit
 from ._validation import (
-    ConvergenceWarning,
     check_algorithm,
     check_array,
     check_coreset_size,
@@ -24,9 +23,9 @@ from ._validation import (
     check_random_state,
     check_sample_weight,
     check_tol,
-    warn_few_distinct,
 )
 from .coreset import _sensitivity_coreset
+from .exceptions import ConvergenceWarning, warn_few_distinct
 from .metrics import _cost
 from .seeding import _kmeans_plusplus
 

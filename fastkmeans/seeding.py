@@ -12,8 +12,8 @@ from ._validation import (
     check_n_clusters,
     check_random_state,
     check_sample_weight,
-    warn_few_distinct,
 )
+from .exceptions import warn_few_distinct
 
 
 def kmeans_plusplus(

@@ -33,8 +33,6 @@ from typing import NamedTuple
 import numpy as np
 
 from ._validation import (
-    ConvergenceWarning,
-    FewDistinctPointsWarning,
     check_array,
     check_centers,
     check_coreset,
@@ -44,6 +42,7 @@ from ._validation import (
     check_random_state,
     check_sample_weight,
 )
+from .exceptions import ConvergenceWarning, FewDistinctPointsWarning
 from .metrics import _cost
 
 

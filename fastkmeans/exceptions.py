@@ -1,0 +1,23 @@
+"""Public warnings of fastkmeans (re-exported from the package's top level)."""
+
+from __future__ import annotations
+
+import warnings
+
+
+class FewDistinctPointsWarning(UserWarning):
+    """Fewer distinct points (with positive weight) than clusters: some centres coincide."""
+
+
+class ConvergenceWarning(UserWarning):
+    """An iterative method stopped at its iteration budget before meeting its tolerance."""
+
+
+def warn_few_distinct(n_distinct: int, n_clusters: int, stacklevel: int) -> None:
+    """Warn that only ``n_distinct`` distinct points back ``n_clusters`` clusters."""
+    warnings.warn(
+        f"only {n_distinct} distinct point(s) with positive weight for n_clusters={n_clusters}: "
+        f"some centres coincide",
+        FewDistinctPointsWarning,
+        stacklevel=stacklevel + 1,
+    )
