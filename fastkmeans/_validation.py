@@ -1,12 +1,15 @@
-"""Every check of user input, dtype/contiguity conversion and random_state handling.
+"""Checks of user input for the numerics: numbers, arrays, sample weights, random state.
 
 Errors name the parameter, the value received, the rule and, where there is one, a remedy.
-``ValueError`` for bad values, ``TypeError`` for bad types.
+``ValueError`` for bad values, ``TypeError`` for bad types. Image checks live in
+:mod:`fastkmeans._validation_image`; this module imports nothing else from the package but the
+thread limit, so every other module may import it.
 """
 
 from __future__ import annotations
 
 import numbers
+from typing import NamedTuple
 
 import numpy as np
 
@@ -16,6 +19,113 @@ from ._parallel import max_threads
 def _describe(value) -> str:
     text = repr(value)
     return text if len(text) <= 60 else text[:57] + "..."
+
+
+# -- numbers ---------------------------------------------------------------------------------
+
+
+def check_int(value, name: str, *, minimum: int | None = None, maximum: int | None = None) -> int:
+    """An integer (not bool) within [minimum, maximum]."""
+    if isinstance(value, bool) or not isinstance(value, numbers.Integral):
+        raise TypeError(f"{name} must be an integer, got {_describe(value)}")
+    value = int(value)
+    if minimum is not None and value < minimum:
+        raise ValueError(f"{name}={value} must be >= {minimum}")
+    if maximum is not None and value > maximum:
+        raise ValueError(f"{name}={value} must be <= {maximum}")
+    return value
+
+
+def check_real(value, name: str, *, positive: bool = False) -> float:
+    """A finite real number (not bool), ``>= 0``, or ``> 0`` when ``positive``."""
+    if isinstance(value, bool) or not isinstance(value, numbers.Real):
+        kind = "a positive number" if positive else "a real number"
+        raise TypeError(f"{name} must be {kind}, got {_describe(value)}")
+    value = float(value)
+    if not np.isfinite(value) or value < 0 or (positive and value == 0):
+        raise ValueError(f"{name}={value!r} must be finite and {'>' if positive else '>='} 0")
+    return value
+
+
+def check_n_clusters(n_clusters, n_samples: int, sample_weight: Weights | None = None) -> int:
+    """``1 <= n_clusters <= n_samples`` (counting only samples of positive weight)."""
+    n_clusters = check_int(n_clusters, "n_clusters", minimum=1)
+    if n_clusters > n_samples:
+        raise ValueError(f"n_clusters={n_clusters} must be <= n_samples={n_samples}")
+    if sample_weight is not None and n_clusters > sample_weight.n_positive:
+        raise ValueError(
+            f"n_clusters={n_clusters} must be <= the number of samples with positive "
+            f"weight ({sample_weight.n_positive})"
+        )
+    return n_clusters
+
+
+def check_coreset_size(coreset_size, n_clusters: int) -> int:
+    """An integer ``coreset_size >= n_clusters``."""
+    size = check_int(coreset_size, "coreset_size", minimum=1)
+    if size < n_clusters:
+        raise ValueError(
+            f"coreset_size={size} must be >= n_clusters={n_clusters}; "
+            f"use a larger coreset or fewer clusters"
+        )
+    return size
+
+
+def check_sample_size(size, minimum: int, reason: str = "") -> int:
+    """A coreset's ``size``: an integer ``>= minimum`` (``reason`` says why that minimum)."""
+    size = check_int(size, "size")
+    if size < minimum:
+        why = f" ({reason})" if reason else ""
+        raise ValueError(
+            f"size={size} must be >= {minimum}{why}; use a larger size, e.g. 40 * n_clusters"
+        )
+    return size
+
+
+def check_n_threads(n_threads) -> int | None:
+    """``None`` (Numba's current setting) or an integer in [1, NUMBA_NUM_THREADS]."""
+    if n_threads is None:
+        return None
+    if isinstance(n_threads, bool) or not isinstance(n_threads, numbers.Integral):
+        raise TypeError(f"n_threads must be None or an integer, got {_describe(n_threads)}")
+    limit = max_threads()
+    n_threads = int(n_threads)
+    if not 1 <= n_threads <= limit:
+        raise ValueError(
+            f"n_threads={n_threads} must be between 1 and {limit} (NUMBA_NUM_THREADS); "
+            f"set NUMBA_NUM_THREADS before importing numba for more"
+        )
+    return n_threads
+
+
+def check_random_state(random_state) -> np.random.Generator:
+    """A ``numpy.random.Generator`` from None, an int, a SeedSequence or a Generator.
+
+    A Generator is used as is (its state advances); ints and None give a fresh one.
+    """
+    if isinstance(random_state, np.random.Generator):
+        return random_state
+    if random_state is None or isinstance(random_state, np.random.SeedSequence):
+        return np.random.default_rng(random_state)
+    if isinstance(random_state, numbers.Integral) and not isinstance(random_state, bool):
+        if random_state < 0:
+            raise ValueError(f"random_state={random_state} must be >= 0")
+        return np.random.default_rng(int(random_state))
+    raise TypeError(
+        f"random_state must be None, a non-negative int, a SeedSequence or a "
+        f"numpy.random.Generator, got {_describe(random_state)}"
+    )
+
+
+def check_choice(value, name: str, choices: tuple[str, ...]) -> str:
+    """One of the strings in ``choices``."""
+    if not isinstance(value, str) or value not in choices:
+        listed = ", ".join(repr(choice) for choice in choices[:-1]) + f" or {choices[-1]!r}"
+        raise ValueError(f"{name}={_describe(value)} must be {listed}")
+    return value
+
+
+# -- arrays ----------------------------------------------------------------------------------
 
 
 def check_array(X, name: str = "X", *, ndim: int = 2, dtype=None) -> np.ndarray:
@@ -57,10 +167,100 @@ def check_array(X, name: str = "X", *, ndim: int = 2, dtype=None) -> np.ndarray:
     return array
 
 
-def check_sample_weight(sample_weight, n_samples: int) -> np.ndarray:
-    """Return float64 weights of shape (n_samples,): non-negative, finite, not all zero."""
+def check_features(X: np.ndarray, n_features: int, name: str = "X") -> None:
+    """X has the number of features the model was fitted with."""
+    if X.shape[1] != n_features:
+        raise ValueError(
+            f"{name} has {X.shape[1]} features, but the model was fitted with {n_features}"
+        )
+
+
+def check_centers(centers, n_features: int, dtype, name: str = "centers") -> np.ndarray:
+    """A finite 2-D array of centres with X's number of features, in X's dtype."""
+    centers = check_array(centers, name, dtype=dtype)
+    if centers.shape[1] != n_features:
+        raise ValueError(
+            f"{name} has {centers.shape[1]} features, but X has {n_features}; "
+            f"pass centres of shape (n_centers, {n_features})"
+        )
+    return centers
+
+
+def check_init(init, n_clusters: int, n_features: int, dtype) -> str | np.ndarray:
+    """``"k-means++"``, ``"random"`` or an array of shape (n_clusters, n_features)."""
+    if isinstance(init, str):
+        if init not in ("k-means++", "random"):
+            raise ValueError(
+                f"init={init!r} must be 'k-means++', 'random' or an array of shape "
+                f"(n_clusters, n_features)"
+            )
+        return init
+    centers = check_array(init, "init", dtype=dtype)
+    if centers.shape != (n_clusters, n_features):
+        raise ValueError(
+            f"init must have shape (n_clusters, n_features) = ({n_clusters}, {n_features}), "
+            f"got {centers.shape}"
+        )
+    return centers.copy()
+
+
+# -- sample weights --------------------------------------------------------------------------
+
+
+class Weights(NamedTuple):
+    """Validated sample weights: the one representation from the public API to the kernels.
+
+    Decided once, at validation: when every weight is 1 (no weights given, or all ones),
+    ``unit`` is true and ``values`` is empty, so no array of ones is allocated, checked or read;
+    otherwise ``values`` holds the float64 weights. Kernels take ``values, unit``.
+    """
+
+    values: np.ndarray  # (n,) float64 >= 0, finite, some positive; (0,) when unit
+    unit: bool
+    n_samples: int
+    total: float  # sum of the weights
+    n_positive: int  # rows of positive weight
+
+    @classmethod
+    def ones(cls, n_samples: int) -> Weights:
+        """Unit weights for ``n_samples`` rows."""
+        return cls(np.empty(0, dtype=np.float64), True, n_samples, float(n_samples), n_samples)
+
+    @classmethod
+    def of(cls, values: np.ndarray) -> Weights:
+        """Weights from a trusted float64 array (non-negative, finite, some positive)."""
+        values = np.ascontiguousarray(values, dtype=np.float64)
+        if (values == 1.0).all():
+            return cls.ones(values.shape[0])
+        return cls(
+            values, False, values.shape[0], float(values.sum()), int(np.count_nonzero(values))
+        )
+
+    def array(self) -> np.ndarray:
+        """The weights as a float64 array of length ``n_samples`` (materialised if unit)."""
+        return np.ones(self.n_samples) if self.unit else self.values
+
+    def at(self, rows: np.ndarray) -> np.ndarray:
+        """The float64 weights of ``rows``."""
+        return np.ones(rows.shape[0]) if self.unit else self.values[rows]
+
+    def positive_rows(self) -> np.ndarray:
+        """Indices of the rows of positive weight, ascending."""
+        if self.unit:
+            return np.arange(self.n_samples)
+        return np.flatnonzero(self.values > 0)
+
+    def block_totals(self, bounds: np.ndarray) -> np.ndarray:
+        """Sum of the weights of each block of rows ``bounds[b]:bounds[b + 1]``."""
+        if self.unit:
+            return np.diff(bounds).astype(np.float64)
+        return np.add.reduceat(self.values, bounds[:-1])
+
+
+def check_sample_weight(sample_weight, n_samples: int) -> Weights:
+    """Weights for ``n_samples`` rows: non-negative, finite, not all zero (None: all ones)."""
     if sample_weight is None:
-        return np.ones(n_samples, dtype=np.float64)
+        return Weights.ones(n_samples)
     if isinstance(sample_weight, numbers.Real) and not isinstance(sample_weight, bool):
         weights = np.full(n_samples, float(sample_weight))
     else:
@@ -82,303 +282,11 @@ def check_sample_weight(sample_weight, n_samples: int) -> np.ndarray:
         )
     if not (weights > 0).any():
         raise ValueError("sample_weight must have at least one positive entry, got all zeros")
-    return weights
+    return Weights.of(weights)
 
 
-def check_int(value, name: str, *, minimum: int | None = None, maximum: int | None = None) -> int:
-    """An integer (not bool) within [minimum, maximum]."""
-    if isinstance(value, bool) or not isinstance(value, numbers.Integral):
-        raise TypeError(f"{name} must be an integer, got {_describe(value)}")
-    value = int(value)
-    if minimum is not None and value < minimum:
-        raise ValueError(f"{name}={value} must be >= {minimum}")
-    if maximum is not None and value > maximum:
-        raise ValueError(f"{name}={value} must be <= {maximum}")
-    return value
-
-
-def check_n_clusters(n_clusters, n_samples: int, sample_weight: np.ndarray | None = None) -> int:
-    """``1 <= n_clusters <= n_samples`` (counting only samples of positive weight)."""
-    if isinstance(n_clusters, bool) or not isinstance(n_clusters, numbers.Integral):
-        raise TypeError(f"n_clusters must be an integer, got {_describe(n_clusters)}")
-    n_clusters = int(n_clusters)
-    if n_clusters < 1:
-        raise ValueError(f"n_clusters={n_clusters} must be >= 1")
-    if n_clusters > n_samples:
-        raise ValueError(f"n_clusters={n_clusters} must be <= n_samples={n_samples}")
-    if sample_weight is not None:
-        n_positive = int(np.count_nonzero(sample_weight))
-        if n_clusters > n_positive:
-            raise ValueError(
-                f"n_clusters={n_clusters} must be <= the number of samples with positive "
-                f"weight ({n_positive})"
-            )
-    return n_clusters
-
-
-def check_tol(tol) -> float:
-    """A finite real ``tol >= 0``."""
-    if isinstance(tol, bool) or not isinstance(tol, numbers.Real):
-        raise TypeError(f"tol must be a real number, got {_describe(tol)}")
-    tol = float(tol)
-    if not np.isfinite(tol) or tol < 0:
-        raise ValueError(f"tol={tol!r} must be finite and >= 0")
-    return tol
-
-
-def check_init(init, n_clusters: int, n_features: int, dtype) -> str | np.ndarray:
-    """``"k-means++"``, ``"random"`` or an array of shape (n_clusters, n_features)."""
-    if isinstance(init, str):
-        if init not in ("k-means++", "random"):
-            raise ValueError(
-                f"init={init!r} must be 'k-means++', 'random' or an array of shape "
-                f"(n_clusters, n_features)"
-            )
-        return init
-    centers = check_array(init, "init", dtype=dtype)
-    if centers.shape != (n_clusters, n_features):
-        raise ValueError(
-            f"init must have shape (n_clusters, n_features) = ({n_clusters}, {n_features}), "
-            f"got {centers.shape}"
-        )
-    return centers.copy()
-
-
-def check_algorithm(algorithm) -> str:
-    """The assignment strategy's name, with "auto" resolved."""
-    if algorithm not in ("auto", "lloyd", "hamerly"):
-        raise ValueError(f"algorithm={algorithm!r} must be 'auto', 'lloyd' or 'hamerly'")
-    return "hamerly" if algorithm == "auto" else algorithm
-
-
-def check_n_threads(n_threads) -> int | None:
-    """``None`` (Numba's current setting) or an integer in [1, NUMBA_NUM_THREADS]."""
-    if n_threads is None:
-        return None
-    limit = max_threads()
-    if isinstance(n_threads, bool) or not isinstance(n_threads, numbers.Integral):
-        raise TypeError(f"n_threads must be None or an integer, got {_describe(n_threads)}")
-    n_threads = int(n_threads)
-    if not 1 <= n_threads <= limit:
-        raise ValueError(
-            f"n_threads={n_threads} must be between 1 and {limit} (NUMBA_NUM_THREADS); "
-            f"set NUMBA_NUM_THREADS before importing numba for more"
-        )
-    return n_threads
-
-
-def check_random_state(random_state) -> np.random.Generator:
-    """A ``numpy.random.Generator`` from None, an int, a SeedSequence or a Generator.
-
-    A Generator is used as is (its state advances); ints and None give a fresh one.
-    """
-    if isinstance(random_state, np.random.Generator):
-        return random_state
-    if random_state is None or isinstance(random_state, np.random.SeedSequence):
-        return np.random.default_rng(random_state)
-    if isinstance(random_state, numbers.Integral) and not isinstance(random_state, bool):
-        if random_state < 0:
-            raise ValueError(f"random_state={random_state} must be >= 0")
-        return np.random.default_rng(int(random_state))
-    raise TypeError(
-        f"random_state must be None, a non-negative int, a SeedSequence or a "
-        f"numpy.random.Generator, got {_describe(random_state)}"
-    )
-
-
-def check_features(X: np.ndarray, n_features: int, name: str = "X") -> None:
-    """X has the number of features the model was fitted with."""
-    if X.shape[1] != n_features:
-        raise ValueError(
-            f"{name} has {X.shape[1]} features, but the model was fitted with {n_features}"
-        )
-
-
-IMAGE_DTYPES = (np.uint8, np.uint16, np.float32, np.float64)
-
-
-def check_image(image, name: str = "image") -> np.ndarray:
-    """A C-contiguous (H, W) or (H, W, C) image, C in 1..4, of dtype uint8, uint16, float32 or
-    float64; float images must lie in [0, 1]. Not copied when already C-contiguous.
-
-    Channels: 1 grey, 2 grey + alpha, 3 RGB, 4 RGBA.
-    """
-    array = image if isinstance(image, np.ndarray) else np.asarray(image)
-    if array.dtype not in IMAGE_DTYPES:
-        raise TypeError(
-            f"{name} must have dtype uint8, uint16, float32 or float64, got {array.dtype}; "
-            f"convert it first, e.g. {name}.astype(np.uint8) for 8-bit data"
-        )
-    if array.ndim not in (2, 3):
-        raise ValueError(
-            f"{name} must be 2-D (H, W) or 3-D (H, W, channels), got shape {array.shape}"
-        )
-    if array.ndim == 3 and not 1 <= array.shape[2] <= 4:
-        raise ValueError(
-            f"{name} must have 1 (grey), 2 (grey + alpha), 3 (RGB) or 4 (RGBA) channels, "
-            f"got shape {array.shape}"
-        )
-    if array.size == 0:
-        raise ValueError(f"{name} must not be empty, got shape {array.shape}")
-    if array.shape[0] * array.shape[1] >= 2**31:
-        raise ValueError(f"{name} must have fewer than 2**31 pixels, got shape {array.shape}")
-    array = np.ascontiguousarray(array)
-    if array.dtype.kind == "f":
-        if not np.isfinite(array).all():
-            raise ValueError(f"{name} must be finite: it holds NaN or infinite value(s)")
-        low, high = float(array.min()), float(array.max())
-        if low < 0.0 or high > 1.0:
-            raise ValueError(
-                f"a float {name} must lie in [0, 1], got values in [{low:g}, {high:g}]; "
-                f"divide by its maximum or convert it to uint8/uint16"
-            )
-    return array
-
-
-def check_color_space(color_space) -> str:
-    """``"rgb"`` or ``"lab"``."""
-    if color_space not in ("rgb", "lab"):
-        raise ValueError(f"color_space={_describe(color_space)} must be 'rgb' or 'lab'")
-    return color_space
-
-
-def check_coreset_size(coreset_size, n_clusters: int) -> int:
-    """An integer ``coreset_size >= n_clusters``."""
-    size = check_int(coreset_size, "coreset_size", minimum=1)
-    if size < n_clusters:
-        raise ValueError(
-            f"coreset_size={size} must be >= n_clusters={n_clusters}; "
-            f"use a larger coreset or fewer clusters"
-        )
-    return size
-
-
-def check_image_pair(reference, other) -> tuple[np.ndarray, np.ndarray]:
-    """Two numeric 2-D or 3-D images of one shape, as C-contiguous (H, W, C) arrays.
-
-    uint8, uint16, float32 and float64 stay in their dtype when both images share it;
-    otherwise both become float64.
-    """
-    arrays = []
-    for name, value in (("reference", reference), ("image", other)):
-        array = value if isinstance(value, np.ndarray) else np.asarray(value)
-        if array.dtype.kind not in "buif":
-            raise TypeError(f"{name} must hold real numbers, got dtype {array.dtype}")
-        if array.ndim not in (2, 3):
-            raise ValueError(
-                f"{name} must be 2-D (H, W) or 3-D (H, W, channels), got shape {array.shape}"
-            )
-        if array.size == 0:
-            raise ValueError(f"{name} must not be empty, got shape {array.shape}")
-        arrays.append(array)
-    reference, other = arrays
-    if reference.shape != other.shape:
-        raise ValueError(
-            f"reference and image must have the same shape, got {reference.shape} and {other.shape}"
-        )
-    if reference.dtype != other.dtype or reference.dtype not in IMAGE_DTYPES:
-        dtype = np.float64
-    else:
-        dtype = reference.dtype
-    out = []
-    for name, array in (("reference", reference), ("image", other)):
-        array = np.ascontiguousarray(array, dtype=dtype)
-        if array.dtype.kind == "f" and not np.isfinite(array).all():
-            raise ValueError(f"{name} must be finite: it holds NaN or infinite value(s)")
-        out.append(array.reshape(array.shape[0], array.shape[1], -1))
-    return out[0], out[1]
-
-
-def check_data_range(data_range, dtype) -> float:
-    """A positive finite ``data_range``; ``None``: the dtype's range (1.0 for floats)."""
-    if data_range is None:
-        dtype = np.dtype(dtype)
-        if dtype.kind == "b":
-            return 1.0
-        if dtype.kind in "iu":
-            info = np.iinfo(dtype)
-            return float(info.max) - float(info.min)
-        return 1.0
-    return check_positive_real(data_range, "data_range")
-
-
-def check_ssim_window(win_size, sigma, shape: tuple[int, ...]) -> tuple[int, float]:
-    """An odd ``win_size`` no larger than the image's sides and a positive finite ``sigma``."""
-    win_size = check_int(win_size, "win_size", minimum=1)
-    if win_size % 2 == 0:
-        raise ValueError(f"win_size={win_size} must be odd")
-    if win_size > min(shape[0], shape[1]):
-        raise ValueError(
-            f"win_size={win_size} must be <= the image's smaller side ({min(shape[0], shape[1])}"
-            f" for shape {shape}); pass a smaller odd win_size"
-        )
-    return win_size, check_positive_real(sigma, "sigma")
-
-
-def check_positive_real(value, name: str) -> float:
-    """A finite real ``value > 0`` (a data range, a window's sigma, SSIM's K1 and K2)."""
-    if isinstance(value, bool) or not isinstance(value, numbers.Real):
-        raise TypeError(f"{name} must be a positive number, got {_describe(value)}")
-    value = float(value)
-    if not np.isfinite(value) or value <= 0:
-        raise ValueError(f"{name}={value!r} must be finite and > 0")
-    return value
-
-
-def check_sample_size(size, minimum: int, reason: str = "") -> int:
-    """A coreset's ``size``: an integer ``>= minimum`` (``reason`` says why that minimum)."""
-    if isinstance(size, bool) or not isinstance(size, numbers.Integral):
-        raise TypeError(f"size must be an integer, got {_describe(size)}")
-    size = int(size)
-    if size < minimum:
-        why = f" ({reason})" if reason else ""
-        raise ValueError(
-            f"size={size} must be >= {minimum}{why}; use a larger size, e.g. 40 * n_clusters"
-        )
-    return size
-
-
-def check_centers(centers, n_features: int, dtype, name: str = "centers") -> np.ndarray:
-    """A finite 2-D array of centres with X's number of features, in X's dtype."""
-    centers = check_array(centers, name, dtype=dtype)
-    if centers.shape[1] != n_features:
-        raise ValueError(
-            f"{name} has {centers.shape[1]} features, but X has {n_features}; "
-            f"pass centres of shape (n_centers, {n_features})"
-        )
-    return centers
-
-
-def check_merge(parts, offsets) -> list[int]:
-    """Coresets to merge share their number of features; one non-negative offset per part."""
-    from .coreset import Coreset
-
-    for part in parts:
-        if not isinstance(part, Coreset):
-            raise TypeError(f"merge takes Coreset objects, got {type(part).__name__}")
-    n_features = {np.shape(part.points)[1] for part in parts}
-    if len(n_features) > 1:
-        raise ValueError(
-            f"cannot merge coresets with different numbers of features {sorted(n_features)}"
-        )
-    if offsets is None:
-        return [0] * len(parts)
-    offsets = list(offsets)
-    if len(offsets) != len(parts):
-        raise ValueError(
-            f"offsets must have one entry per coreset ({len(parts)}, this one first), "
-            f"got {len(offsets)}"
-        )
-    return [check_int(offset, "offsets[i]", minimum=0) for offset in offsets]
-
-
-def check_eps(eps) -> float:
-    """A finite real ``eps > 0`` (a relative error)."""
-    return check_positive_real(eps, "eps")
-
-
-def check_coreset(coreset, n_features: int, dtype) -> tuple[np.ndarray, np.ndarray]:
-    """Points (in ``dtype``) and float64 weights of a Coreset or a ``(points, weights)`` pair."""
+def check_coreset(coreset, n_features: int, dtype) -> tuple[np.ndarray, Weights]:
+    """Points (in ``dtype``) and weights of a Coreset or a ``(points, weights)`` pair."""
     if isinstance(coreset, tuple) and len(coreset) in (2, 3):
         points, weights = coreset[0], coreset[1]
     else:
@@ -386,5 +294,4 @@ def check_coreset(coreset, n_features: int, dtype) -> tuple[np.ndarray, np.ndarr
             f"coreset must be a Coreset or a (points, weights) tuple, got {_describe(coreset)}"
         )
     points = check_centers(points, n_features, dtype, "coreset.points")
-    weights = check_sample_weight(weights, points.shape[0])
-    return points, weights
+    return points, check_sample_weight(weights, points.shape[0])

@@ -1,6 +1,6 @@
 """Coresets: small weighted point sets whose k-means cost approximates that of the full data.
 
-Three constructions share one sampling engine (``fastkmeans._kernels.sampling``): every row gets
+Three constructions share one sampling engine (:mod:`fastkmeans._sampling`): every row gets
 a probability ``q_i``, ``m`` rows are drawn from ``q`` (one sorted array of uniforms from one
 ``numpy.random.Generator``, located by per-block sums and one parallel scan; i.i.d. for the
 baselines, stratified for the sensitivity coreset), and a row drawn ``c`` times gets the weight
@@ -26,15 +26,23 @@ from typing import NamedTuple
 
 import numpy as np
 
-from ._kernels.assign import lloyd_step
-from ._kernels.sampling import assign_with_distances, draw_rows
-from ._kernels.seeding import update_closest
-from ._kernels.update import weighted_sums
+from ._kernels.lloyd import lloyd_step
+from ._kernels.partials import block_partials
 from ._parallel import block_bounds, thread_limit
+from ._sampling import (
+    Distribution,
+    Draws,
+    draw,
+    lightweight_distribution,
+    sensitivity_distribution,
+    uniform_distribution,
+)
+from ._steps import mean_centers
 from ._validation import (
+    Weights,
     check_array,
     check_centers,
-    check_merge,
+    check_int,
     check_n_clusters,
     check_random_state,
     check_sample_size,
@@ -115,7 +123,7 @@ class Coreset(NamedTuple):
         True
         """
         parts = (self, *others)
-        offsets = check_merge(parts, offsets)
+        offsets = _check_merge(parts, offsets)
         dtype = np.result_type(*(part.points.dtype for part in parts))
         indices = []
         for part, offset in zip(parts, offsets, strict=True):
@@ -248,14 +256,14 @@ def sensitivity_coreset(
     True
     """
     X = check_array(X)
-    sample_weight = check_sample_weight(sample_weight, X.shape[0])
-    n_clusters = check_n_clusters(n_clusters, X.shape[0], sample_weight)
+    weights = check_sample_weight(sample_weight, X.shape[0])
+    n_clusters = check_n_clusters(n_clusters, X.shape[0], weights)
     if centers is not None:
         centers = check_centers(centers, X.shape[1], X.dtype)
     n_centers = n_clusters if centers is None else centers.shape[0]
     size = check_sample_size(size, n_centers, "the number of bicriteria centres")
     rng = check_random_state(random_state)
-    return _sensitivity_coreset(X, n_clusters, size, sample_weight, centers, rng)
+    return _sensitivity_coreset(X, n_clusters, size, weights, centers, rng)
 
 
 def lightweight_coreset(X, size: int, *, sample_weight=None, random_state=None) -> Coreset:
@@ -297,15 +305,7 @@ def lightweight_coreset(X, size: int, *, sample_weight=None, random_state=None) 
     >>> cs.points.shape[1], bool(cs.points.shape[0] <= 100), bool((cs.weights > 0).all())
     (3, True, True)
     """
-    X = check_array(X)
-    sample_weight = check_sample_weight(sample_weight, X.shape[0])
-    size = check_sample_size(size, 1)
-    rng = check_random_state(random_state)
-    exact = _exact_coreset(X, sample_weight, size)
-    if exact is not None:
-        return exact
-    draws = _draw(_lightweight_distribution(X, sample_weight), sample_weight, size, rng)
-    return _collapse(X, draws.indices, draws.weights)
+    return _iid_coreset(X, size, sample_weight, random_state, lightweight_distribution)
 
 
 def uniform_coreset(X, size: int, *, sample_weight=None, random_state=None) -> Coreset:
@@ -337,188 +337,20 @@ def uniform_coreset(X, size: int, *, sample_weight=None, random_state=None) -> C
     >>> bool(np.isclose(cs.weights.sum(), 1000.0)), bool((cs.points == X[cs.indices]).all())
     (True, True)
     """
+    return _iid_coreset(X, size, sample_weight, random_state, uniform_distribution)
+
+
+def _iid_coreset(X, size, sample_weight, random_state, distribution) -> Coreset:
+    """The lightweight and uniform constructions: ``size`` i.i.d. draws from ``distribution``."""
     X = check_array(X)
-    sample_weight = check_sample_weight(sample_weight, X.shape[0])
+    weights = check_sample_weight(sample_weight, X.shape[0])
     size = check_sample_size(size, 1)
     rng = check_random_state(random_state)
-    exact = _exact_coreset(X, sample_weight, size)
+    exact = _exact_coreset(X, weights, size)
     if exact is not None:
         return exact
-    draws = _draw(_uniform_distribution(X, sample_weight), sample_weight, size, rng)
+    draws = draw(distribution(X, weights), weights, size, rng)
     return _collapse(X, draws.indices, draws.weights)
-
-
-# -- the sampling engine (validated input) ---------------------------------------------------
-
-
-class _Distribution(NamedTuple):
-    """``q_i = m_i / total``, ``m_i = w_i (inv_mass[l_i] + d_i / group_cost[l_i])``.
-
-    ``labels`` and ``dist`` may be empty (one group; no distance term); a zero ``group_cost``
-    drops the distance term of its group.
-    """
-
-    labels: np.ndarray
-    dist: np.ndarray
-    inv_mass: np.ndarray
-    group_cost: np.ndarray
-    bounds: np.ndarray
-    table: np.ndarray  # (n_groups, n_blocks): sum of m over each group's rows in each block
-
-    def row_mass(self, sample_weight: np.ndarray, rows: np.ndarray | None = None) -> np.ndarray:
-        """``m_i`` for ``rows`` (default: every row), in float64."""
-        if rows is None:
-            rows = np.arange(sample_weight.shape[0])
-        groups = self.labels[rows] if self.labels.shape[0] else np.zeros(rows.shape[0], np.int64)
-        u = self.inv_mass[groups]
-        if self.dist.shape[0]:
-            c = self.group_cost[groups]
-            u = u + np.divide(self.dist[rows], c, out=np.zeros(rows.shape[0]), where=c > 0)
-        return sample_weight[rows] * u
-
-    @property
-    def total(self) -> float:
-        """Normaliser of ``q``: the table summed group-major, as the draws lay it out."""
-        return float(np.cumsum(self.table.ravel())[-1])
-
-    def probabilities(self, sample_weight: np.ndarray) -> np.ndarray:
-        """``q`` for every row (O(n) memory; for tests and diagnostics); zeros if no mass."""
-        total = self.total
-        mass = self.row_mass(sample_weight)
-        return mass / total if total > 0 else np.zeros_like(mass)
-
-
-class _Draws(NamedTuple):
-    """Raw draws (with repetition, in the order of the mass axis): row, ``q``, ``w / (n q)``."""
-
-    indices: np.ndarray
-    probabilities: np.ndarray
-    weights: np.ndarray
-
-
-def _grouped_distribution(
-    bounds: np.ndarray,
-    labels: np.ndarray,
-    dist: np.ndarray,
-    block_mass: np.ndarray,
-    block_cost: np.ndarray,
-    skip_zero_cost: bool = False,
-) -> _Distribution:
-    """The distribution from per-block, per-group sums of ``w`` and ``w * d``.
-
-    With ``skip_zero_cost`` a group of zero cost gets probability zero (its rows all sit on
-    its centre, which then stands for it exactly). Shares are computed as ratios (``cost / C``,
-    not ``cost * (1 / C)``) so that scaling the data by an integer leaves them unchanged
-    whenever the sums are exact.
-    """
-    mass = block_mass.sum(axis=0)
-    cost = block_cost.sum(axis=0)
-    sampled = (mass > 0) & (cost > 0) if skip_zero_cost else mass > 0
-    inv_mass = np.divide(1.0, mass, out=np.zeros_like(mass), where=sampled)
-    cost_share = np.divide(block_cost, cost, out=np.zeros_like(block_cost), where=cost > 0)
-    table = np.ascontiguousarray((block_mass * inv_mass + cost_share).T)
-    return _Distribution(labels, dist, inv_mass, cost, bounds, table)
-
-
-def _sensitivity_distribution(
-    X: np.ndarray, sample_weight: np.ndarray, centers: np.ndarray
-) -> tuple[_Distribution, np.ndarray]:
-    """Sensitivity sampling distribution for the cells of ``centers``; also the cell masses.
-
-    One parallel pass over X: nearest centre, squared distance, per-cell mass and cost.
-    """
-    n_samples = X.shape[0]
-    n_centers = centers.shape[0]
-    bounds = block_bounds(n_samples, 2 * n_centers)
-    n_blocks = bounds.shape[0] - 1
-    labels = np.empty(n_samples, dtype=np.int32)
-    dist = np.empty(n_samples, dtype=np.float64)
-    block_mass = np.empty((n_blocks, n_centers), dtype=np.float64)
-    block_cost = np.empty((n_blocks, n_centers), dtype=np.float64)
-    centers = np.ascontiguousarray(centers, dtype=X.dtype)
-    assign_with_distances(X, sample_weight, centers, bounds, labels, dist, block_mass, block_cost)
-    distribution = _grouped_distribution(
-        bounds, labels, dist, block_mass, block_cost, skip_zero_cost=True
-    )
-    return distribution, block_mass.sum(axis=0)
-
-
-def _lightweight_distribution(X: np.ndarray, sample_weight: np.ndarray) -> _Distribution:
-    """``q ∝ w (1 / W + d(x, mu)^2 / D)`` (the lightweight ``q`` times 2). Two passes over X."""
-    n_samples, n_features = X.shape
-    bounds = block_bounds(n_samples, n_features)
-    n_blocks = bounds.shape[0] - 1
-    block_sums = np.empty((n_blocks, n_features), dtype=np.float64)
-    weighted_sums(X, sample_weight, bounds, block_sums)
-    block_mass = np.add.reduceat(sample_weight, bounds[:-1])[:, None]
-    mean = (block_sums.sum(axis=0) / block_mass.sum()).astype(X.dtype)
-    dist = np.empty(n_samples, dtype=np.float64)
-    block_cost = np.empty(n_blocks, dtype=np.float64)
-    update_closest(X, sample_weight, mean, bounds, dist, block_cost, True)
-    return _grouped_distribution(
-        bounds, np.empty(0, np.int32), dist, block_mass, block_cost[:, None]
-    )
-
-
-def _uniform_distribution(X: np.ndarray, sample_weight: np.ndarray) -> _Distribution:
-    """``q ∝ w``. No pass over X."""
-    bounds = block_bounds(X.shape[0])
-    block_mass = np.add.reduceat(sample_weight, bounds[:-1])[:, None]
-    empty = np.empty(0)
-    return _grouped_distribution(
-        bounds, np.empty(0, np.int32), empty, block_mass, np.zeros_like(block_mass)
-    )
-
-
-def _draw(
-    distribution: _Distribution,
-    sample_weight: np.ndarray,
-    n_draws: int,
-    rng: np.random.Generator,
-    stratified: bool = False,
-) -> _Draws:
-    """``n_draws`` rows from ``distribution``, from ``n_draws`` uniforms of ``rng``.
-
-    The mass axis runs group-major (all of group 0's rows, then group 1's, ...), rows in order
-    within a group. i.i.d. draws use sorted uniforms; ``stratified`` draws put draw ``t`` at
-    ``(t + U_t) / n_draws`` of the axis, so each group receives its expected number of draws
-    up to one and the draws are spread along it. Either way each draw lands on row ``i`` with
-    probability ``q_i`` on average over the draws, so the expected count of row ``i`` is
-    exactly ``n_draws * q_i``; the draws are independent, and stratified ones have a variance
-    no larger than i.i.d. ones for every estimate ``sum w / (n q) f``.
-    """
-    empty = _Draws(np.empty(0, np.int64), np.empty(0), np.empty(0))
-    if n_draws == 0:
-        return empty
-    cells = distribution.table.ravel()
-    cumulative = np.cumsum(cells)
-    total = float(cumulative[-1])
-    if not total > 0.0:
-        return empty
-    if stratified:
-        targets = (np.arange(n_draws) + rng.random(n_draws)) * (total / n_draws)
-    else:
-        targets = np.sort(rng.random(n_draws)) * total
-    last_cell = int(np.flatnonzero(cells > 0)[-1])
-    cell = np.minimum(np.searchsorted(cumulative, targets, side="right"), last_cell)
-    starts = np.concatenate(([0.0], cumulative[:-1]))
-    local = np.maximum(targets - starts[cell], 0.0)
-    target_bounds = np.searchsorted(cell, np.arange(cells.shape[0] + 1)).astype(np.int64)
-    rows = np.empty(n_draws, dtype=np.int64)
-    draw_rows(
-        sample_weight,
-        distribution.labels,
-        distribution.dist,
-        distribution.inv_mass,
-        distribution.group_cost,
-        distribution.bounds,
-        target_bounds,
-        local,
-        rows,
-    )
-    probabilities = distribution.row_mass(sample_weight, rows) / total
-    weights = sample_weight[rows] / (n_draws * probabilities)
-    return _Draws(rows, probabilities, weights)
 
 
 def _collapse(X: np.ndarray, rows: np.ndarray, weights: np.ndarray) -> Coreset:
@@ -528,25 +360,22 @@ def _collapse(X: np.ndarray, rows: np.ndarray, weights: np.ndarray) -> Coreset:
     return Coreset(X[unique], merged, unique.astype(np.int64))
 
 
-def _exact_coreset(
-    X: np.ndarray, sample_weight: np.ndarray, size: int, n_positive: int | None = None
-) -> Coreset | None:
+def _exact_coreset(X: np.ndarray, weights: Weights, size: int) -> Coreset | None:
     """The data itself (rows of positive weight, duplicates merged) if it fits in ``size``."""
-    if n_positive is None:
-        n_positive = int(np.count_nonzero(sample_weight))  # weights are >= 0
+    n_positive = weights.n_positive
     if n_positive > _DEDUPLICATE_FACTOR * size:
         return None
-    positive = np.flatnonzero(sample_weight > 0)
+    positive = weights.positive_rows()
     if n_positive <= size:
-        return Coreset(X[positive], sample_weight[positive], positive.astype(np.int64))
+        return Coreset(X[positive], weights.at(positive), positive.astype(np.int64))
     _, first, inverse = np.unique(X[positive], axis=0, return_index=True, return_inverse=True)
     if first.shape[0] > size:
         return None
     inverse = inverse.reshape(-1)
-    weights = np.bincount(inverse, weights=sample_weight[positive], minlength=first.shape[0])
+    merged = np.bincount(inverse, weights=weights.at(positive), minlength=first.shape[0])
     order = np.argsort(first)
     rows = positive[first[order]].astype(np.int64)
-    return Coreset(X[rows], weights[order], rows)
+    return Coreset(X[rows], merged[order], rows)
 
 
 def _seeding_rows(n_positive: int, size: int) -> int:
@@ -559,9 +388,8 @@ def _bicriteria(
     X: np.ndarray,
     n_clusters: int,
     size: int,
-    sample_weight: np.ndarray,
+    weights: Weights,
     rng: np.random.Generator,
-    n_positive: int | None = None,
 ) -> np.ndarray:
     """Plain weighted D² seeding, then one Lloyd step on the seeded rows: ``n_clusters`` centres.
 
@@ -569,68 +397,59 @@ def _bicriteria(
     runs on a uniform coreset of that many draws (its ``n_clusters`` passes over every row
     would otherwise dominate the build).
     """
-    if n_positive is None:
-        n_positive = int(np.count_nonzero(sample_weight))
-    n_rows = _seeding_rows(n_positive, size)
-    if n_rows == n_positive:
-        points, weights = X, sample_weight
+    n_rows = _seeding_rows(weights.n_positive, size)
+    if n_rows == weights.n_positive:
+        points, point_weights = X, weights
     else:
-        draws = _draw(_uniform_distribution(X, sample_weight), sample_weight, n_rows, rng)
+        draws = draw(uniform_distribution(X, weights), weights, n_rows, rng)
         subset = _collapse(X, draws.indices, draws.weights)
-        points, weights = subset.points, subset.weights
+        points, point_weights = subset.points, Weights.of(subset.weights)
         n_clusters = min(n_clusters, points.shape[0])
     # Seeding is n_clusters short parallel regions in a row; on up to _SEEDING_MIN_ROWS rows
     # their start-up costs more than the work (and much more on a busy machine), so run them
     # on one thread. Results do not depend on the thread count.
     small = points.shape[0] <= _SEEDING_MIN_ROWS
     with thread_limit(1 if small else None):
-        seeds = _kmeans_plusplus(points, n_clusters, weights, rng, 1)[0]
-        return _lloyd_step(points, weights, seeds)
+        seeds = _kmeans_plusplus(points, n_clusters, point_weights, rng, 1)[0]
+        return _lloyd_update(points, point_weights, seeds)
 
 
-def _lloyd_step(X: np.ndarray, sample_weight: np.ndarray, centers: np.ndarray) -> np.ndarray:
+def _lloyd_update(X: np.ndarray, weights: Weights, centers: np.ndarray) -> np.ndarray:
     """Each centre moved to the weighted mean of its cell (kept where the cell is empty)."""
     n_samples, n_features = X.shape
     n_centers = centers.shape[0]
     bounds = block_bounds(n_samples, n_centers * (n_features + 1))
-    n_blocks = bounds.shape[0] - 1
+    partials = block_partials(bounds.shape[0] - 1, n_centers, n_features)
     labels = np.empty(n_samples, dtype=np.int32)
-    block_sums = np.empty((n_blocks, n_centers, n_features), dtype=np.float64)
-    block_mass = np.empty((n_blocks, n_centers), dtype=np.float64)
-    block_cost = np.empty(n_blocks, dtype=np.float64)
-    lloyd_step(X, sample_weight, centers, bounds, labels, block_sums, block_mass, block_cost)
-    mass = block_mass.sum(axis=0)
-    occupied = mass > 0
-    moved = centers.astype(np.float64)
-    moved[occupied] = block_sums.sum(axis=0)[occupied] / mass[occupied, None]
-    return moved.astype(X.dtype)
+    lloyd_step(X, weights.values, weights.unit, centers, bounds, labels, *partials)
+    sums, cluster_weights = partials.sums.sum(axis=0), partials.weights.sum(axis=0)
+    return mean_centers(sums, cluster_weights, centers).astype(X.dtype)
 
 
 class _SensitivitySample(NamedTuple):
     """Everything the sensitivity construction decides before the mass correction."""
 
     centers: np.ndarray  # (k', d) the bicriteria centres, dtype of X
-    distribution: _Distribution  # labels: cluster of each row; dist: to its centre
+    distribution: Distribution  # labels: cluster of each row; dist: to its centre
     cluster_mass: np.ndarray  # (k',) W_j
-    draws: _Draws
+    draws: Draws
 
 
 def _sensitivity_sample(
     X: np.ndarray,
     n_clusters: int,
     size: int,
-    sample_weight: np.ndarray,
+    weights: Weights,
     centers: np.ndarray | None,
     rng: np.random.Generator,
-    n_positive: int | None = None,
 ) -> _SensitivitySample:
     """Steps 1-3 of :func:`sensitivity_coreset` on validated input (no exact shortcut)."""
     n_centers = n_clusters if centers is None else centers.shape[0]
     if centers is None:
-        centers = _bicriteria(X, n_clusters, size, sample_weight, rng, n_positive)
+        centers = _bicriteria(X, n_clusters, size, weights, rng)
     centers = np.ascontiguousarray(centers, dtype=X.dtype)
-    distribution, cluster_mass = _sensitivity_distribution(X, sample_weight, centers)
-    draws = _draw(distribution, sample_weight, size - n_centers, rng, stratified=True)
+    distribution, cluster_mass = sensitivity_distribution(X, weights, centers)
+    draws = draw(distribution, weights, size - n_centers, rng, stratified=True)
     return _SensitivitySample(centers, distribution, cluster_mass, draws)
 
 
@@ -678,14 +497,34 @@ def _sensitivity_coreset(
     X: np.ndarray,
     n_clusters: int,
     size: int,
-    sample_weight: np.ndarray,
+    weights: Weights,
     centers: np.ndarray | None,
     rng: np.random.Generator,
 ) -> Coreset:
     """:func:`sensitivity_coreset` on validated input (``centers`` None: D² seeding)."""
-    n_positive = int(np.count_nonzero(sample_weight))  # weights are >= 0
-    exact = _exact_coreset(X, sample_weight, size, n_positive)
+    exact = _exact_coreset(X, weights, size)
     if exact is not None:
         return exact
-    sample = _sensitivity_sample(X, n_clusters, size, sample_weight, centers, rng, n_positive)
+    sample = _sensitivity_sample(X, n_clusters, size, weights, centers, rng)
     return _correct_mass(X, sample)
+
+
+def _check_merge(parts, offsets) -> list[int]:
+    """Coresets to merge share their number of features; one non-negative offset per part."""
+    for part in parts:
+        if not isinstance(part, Coreset):
+            raise TypeError(f"merge takes Coreset objects, got {type(part).__name__}")
+    n_features = {np.shape(part.points)[1] for part in parts}
+    if len(n_features) > 1:
+        raise ValueError(
+            f"cannot merge coresets with different numbers of features {sorted(n_features)}"
+        )
+    if offsets is None:
+        return [0] * len(parts)
+    offsets = list(offsets)
+    if len(offsets) != len(parts):
+        raise ValueError(
+            f"offsets must have one entry per coreset ({len(parts)}, this one first), "
+            f"got {len(offsets)}"
+        )
+    return [check_int(offset, "offsets[i]", minimum=0) for offset in offsets]

@@ -4,18 +4,11 @@ from __future__ import annotations
 
 import numpy as np
 
-from ._kernels.assign import assign_labels
 from ._kernels.image import sq_error_sums, ssim_row_sums
 from ._parallel import block_bounds
-from ._validation import (
-    check_array,
-    check_data_range,
-    check_features,
-    check_image_pair,
-    check_positive_real,
-    check_sample_weight,
-    check_ssim_window,
-)
+from ._steps import labels_and_inertia
+from ._validation import check_array, check_centers, check_real, check_sample_weight
+from ._validation_image import check_data_range, check_image_pair, check_ssim_window
 
 
 def cost(X, centers, sample_weight=None) -> float:
@@ -42,18 +35,9 @@ def cost(X, centers, sample_weight=None) -> float:
     2.0
     """
     X = check_array(X)
-    centers = check_array(centers, "centers", dtype=X.dtype)
-    check_features(X, centers.shape[1], "X")
-    sample_weight = check_sample_weight(sample_weight, X.shape[0])
-    return _cost(X, centers, sample_weight)
-
-
-def _cost(X: np.ndarray, centers: np.ndarray, sample_weight: np.ndarray) -> float:
-    """Cost on validated input of one dtype."""
-    bounds = block_bounds(X.shape[0])
-    block_cost = np.empty(bounds.shape[0] - 1, dtype=np.float64)
-    assign_labels(X, sample_weight, centers, bounds, np.empty(0, np.int32), block_cost)
-    return float(block_cost.sum())
+    centers = check_centers(centers, X.shape[1], X.dtype)
+    weights = check_sample_weight(sample_weight, X.shape[0])
+    return labels_and_inertia(X, weights, centers, with_labels=False)[1]
 
 
 # -- image quality -------------------------------------------------------------------------
@@ -160,8 +144,8 @@ def ssim(
     data_range = check_data_range(data_range, np.asarray(reference).dtype)
     reference, image = check_image_pair(reference, image)
     win_size, sigma = check_ssim_window(win_size, sigma, reference.shape)
-    k1 = check_positive_real(k1, "k1")
-    k2 = check_positive_real(k2, "k2")
+    k1 = check_real(k1, "k1", positive=True)
+    k2 = check_real(k2, "k2", positive=True)
     return _ssim(reference, image, reference.shape[2], data_range, win_size, sigma, k1, k2)
 
 

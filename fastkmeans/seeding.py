@@ -7,6 +7,7 @@ import numpy as np
 from ._kernels.seeding import fold_and_score, locate_in_blocks, update_closest
 from ._parallel import block_bounds
 from ._validation import (
+    Weights,
     check_array,
     check_int,
     check_n_clusters,
@@ -71,14 +72,12 @@ def kmeans_plusplus(
     [0, 1]
     """
     X = check_array(X)
-    sample_weight = check_sample_weight(sample_weight, X.shape[0])
-    n_clusters = check_n_clusters(n_clusters, X.shape[0], sample_weight)
+    weights = check_sample_weight(sample_weight, X.shape[0])
+    n_clusters = check_n_clusters(n_clusters, X.shape[0], weights)
     rng = check_random_state(random_state)
     if n_local_trials is not None:
         n_local_trials = check_int(n_local_trials, "n_local_trials", minimum=1)
-    centers, indices, n_distinct = _kmeans_plusplus(
-        X, n_clusters, sample_weight, rng, n_local_trials
-    )
+    centers, indices, n_distinct = _kmeans_plusplus(X, n_clusters, weights, rng, n_local_trials)
     if n_distinct < n_clusters:
         warn_few_distinct(n_distinct, n_clusters, stacklevel=2)
     return centers, indices
@@ -102,7 +101,7 @@ def _draw_by_weight(
 def _kmeans_plusplus(
     X: np.ndarray,
     n_clusters: int,
-    sample_weight: np.ndarray,
+    weights: Weights,
     rng: np.random.Generator,
     n_local_trials: int | None,
 ) -> tuple[np.ndarray, np.ndarray, int]:
@@ -120,9 +119,7 @@ def _kmeans_plusplus(
     centers = np.empty((n_clusters, n_features), dtype=X.dtype)
     indices = np.empty(n_clusters, dtype=np.int64)
     # Unit weights: the kernels read no weight array, and draws need no cumulative sum.
-    unit_weights = bool((sample_weight == 1.0).all())
-    kernel_weight = np.empty(0) if unit_weights else sample_weight
-    cumulative_weight = None if unit_weights else np.cumsum(sample_weight)
+    cumulative_weight = None if weights.unit else np.cumsum(weights.values)
     indices[0] = _draw_by_weight(cumulative_weight, n_samples, rng)
     centers[0] = X[indices[0]]
 
@@ -130,7 +127,9 @@ def _kmeans_plusplus(
     closest = np.empty(n_samples, dtype=X.dtype)
     block_potential = np.empty(n_blocks, dtype=np.float64)
     block_scores = np.empty((n_blocks, n_local_trials), dtype=np.float64)
-    update_closest(X, kernel_weight, centers[0], bounds, closest, block_potential, True)
+    update_closest(
+        X, weights.values, weights.unit, centers[0], bounds, closest, block_potential, True
+    )
     # The last chosen centre, not yet folded into `closest` (folding centre 0 again is a no-op).
     pending = centers[0]
 
@@ -145,11 +144,13 @@ def _kmeans_plusplus(
             continue
         targets = np.sort(rng.random(n_local_trials) * potential)
         candidates = locate_in_blocks(
-            X, kernel_weight, closest, pending, bounds, block_potential, targets
+            X, weights.values, weights.unit, closest, pending, bounds, block_potential, targets
         )
         # Scoring is also the pass that yields the new potential, so plain D² (one candidate)
         # runs it too.
-        fold_and_score(X, kernel_weight, pending, X[candidates], bounds, closest, block_scores)
+        fold_and_score(
+            X, weights.values, weights.unit, pending, X[candidates], bounds, closest, block_scores
+        )
         best = int(np.argmin(block_scores.sum(axis=0)))
         indices[c] = candidates[best]
         centers[c] = X[candidates[best]]

@@ -32,18 +32,20 @@ from typing import NamedTuple
 
 import numpy as np
 
+from ._steps import labels_and_inertia
 from ._validation import (
+    Weights,
     check_array,
     check_centers,
     check_coreset,
-    check_eps,
     check_int,
     check_n_clusters,
     check_random_state,
+    check_real,
     check_sample_weight,
 )
 from .exceptions import ConvergenceWarning, FewDistinctPointsWarning
-from .metrics import _cost
+from .kmeans import KMeans
 
 
 class DistortionReport(NamedTuple):
@@ -140,7 +142,7 @@ def coreset_distortion(
     n_features = X.shape[1]
     points, weights = check_coreset(coreset, n_features, X.dtype)
     n_clusters = check_n_clusters(n_clusters, X.shape[0], sample_weight)
-    n_positive = int(np.count_nonzero(weights))
+    n_positive = weights.n_positive
     n_runs = check_int(n_runs, "n_runs", minimum=0)
     n_combinations = check_int(n_combinations, "n_combinations", minimum=0)
     if n_runs > 0 and n_clusters > n_positive:
@@ -160,8 +162,8 @@ def coreset_distortion(
     candidates += [(f"solutions[{i}] (given)", centers) for i, centers in enumerate(given)]
     worst = None
     for name, centers in candidates:
-        cost_data = _cost(X, centers, sample_weight)
-        cost_coreset = _cost(points, centers, weights)
+        cost_data = labels_and_inertia(X, sample_weight, centers, with_labels=False)[1]
+        cost_coreset = labels_and_inertia(points, weights, centers, with_labels=False)[1]
         ratio = _ratio(cost_data, cost_coreset)
         if worst is None or ratio > worst.distortion:
             worst = DistortionReport(ratio, name, centers, cost_data, cost_coreset, len(candidates))
@@ -206,7 +208,7 @@ def assert_coreset_accurate(
     ...
     AssertionError: coreset distortion 3.74e+05 exceeds 1 + eps = 1.5: worst solution ...
     """
-    eps = check_eps(eps)
+    eps = check_real(eps, "eps", positive=True)
     report = coreset_distortion(
         X,
         coreset,
@@ -288,21 +290,19 @@ def weighted_datasets(
 
 def _candidate_solutions(
     points: np.ndarray,
-    weights: np.ndarray,
+    weights: Weights,
     n_clusters: int,
     n_runs: int,
     n_combinations: int,
     rng: np.random.Generator,
 ) -> list[tuple[str, np.ndarray]]:
-    from .kmeans import KMeans
-
     runs = []
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", FewDistinctPointsWarning)
         warnings.simplefilter("ignore", ConvergenceWarning)
         for _ in range(n_runs):
             seed = int(rng.integers(2**63))
-            km = KMeans(n_clusters, random_state=seed).fit(points, sample_weight=weights)
+            km = KMeans(n_clusters, random_state=seed).fit(points, sample_weight=weights.array())
             runs.append(km.cluster_centers_)
     candidates = [(f"k-means on the coreset, run {i}", c) for i, c in enumerate(runs)]
     if len(runs) >= 2:

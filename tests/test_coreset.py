@@ -21,7 +21,9 @@ from fastkmeans import (
     sensitivity_coreset,
     uniform_coreset,
 )
+from fastkmeans import _sampling as sampling
 from fastkmeans import coreset as coreset_module
+from fastkmeans._validation import Weights
 from fastkmeans.testing import weighted_datasets
 
 from . import naive
@@ -57,10 +59,12 @@ def _centres(data, n_features, max_centres=4, name="centres"):
 def _distribution(method, X, w, centres):
     """(implementation distribution, oracle probabilities) for a fixed bicriteria set."""
     if method == "uniform":
-        return coreset_module._uniform_distribution(X, w), naive.uniform_probabilities(w)
+        return sampling.uniform_distribution(X, Weights.of(w)), naive.uniform_probabilities(w)
     if method == "lightweight":
-        return coreset_module._lightweight_distribution(X, w), naive.lightweight_probabilities(X, w)
-    distribution, _ = coreset_module._sensitivity_distribution(X, w, centres)
+        return sampling.lightweight_distribution(X, Weights.of(w)), naive.lightweight_probabilities(
+            X, w
+        )
+    distribution, _ = sampling.sensitivity_distribution(X, Weights.of(w), centres)
     return distribution, naive.sensitivity_probabilities(X, centres, w)[0]
 
 
@@ -80,9 +84,11 @@ def test_inclusion_identity_and_exact_probabilities(method, stratified, data, se
     centres = _centres(extra, X.shape[1])
     distribution, q = _distribution(method, X, w, centres)
     assume(q.sum() > 0)  # sensitivity: not every cell of zero cost
-    assert_allclose(distribution.probabilities(w), q, rtol=1e-9, atol=1e-15)
+    assert_allclose(distribution.probabilities(Weights.of(w)), q, rtol=1e-9, atol=1e-15)
 
-    draws = coreset_module._draw(distribution, w, n_draws, np.random.default_rng(seed), stratified)
+    draws = sampling.draw(
+        distribution, Weights.of(w), n_draws, np.random.default_rng(seed), stratified
+    )
     assert draws.indices.shape == (n_draws,)
     assert (q[draws.indices] > 0).all(), "a row of probability zero was drawn"
     assert_allclose(draws.probabilities, q[draws.indices], rtol=1e-9)
@@ -102,7 +108,9 @@ def test_draws_follow_the_distribution_across_blocks(method, stratified):
     distribution, q = _distribution(method, X, w, centres)
     assert distribution.bounds.shape[0] - 1 >= 3, "the test must cover several blocks"
     n_draws = 300_000
-    draws = coreset_module._draw(distribution, w, n_draws, np.random.default_rng(11), stratified)
+    draws = sampling.draw(
+        distribution, Weights.of(w), n_draws, np.random.default_rng(11), stratified
+    )
     counts = np.bincount(draws.indices, minlength=len(X))
     groups = np.arange(len(X)) // 250
     n_groups = groups.max() + 1
@@ -146,8 +154,10 @@ def test_sensitivity_every_cell_keeps_its_exact_mass(data, seed, k, extra_size):
     w = _weights(X, w)
     assume(k <= np.count_nonzero(w))
     size = k + extra_size
-    assume(coreset_module._exact_coreset(X, w, size) is None)  # the sampling path
-    sample = coreset_module._sensitivity_sample(X, k, size, w, None, np.random.default_rng(seed))
+    assume(coreset_module._exact_coreset(X, Weights.of(w), size) is None)  # the sampling path
+    sample = coreset_module._sensitivity_sample(
+        X, k, size, Weights.of(w), None, np.random.default_rng(seed)
+    )
     cs = sensitivity_coreset(X, k, size, sample_weight=w, random_state=seed)
     assert_array_equal(cs.indices, coreset_module._correct_mass(X, sample).indices)
 
@@ -171,7 +181,7 @@ def test_mass_correction_adds_no_centre_for_a_rounding_shortfall(seed):
     # is no shortfall, and no centre of weight ~1e-16 may join the coreset.
     X = np.array([[0.0], [9.0], [9.0]])
     sample = coreset_module._sensitivity_sample(
-        X, 1, 15, np.ones(3), None, np.random.default_rng(seed)
+        X, 1, 15, Weights.ones(3), None, np.random.default_rng(seed)
     )
     cs = coreset_module._correct_mass(X, sample)
     assert (cs.indices >= 0).all()
@@ -184,7 +194,7 @@ def test_sensitivity_mass_correction_matches_the_oracle(data, seed, k, extra_siz
     w = _weights(X, w)
     assume(k <= np.count_nonzero(w))
     sample = coreset_module._sensitivity_sample(
-        X, k, k + extra_size, w, None, np.random.default_rng(seed)
+        X, k, k + extra_size, Weights.of(w), None, np.random.default_rng(seed)
     )
     cs = coreset_module._correct_mass(X, sample)
     points, weights, indices = naive.mass_correction(
@@ -259,9 +269,9 @@ def test_zero_cost_cells_are_represented_exactly_not_sampled():
     centres = np.concatenate([np.zeros((1, 5)), outliers])
     for seed in range(5):
         sample = coreset_module._sensitivity_sample(
-            X, 6, 200, w, centres, np.random.default_rng(seed)
+            X, 6, 200, Weights.of(w), centres, np.random.default_rng(seed)
         )
-        q = sample.distribution.probabilities(w)
+        q = sample.distribution.probabilities(Weights.of(w))
         assert (q[2000:] == 0).all() and (q[:2000] > 0).all()
         assert not np.isin(sample.draws.indices, np.arange(2000, 2005)).any()
         cs = coreset_module._correct_mass(X, sample)
@@ -343,8 +353,8 @@ def test_probabilities_are_permutation_equivariant(method, data, seed, extra):
     w = _weights(X, w)
     centres = _centres(extra, X.shape[1])
     perm = np.random.default_rng(seed).permutation(len(X))
-    q = _distribution(method, X, w, centres)[0].probabilities(w)
-    q_perm = _distribution(method, X[perm], w[perm], centres)[0].probabilities(w[perm])
+    q = _distribution(method, X, w, centres)[0].probabilities(Weights.of(w))
+    q_perm = _distribution(method, X[perm], w[perm], centres)[0].probabilities(Weights.of(w[perm]))
     assert_allclose(q_perm, q[perm], rtol=1e-12, atol=1e-300)
 
 
@@ -354,11 +364,11 @@ def test_integer_weights_act_like_repeated_rows(method, data, extra):
     X, w = data
     assume(w is not None)
     centres = _centres(extra, X.shape[1])
-    q = _distribution(method, X, w, centres)[0].probabilities(w)
+    q = _distribution(method, X, w, centres)[0].probabilities(Weights.of(w))
     repeated = np.repeat(X, w.astype(int), axis=0)
     origin = np.repeat(np.arange(len(X)), w.astype(int))
     ones = np.ones(len(repeated))
-    q_rep = _distribution(method, repeated, ones, centres)[0].probabilities(ones)
+    q_rep = _distribution(method, repeated, ones, centres)[0].probabilities(Weights.of(ones))
     assert_allclose(np.bincount(origin, weights=q_rep, minlength=len(X)), q, rtol=1e-9, atol=1e-300)
 
 
@@ -390,7 +400,7 @@ def test_large_inputs_seed_on_a_uniform_sample():
     centres = rng.uniform(-50, 50, size=(6, 2))
     X = np.concatenate([c + rng.normal(size=(15000, 2)) for c in centres])  # 90k > 2**15
     w = np.ones(len(X))
-    seeds_found = coreset_module._bicriteria(X, 6, 200, w, np.random.default_rng(1))
+    seeds_found = coreset_module._bicriteria(X, 6, 200, Weights.of(w), np.random.default_rng(1))
     assert seeds_found.shape == (6, 2)
     # Seeded rows moved once to their cells' weighted means: inside the data's bounding box.
     assert ((seeds_found >= X.min(axis=0)) & (seeds_found <= X.max(axis=0))).all()
@@ -429,12 +439,12 @@ def test_cost_of_the_draws_within_bernstein_bound(method, data, seed, n_draws, e
     if method == "sensitivity":
         k = extra.draw(st.integers(1, 3), label="k")
         assume(k <= np.count_nonzero(w))
-        sample = coreset_module._sensitivity_sample(X, k, k + n_draws, w, None, rng)
-        q, draws = sample.distribution.probabilities(w), sample.draws
+        sample = coreset_module._sensitivity_sample(X, k, k + n_draws, Weights.of(w), None, rng)
+        q, draws = sample.distribution.probabilities(Weights.of(w)), sample.draws
     else:
         distribution = _distribution(method, X, w, None)[0]
-        q = distribution.probabilities(w)
-        draws = coreset_module._draw(distribution, w, n_draws, rng)
+        q = distribution.probabilities(Weights.of(w))
+        draws = sampling.draw(distribution, Weights.of(w), n_draws, rng)
     assume(len(draws.indices) == n_draws)
     f = _sq_dist(X, C)
     sampled = q > 0
@@ -458,10 +468,10 @@ def test_corrected_sensitivity_coreset_within_its_bound(data, seed, n_draws, ext
     k = extra.draw(st.integers(1, 3), label="k")
     assume(k <= np.count_nonzero(w))
     sample = coreset_module._sensitivity_sample(
-        X, k, k + n_draws, w, None, np.random.default_rng(seed)
+        X, k, k + n_draws, Weights.of(w), None, np.random.default_rng(seed)
     )
     cs = coreset_module._correct_mass(X, sample)
-    q = sample.distribution.probabilities(w)
+    q = sample.distribution.probabilities(Weights.of(w))
     labels = sample.distribution.labels
     f = _sq_dist(X, C)
     g = f - _sq_dist(sample.centers, C)[labels]
@@ -507,8 +517,12 @@ def test_monte_carlo_unbiasedness(method):
     n_draws, n_runs = 100, 5000
     total = 0.0
     for seed in range(n_runs):
-        draws = coreset_module._draw(
-            distribution, w, n_draws, np.random.default_rng(seed), method == "sensitivity"
+        draws = sampling.draw(
+            distribution,
+            Weights.of(w),
+            n_draws,
+            np.random.default_rng(seed),
+            method == "sensitivity",
         )
         total += float((draws.weights * f[draws.indices]).sum())
     values = np.zeros(len(X))
@@ -549,8 +563,8 @@ def test_documented_size_gives_documented_accuracy(data, seed, extra):
     eps = 0.3
     m = math.ceil(2 * R * (1 + eps / 3) * math.log(2 / DELTA) / eps**2)
     assume(m <= 2_000_000)
-    distribution = coreset_module._sensitivity_distribution(X, w, B)[0]
-    draws = coreset_module._draw(distribution, w, m, np.random.default_rng(seed), True)
+    distribution = sampling.sensitivity_distribution(X, Weights.of(w), B)[0]
+    draws = sampling.draw(distribution, Weights.of(w), m, np.random.default_rng(seed), True)
     estimate = float((draws.weights * f[draws.indices]).sum())
     assert abs(estimate - cost_plus) <= eps * cost_plus
 

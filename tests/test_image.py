@@ -11,8 +11,8 @@ from hypothesis.extra.numpy import arrays
 from numpy.testing import assert_allclose, assert_array_equal
 
 from fastkmeans import FewDistinctPointsWarning, KMeans, mse, psnr, segment_image, ssim
+from fastkmeans._colour import summarise_colours
 from fastkmeans.image import (
-    _colour_summary,
     colour_summary,
     elbow_index,
     lab_to_rgb,
@@ -102,7 +102,7 @@ def test_colour_summary_does_not_depend_on_its_blocks_of_rows(n_blocks):
     image[:, 5:9] = image[:, 4:5]
     image[10:15] = image[9]
     colours, counts, inverse = naive.colour_summary(image)
-    summary = _colour_summary(image, n_blocks)
+    summary = summarise_colours(image, n_blocks)
     assert_array_equal(summary.colours, colours)
     assert_array_equal(summary.counts, counts)
     assert_array_equal(summary.inverse, inverse)
@@ -159,7 +159,7 @@ def test_exact_recovery_of_noisy_regions():
         assert_array_equal(seg.palette[cluster], np.rint(mean))
     assert_array_equal(seg.image, seg.palette[seg.labels])
     assert seg.labels.dtype == np.int32 and seg.labels.shape == (16, 16)
-    assert seg.n_colours == len(naive.colour_summary(image)[0])
+    assert seg.n_colors == seg.n_colours == len(naive.colour_summary(image)[0])
     assert seg.n_clusters == 4
 
 
@@ -201,7 +201,7 @@ def test_rgba_keeps_alpha_and_clusters_colour_only():
     assert_array_equal(seg.image[..., 3], rgba[..., 3])
     assert_array_equal(seg.image, rgba)  # colours recovered exactly, alpha untouched
     assert seg.palette.shape == (4, 3)
-    assert seg.n_colours == 4  # random alpha does not split colours
+    assert seg.n_colors == 4  # random alpha does not split colours
     assert same_partition(seg.labels, regions)
 
 

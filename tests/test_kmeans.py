@@ -222,26 +222,35 @@ def test_no_sample_weight_is_bitwise_unit_weights(blobs, algorithm, params):
 
 
 def test_unit_weight_helpers_equal_explicit_ones(blobs):
-    # The threshold and the empty-cluster update, compared directly: an end-to-end fit can
-    # hide a wrong intermediate value that the next iteration happens to wash out.
+    # The threshold and the empty-cluster update on the unit path (no weight array read)
+    # against the same weights given as an explicit array of ones, compared directly: an
+    # end-to-end fit can hide a wrong intermediate value that the next iteration washes out.
+    from fastkmeans._kernels.partials import BlockPartials
     from fastkmeans._parallel import block_bounds
-    from fastkmeans.kmeans import _threshold, _update_centers
+    from fastkmeans._steps import stopping_threshold, update_centers
+    from fastkmeans._validation import Weights
 
-    ones = np.ones(len(blobs))
+    unit = Weights.ones(len(blobs))
+    explicit = Weights(np.ones(len(blobs)), False, len(blobs), float(len(blobs)), len(blobs))
     bounds = block_bounds(len(blobs))
-    assert _threshold(blobs, np.empty(0), bounds, 1e-4) == _threshold(blobs, ones, bounds, 1e-4)
+    assert stopping_threshold(blobs, unit, bounds, 1e-4) == stopping_threshold(
+        blobs, explicit, bounds, 1e-4
+    )
     centers = np.array([[0.0, 0.0], [10.0, 5.0], [90.0, 90.0]])
     labels = np.where(blobs[:, 0] < 5.0, 0, 1).astype(np.int32)
     sums = np.zeros((3, 2))
     np.add.at(sums, labels, blobs)
     weights = np.bincount(labels, minlength=3).astype(np.float64)
+    partials = BlockPartials(sums[None], weights[None], np.zeros(1))
     results = [
-        _update_centers(blobs, w, centers, labels.copy(), sums.copy(), weights.copy())
-        for w in (np.empty(0), ones)
+        update_centers(
+            blobs, w, centers, labels.copy(), BlockPartials(*(a.copy() for a in partials))
+        )
+        for w in (unit, explicit)
     ]
-    assert_array_equal(results[0][0], results[1][0])
-    assert_array_equal(results[0][1], results[1][1])
-    assert len(results[0][1]) == 1  # cluster 2 was empty and took one point
+    for a, b in zip(results[0], results[1], strict=True):
+        assert_array_equal(a, b)
+    assert len(results[0][2]) == 1  # cluster 2 was empty and took one point
 
 
 def test_empty_clusters_take_whole_points_so_weights_equal_repeated_rows():
@@ -434,20 +443,21 @@ def test_hamerly_skips_most_points_once_settled(capsys):
 def test_hamerly_never_skips_an_exact_tie(dtype):
     # The row is exactly midway between centres 0 and 1, labelled 1 with exact bounds and no
     # centre movement: skipping would keep label 1, plain Lloyd picks 0 (the lowest index).
-    from fastkmeans._kernels.bounds import hamerly_step
-    from fastkmeans.kmeans import _bound_margin, _half_separation
+    from fastkmeans._hamerly import bound_slack, half_separation
+    from fastkmeans._kernels.hamerly import CentreMotion, PointBounds, hamerly_step
+    from fastkmeans._kernels.partials import block_partials
 
     X = np.array([[1.0, 0.0]], dtype=dtype)
     centers = np.array([[0.0, 0.0], [2.0, 0.0], [9.0, 9.0]], dtype=dtype)
     labels = np.array([1], dtype=np.int32)
-    upper = np.array([1.0], dtype=dtype)
-    lower = np.array([1.0], dtype=dtype)
-    eps = float(np.finfo(dtype).eps)
+    point_bounds = PointBounds(np.array([1.0], dtype=dtype), np.array([1.0], dtype=dtype))
+    motion = CentreMotion(np.zeros(3), 0.0, half_separation(centers))
+    partials = block_partials(1, 3, 2)
     hamerly_step(
-        X, np.empty(0), centers, np.zeros(3), 0.0, _half_separation(centers), _bound_margin(X),
-        2 * eps, False, np.array([0, 1]), labels, upper, lower,
-        np.empty((1, 3, 2)), np.empty((1, 3)), np.empty(1, dtype=np.int64),
-    )  # fmt: skip
+        *(X, np.empty(0), True, centers, np.array([0, 1]), labels),
+        *(*point_bounds, *motion, *bound_slack(X), False),
+        *(partials.sums, partials.weights, np.empty(1, dtype=np.int64)),
+    )
     assert labels[0] == 0
 
 

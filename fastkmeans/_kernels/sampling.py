@@ -15,11 +15,14 @@ import numpy as np
 from numba import prange
 
 from ._config import jit_parallel
-from .assign import nearest_center
+from .distances import nearest_center
+from .partials import weight_of
 
 
 @jit_parallel
-def assign_with_distances(X, sample_weight, centers, bounds, labels, dist, block_mass, block_cost):
+def assign_with_distances(
+    X, sample_weight, unit_weights, centers, bounds, labels, dist, block_mass, block_cost
+):
     """Nearest centre of every row, its squared distance and per-block, per-centre sums.
 
     Writes ``labels`` (n,) int32, ``dist`` (n,) float64, ``block_mass[b, j]`` (sum of ``w`` over
@@ -38,7 +41,7 @@ def assign_with_distances(X, sample_weight, centers, bounds, labels, dist, block
             d = np.float64(best_dist)
             labels[i] = best
             dist[i] = d
-            w = sample_weight[i]
+            w = weight_of(sample_weight, unit_weights, i)
             mass[best] += w
             cost[best] += w * d
         block_mass[b, :] = mass
@@ -47,7 +50,16 @@ def assign_with_distances(X, sample_weight, centers, bounds, labels, dist, block
 
 @jit_parallel
 def draw_rows(
-    sample_weight, labels, dist, inv_mass, group_cost, bounds, target_bounds, targets, out
+    sample_weight,
+    unit_weights,
+    labels,
+    dist,
+    inv_mass,
+    group_cost,
+    bounds,
+    target_bounds,
+    targets,
+    out,
 ):
     """Rows drawn with probability proportional to ``m_i`` (see the module docstring).
 
@@ -84,7 +96,7 @@ def draw_rows(
                 c = group_cost[group]
                 if c > 0.0:
                     u += dist[i] / c
-            m = sample_weight[i] * u
+            m = weight_of(sample_weight, unit_weights, i) * u
             if m > 0.0:
                 last_positive[group] = i
                 running[group] += m

@@ -5,73 +5,32 @@ into each row's distance-to-closest-centre, so choosing k centres reads the data
 2k - 1. The sampler applies the pending centre on the fly to the one block it scans.
 
 ``closest`` may be in X's dtype: the distances are computed in X's dtype, so storing them there
-loses nothing and halves its memory traffic. An empty ``sample_weight`` means unit weights.
+loses nothing and halves its memory traffic. Weights come as ``sample_weight, unit_weights``
+(see :mod:`fastkmeans._kernels.partials`).
 """
 
 import numpy as np
 from numba import prange
 
-from ._config import jit, jit_inline, jit_parallel
+from ._config import jit, jit_parallel
+from .distances import sq_distance_in_tile, sq_distance_to_point
 
 # Rows per tile in fold_and_score: the tile's rows (transposed) and distances stay in L1 while
 # every candidate sweeps over them.
 SCORE_TILE = 256
 
 
-@jit_inline
-def sq_distance_to_row(X, i, point):
-    """Squared distance from row ``i`` of X to ``point``, in float64.
-
-    Colour-sized rows are unrolled so that loops over rows calling this vectorise.
-    """
-    n_features = X.shape[1]
-    if n_features == 3:
-        t0 = X[i, 0] - point[0]
-        t1 = X[i, 1] - point[1]
-        t2 = X[i, 2] - point[2]
-        return np.float64(t0 * t0 + t1 * t1 + t2 * t2)
-    if n_features == 1:
-        t0 = X[i, 0] - point[0]
-        return np.float64(t0 * t0)
-    acc = X[i, 0] - X[i, 0]
-    for f in range(n_features):
-        diff = X[i, f] - point[f]
-        acc += diff * diff
-    return np.float64(acc)
-
-
-@jit_inline
-def sq_distance_in_tile(tile, r, point):
-    """Squared distance from column ``r`` of a transposed tile (d, rows) to ``point``.
-
-    The same arithmetic as :func:`sq_distance_to_row`, on unit-stride data, so that loops over
-    ``r`` vectorise.
-    """
-    n_features = tile.shape[0]
-    if n_features == 3:
-        t0 = tile[0, r] - point[0]
-        t1 = tile[1, r] - point[1]
-        t2 = tile[2, r] - point[2]
-        return t0 * t0 + t1 * t1 + t2 * t2
-    acc = tile[0, r] - tile[0, r]
-    for f in range(n_features):
-        diff = tile[f, r] - point[f]
-        acc += diff * diff
-    return acc
-
-
 @jit_parallel
-def update_closest(X, sample_weight, center, bounds, closest, block_potential, first):
+def update_closest(X, sample_weight, unit_weights, center, bounds, closest, block_potential, first):
     """Lower ``closest[i]`` to ``||X[i] - center||^2`` (or set it, when ``first``).
 
     ``block_potential[b]`` receives ``sum_{i in block b} w_i * closest[i]``.
     """
     n_blocks = bounds.shape[0] - 1
-    unit_weights = sample_weight.shape[0] == 0
     for b in prange(n_blocks):
         potential = 0.0
         for i in range(bounds[b], bounds[b + 1]):
-            d = sq_distance_to_row(X, i, center)
+            d = np.float64(sq_distance_to_point(X, i, center))
             if first or d < closest[i]:
                 closest[i] = d
             potential += np.float64(closest[i]) if unit_weights else sample_weight[i] * closest[i]
@@ -79,7 +38,9 @@ def update_closest(X, sample_weight, center, bounds, closest, block_potential, f
 
 
 @jit_parallel
-def fold_and_score(X, sample_weight, pending, candidates, bounds, closest, block_scores):
+def fold_and_score(
+    X, sample_weight, unit_weights, pending, candidates, bounds, closest, block_scores
+):
     """Fold ``pending`` into ``closest``, then score every candidate in the same read of X.
 
     ``closest[i] = min(closest[i], ||X[i] - pending||^2)`` and
@@ -89,7 +50,6 @@ def fold_and_score(X, sample_weight, pending, candidates, bounds, closest, block
     n_blocks = bounds.shape[0] - 1
     n_candidates = candidates.shape[0]
     n_features = X.shape[1]
-    unit_weights = sample_weight.shape[0] == 0
     for b in prange(n_blocks):
         scores = np.zeros(n_candidates, np.float64)
         tile = np.empty((n_features, SCORE_TILE), X.dtype)
@@ -127,7 +87,9 @@ def fold_and_score(X, sample_weight, pending, candidates, bounds, closest, block
 
 
 @jit
-def locate_in_blocks(X, sample_weight, closest, pending, bounds, block_potential, targets):
+def locate_in_blocks(
+    X, sample_weight, unit_weights, closest, pending, bounds, block_potential, targets
+):
     """Rows drawn with probability proportional to ``w_i * min(closest[i], d(X[i], pending)^2)``.
 
     ``targets`` are sorted values in [0, total potential). Row ``i`` is returned for target ``r``
@@ -137,7 +99,6 @@ def locate_in_blocks(X, sample_weight, closest, pending, bounds, block_potential
     :func:`fold_and_score` computed the block sums, so scan and sums agree.
     """
     n_blocks = bounds.shape[0] - 1
-    unit_weights = sample_weight.shape[0] == 0
     out = np.empty(targets.shape[0], np.int64)
     b = 0
     start = 0.0
@@ -151,7 +112,7 @@ def locate_in_blocks(X, sample_weight, closest, pending, bounds, block_potential
         chosen = -1
         last_positive = -1
         for i in range(bounds[b], bounds[b + 1]):
-            mass = np.float64(min(closest[i], sq_distance_to_row(X, i, pending)))
+            mass = np.float64(min(closest[i], sq_distance_to_point(X, i, pending)))
             if not unit_weights:
                 mass *= sample_weight[i]
             if mass > 0.0:
@@ -167,7 +128,7 @@ def locate_in_blocks(X, sample_weight, closest, pending, bounds, block_potential
             # A block without mass is reached only through rounding at its left edge: take the
             # nearest row with mass before it.
             for i in range(bounds[b] - 1, -1, -1):
-                mass = np.float64(min(closest[i], sq_distance_to_row(X, i, pending)))
+                mass = np.float64(min(closest[i], sq_distance_to_point(X, i, pending)))
                 if (unit_weights or sample_weight[i] > 0.0) and mass > 0.0:
                     chosen = i
                     break

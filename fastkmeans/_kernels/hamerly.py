@@ -18,75 +18,64 @@ so the bounds stay valid however many iterations run; and a point is skipped onl
 bounds separate the centres by a relative ``margin`` larger than the worst rounding error of the
 distance computation (plus ``slack`` for the float64 sums). A skipped point's label is therefore
 the one the plain Lloyd pass would compute, bit for bit. Points that are not skipped go through
-the same :func:`nearest_center` scan, and the per-block sums are accumulated in the same row
-order as :func:`lloyd_step`, so centres are bitwise identical to plain Lloyd's.
+the same :func:`~.distances.nearest_center` scan, and the per-block sums are accumulated in the
+same row order as :func:`~.lloyd.lloyd_step`, so centres are bitwise identical to plain Lloyd's.
 """
+
+from typing import NamedTuple
 
 import numpy as np
 from numba import prange
 
-from ._config import jit_inline, jit_parallel
-from .assign import add_to_cluster, center_sq_distances
+from ._config import jit_parallel
+from .distances import nearest_two, sq_distance_to_point
+from .partials import add_to_cluster, weight_of
 
 
-@jit_inline
-def nearest_two(X, i, centers_t, dist):
-    """Nearest centre of row ``i``, its squared distance and the second-smallest one.
+class PointBounds(NamedTuple):
+    """Per-row bounds, in X's dtype, stored relative to the cumulative shifts: ``U`` and ``L``."""
 
-    Same distances as :func:`nearest_center` (the same routine computes them), so the same
-    nearest centre (ties to the lowest index). Branch-free like :func:`nearest_center`: a point
-    is rescanned because it lies near a boundary, where which centre wins is least predictable.
-    """
-    center_sq_distances(X, i, centers_t, dist)
-    best = 0
-    best_dist = dist[0]
-    second_dist = np.inf
-    for j in range(1, centers_t.shape[1]):
-        d = dist[j]
-        closer = d < best_dist
-        second_dist = best_dist if closer else min(second_dist, d)
-        best = j if closer else best
-        best_dist = d if closer else best_dist
-    return best, best_dist, second_dist
+    upper: np.ndarray  # (n,)
+    lower: np.ndarray  # (n,)
 
 
-@jit_inline
-def sq_distance_to(X, i, centers, j):
-    """Squared distance from row ``i`` to centre ``j``, in the dtype of X."""
-    acc = X[i, 0] - X[i, 0]
-    for f in range(X.shape[1]):
-        diff = X[i, f] - centers[j, f]
-        acc += diff * diff
-    return acc
+class CentreMotion(NamedTuple):
+    """How far the centres have moved so far, and how far apart they are now (float64)."""
+
+    cum_shift: np.ndarray  # (k,) S_j, rounded up
+    cum_max_shift: float  # M, rounded up
+    half_separation: np.ndarray  # (k,) s(j): half the distance to the nearest other centre
+
+
+class BoundSlack(NamedTuple):
+    """The relative slacks that keep the skip test exact (see the module docstring)."""
+
+    margin: float  # separation required beyond the distance computation's rounding
+    round_eps: float  # outward rounding of every stored bound
 
 
 @jit_parallel
 def hamerly_step(
-    X,
-    sample_weight,
-    centers,
-    cum_shift,
-    cum_max_shift,
-    half_separation,
-    margin,
-    round_eps,
-    first,
-    bounds,
-    labels,
-    upper,
-    lower,
-    block_sums,
-    block_weights,
-    block_scanned,
+    X,  # IN (n, d)
+    sample_weight,  # IN (n,) float64, or (0,) with unit_weights
+    unit_weights,  # IN bool
+    centers,  # IN (k, d), X's dtype
+    bounds,  # IN (n_blocks + 1,) int64
+    labels,  # IN/OUT (n,) int32
+    upper,  # IN/OUT (n,) U } *PointBounds: written for the rows whose distances
+    lower,  # IN/OUT (n,) L } are computed
+    cum_shift,  # IN (k,) float64 S_j          }
+    cum_max_shift,  # IN float M               } *CentreMotion
+    half_separation,  # IN (k,) float64 s(j)   }
+    margin,  # IN float   } *BoundSlack
+    round_eps,  # IN float }
+    first,  # IN bool: no bounds yet; scan every row and initialise them
+    block_sums,  # OUT (n_blocks, k, d) float64 } BlockPartials' sums and weights (no cost:
+    block_weights,  # OUT (n_blocks, k) float64 } most distances are skipped)
+    block_scanned,  # OUT (n_blocks,) int64: rows of each block that needed a full scan
 ):
     """One Hamerly iteration fused with the accumulation of per-block sums.
 
-    ``cum_shift[j]`` is how far centre ``j`` has moved in total (``S_j``), ``cum_max_shift``
-    the sum of the per-update largest shifts (``M``); both rounded up. ``upper``/``lower`` hold
-    ``U``/``L`` (module docstring) and are written only for rows whose distances are computed
-    (all of them when ``first``, which initialises the bounds). ``round_eps`` is the relative
-    slack of every stored bound. An empty ``sample_weight`` means unit weights (one less array
-    to read). ``block_scanned[b]`` receives how many rows of block ``b`` needed a full scan.
     Returns the number of labels that changed.
     """
     n_blocks = bounds.shape[0] - 1
@@ -96,10 +85,9 @@ def hamerly_step(
     for j in range(n_clusters):
         largest_shift = max(largest_shift, cum_shift[j])
     # Absolute error of the float64 sums U + S_a and L - M: a few ulps of the totals.
-    slack = 8.0 * np.finfo(np.float64).eps * (largest_shift + cum_max_shift)
+    slack_sum = 8.0 * np.finfo(np.float64).eps * (largest_shift + cum_max_shift)
     grow = 1.0 + margin
     shrink = 1.0 - margin
-    unit_weights = sample_weight.shape[0] == 0
     block_changed = np.zeros(n_blocks, np.int64)
     for b in prange(n_blocks):
         dist = np.empty(n_clusters, X.dtype)
@@ -115,10 +103,10 @@ def hamerly_step(
             scan = first
             if not first:
                 u = upper[i] + cum_shift[a]
-                z = max(lower[i] - cum_max_shift, half_separation[a]) * shrink - slack
+                z = max(lower[i] - cum_max_shift, half_separation[a]) * shrink - slack_sum
                 if not u * grow < z:
                     # Tighten the upper bound to the exact distance; that may suffice.
-                    u = np.sqrt(np.float64(sq_distance_to(X, i, centers, a)))
+                    u = np.sqrt(np.float64(sq_distance_to_point(X, i, centers[a])))
                     scan = not u * grow < z
                     if not scan:
                         upper[i] = u - cum_shift[a] + (u + cum_shift[a]) * round_eps
@@ -134,7 +122,7 @@ def hamerly_step(
                     labels[i] = best
                     changed += 1
                 a = np.uint32(best)
-            add_to_cluster(X, i, 1.0 if unit_weights else sample_weight[i], a, sums, weights)
+            add_to_cluster(X, i, weight_of(sample_weight, unit_weights, i), a, sums, weights)
         block_changed[b] = changed
         block_scanned[b] = scanned
     return block_changed.sum()

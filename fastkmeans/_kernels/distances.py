@@ -1,0 +1,192 @@
+"""Squared Euclidean distances: one routine per data layout, and the passes built only on them.
+
+- :func:`sq_distances_to_centers`: one row of X against every centre, the centres transposed to
+  (d, k) so that the innermost loop runs over centres and vectorises (the assignment layout);
+- :func:`sq_distance_to_point`: one row of X against one point (seeding, bounds, relocation);
+- :func:`sq_distance_in_tile`: one column of a transposed tile (d, rows) against one point (the
+  seeding's candidate scoring, where the loop runs over rows).
+
+Every distance is ``sum_f (x_f - c_f)^2`` in X's dtype (never the norm expansion); the callers
+that need float64 convert the result. Ties in the nearest-centre search go to the lowest index.
+"""
+
+import numpy as np
+from numba import prange
+
+from ._config import jit_inline, jit_parallel
+
+
+@jit_inline
+def sq_distances_to_centers(X, i, centers_t, dist):
+    """Fill ``dist[j]`` with the squared distance from row ``i`` to centre ``j``.
+
+    Colour-sized rows (1 to 4 features) keep their coordinates in registers and make one
+    vectorised sweep over the centres; wider rows sweep the centres once per feature. Every
+    nearest-centre search uses this one routine, so the same row and centres always give the
+    same bits.
+    """
+    n_features, n_clusters = centers_t.shape
+    if n_features == 3:
+        x0 = X[i, 0]
+        x1 = X[i, 1]
+        x2 = X[i, 2]
+        for j in range(n_clusters):
+            t0 = x0 - centers_t[0, j]
+            t1 = x1 - centers_t[1, j]
+            t2 = x2 - centers_t[2, j]
+            dist[j] = t0 * t0 + t1 * t1 + t2 * t2
+    elif n_features == 1:
+        x0 = X[i, 0]
+        for j in range(n_clusters):
+            t0 = x0 - centers_t[0, j]
+            dist[j] = t0 * t0
+    elif n_features == 2:
+        x0 = X[i, 0]
+        x1 = X[i, 1]
+        for j in range(n_clusters):
+            t0 = x0 - centers_t[0, j]
+            t1 = x1 - centers_t[1, j]
+            dist[j] = t0 * t0 + t1 * t1
+    elif n_features == 4:
+        x0 = X[i, 0]
+        x1 = X[i, 1]
+        x2 = X[i, 2]
+        x3 = X[i, 3]
+        for j in range(n_clusters):
+            t0 = x0 - centers_t[0, j]
+            t1 = x1 - centers_t[1, j]
+            t2 = x2 - centers_t[2, j]
+            t3 = x3 - centers_t[3, j]
+            dist[j] = t0 * t0 + t1 * t1 + t2 * t2 + t3 * t3
+    else:
+        for j in range(n_clusters):
+            dist[j] = 0.0
+        for f in range(n_features):
+            xf = X[i, f]
+            for j in range(n_clusters):
+                diff = xf - centers_t[f, j]
+                dist[j] += diff * diff
+
+
+@jit_inline
+def nearest_center(X, i, centers_t, dist):
+    """Index of the centre nearest to row ``i`` and its squared distance; ``dist`` is scratch.
+
+    Ties go to the lowest index. The selection is branch-free: which centre wins is
+    data-dependent, and a mispredicted branch per centre costs more than the comparison.
+    """
+    sq_distances_to_centers(X, i, centers_t, dist)
+    best = 0
+    best_dist = dist[0]
+    for j in range(1, centers_t.shape[1]):
+        d = dist[j]
+        closer = d < best_dist
+        best = j if closer else best
+        best_dist = d if closer else best_dist
+    return best, best_dist
+
+
+@jit_inline
+def nearest_two(X, i, centers_t, dist):
+    """Nearest centre of row ``i``, its squared distance and the second-smallest one.
+
+    Same distances as :func:`nearest_center` (the same routine computes them), so the same
+    nearest centre (ties to the lowest index). Branch-free like :func:`nearest_center`: a point
+    is rescanned because it lies near a boundary, where which centre wins is least predictable.
+    """
+    sq_distances_to_centers(X, i, centers_t, dist)
+    best = 0
+    best_dist = dist[0]
+    second_dist = np.inf
+    for j in range(1, centers_t.shape[1]):
+        d = dist[j]
+        closer = d < best_dist
+        second_dist = best_dist if closer else min(second_dist, d)
+        best = j if closer else best
+        best_dist = d if closer else best_dist
+    return best, best_dist, second_dist
+
+
+@jit_inline
+def sq_distance_to_point(X, i, point):
+    """Squared distance from row ``i`` of X to ``point`` (a 1-D array), in X's dtype.
+
+    Colour-sized rows are unrolled so that loops over rows calling this vectorise.
+    """
+    n_features = X.shape[1]
+    if n_features == 3:
+        t0 = X[i, 0] - point[0]
+        t1 = X[i, 1] - point[1]
+        t2 = X[i, 2] - point[2]
+        return t0 * t0 + t1 * t1 + t2 * t2
+    if n_features == 1:
+        t0 = X[i, 0] - point[0]
+        return t0 * t0
+    acc = X[i, 0] - X[i, 0]
+    for f in range(n_features):
+        diff = X[i, f] - point[f]
+        acc += diff * diff
+    return acc
+
+
+@jit_inline
+def sq_distance_in_tile(tile, r, point):
+    """Squared distance from column ``r`` of a transposed tile (d, rows) to ``point``.
+
+    The same arithmetic as :func:`sq_distance_to_point`, on unit-stride data, so that loops
+    over ``r`` vectorise.
+    """
+    n_features = tile.shape[0]
+    if n_features == 3:
+        t0 = tile[0, r] - point[0]
+        t1 = tile[1, r] - point[1]
+        t2 = tile[2, r] - point[2]
+        return t0 * t0 + t1 * t1 + t2 * t2
+    acc = tile[0, r] - tile[0, r]
+    for f in range(n_features):
+        diff = tile[f, r] - point[f]
+        acc += diff * diff
+    return acc
+
+
+@jit_parallel
+def center_distances(
+    X,  # IN (n, d)
+    centers,  # IN (k, d), X's dtype
+    out,  # OUT (n, k), X's dtype: ||X[i] - centers[j]|| (Euclidean, not squared)
+):
+    """Every row's distance to every centre (``transform``)."""
+    for i in prange(X.shape[0]):
+        for j in range(centers.shape[0]):
+            out[i, j] = np.sqrt(sq_distance_to_point(X, i, centers[j]))
+
+
+@jit_parallel
+def assigned_sq_distances(
+    X,  # IN (n, d)
+    centers,  # IN (k, d), X's dtype
+    labels,  # IN (n,) int32
+    out,  # OUT (n,) float64: ||X[i] - centers[labels[i]]||^2
+):
+    """Every row's squared distance to its assigned centre (empty-cluster relocation)."""
+    for i in prange(X.shape[0]):
+        out[i] = np.float64(sq_distance_to_point(X, i, centers[labels[i]]))
+
+
+@jit_parallel
+def half_separations(
+    centers,  # IN (k, d)
+    out,  # OUT (k,) float64: half the distance to the nearest other centre (inf when k = 1)
+):
+    """For each centre, half the Euclidean distance to its nearest other centre, in float64."""
+    n_clusters, n_features = centers.shape
+    for j in prange(n_clusters):
+        nearest = np.inf
+        for other in range(n_clusters):
+            if other != j:
+                acc = 0.0
+                for f in range(n_features):
+                    diff = np.float64(centers[j, f]) - np.float64(centers[other, f])
+                    acc += diff * diff
+                nearest = min(nearest, acc)
+        out[j] = 0.5 * np.sqrt(nearest)

@@ -1,0 +1,80 @@
+"""Lloyd steps: the fused assign-and-accumulate pass, and the labels-and-cost pass.
+
+Both loop over the fixed blocks of :func:`fastkmeans._parallel.block_bounds` and write only
+their own block's slots.
+"""
+
+import numpy as np
+from numba import prange
+
+from ._config import jit_parallel
+from .distances import nearest_center
+from .partials import add_to_cluster, weight_of
+
+
+@jit_parallel
+def lloyd_step(
+    X,  # IN (n, d)
+    sample_weight,  # IN (n,) float64, or (0,) with unit_weights
+    unit_weights,  # IN bool
+    centers,  # IN (k, d), X's dtype
+    bounds,  # IN (n_blocks + 1,) int64: block b is rows bounds[b]:bounds[b + 1]
+    labels,  # IN/OUT (n,) int32: previous labels in, nearest centres out
+    block_sums,  # OUT (n_blocks, k, d) float64  } a BlockPartials, passed
+    block_weights,  # OUT (n_blocks, k) float64  } as *partials
+    block_cost,  # OUT (n_blocks,) float64: cost against `centers`
+):
+    """One fused read of X: assign every row, accumulate its block's sums, weights and cost.
+
+    Returns the number of labels that changed.
+    """
+    n_blocks = bounds.shape[0] - 1
+    n_clusters = centers.shape[0]
+    centers_t = np.ascontiguousarray(centers.T)
+    block_changed = np.zeros(n_blocks, np.int64)
+    for b in prange(n_blocks):
+        dist = np.empty(n_clusters, X.dtype)
+        sums = block_sums[b]
+        weights = block_weights[b]
+        sums[:] = 0.0
+        weights[:] = 0.0
+        cost = 0.0
+        changed = 0
+        for i in range(bounds[b], bounds[b + 1]):
+            best, best_dist = nearest_center(X, i, centers_t, dist)
+            if labels[i] != best:
+                labels[i] = best
+                changed += 1
+            w = weight_of(sample_weight, unit_weights, i)
+            # Unsigned: indexing by it needs no negative-index wraparound.
+            add_to_cluster(X, i, w, np.uint32(best), sums, weights)
+            cost += w * best_dist
+        block_cost[b] = cost
+        block_changed[b] = changed
+    return block_changed.sum()
+
+
+@jit_parallel
+def labels_and_cost(
+    X,  # IN (n, d)
+    sample_weight,  # IN (n,) float64, or (0,) with unit_weights
+    unit_weights,  # IN bool
+    centers,  # IN (k, d), X's dtype
+    bounds,  # IN (n_blocks + 1,) int64
+    labels,  # OUT (n,) int32, or (0,): cost only
+    block_cost,  # OUT (n_blocks,) float64: weighted cost of each block
+):
+    """Each row's nearest centre and the per-block weighted cost, in one read of X."""
+    n_blocks = bounds.shape[0] - 1
+    n_clusters = centers.shape[0]
+    centers_t = np.ascontiguousarray(centers.T)
+    write_labels = labels.shape[0] > 0
+    for b in prange(n_blocks):
+        dist = np.empty(n_clusters, X.dtype)
+        cost = 0.0
+        for i in range(bounds[b], bounds[b + 1]):
+            best, best_dist = nearest_center(X, i, centers_t, dist)
+            if write_labels:
+                labels[i] = best
+            cost += best_dist if unit_weights else sample_weight[i] * best_dist
+        block_cost[b] = cost

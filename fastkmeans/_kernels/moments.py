@@ -1,0 +1,47 @@
+"""Per-block data moments (the scale of the stopping threshold; the lightweight coreset's mean)."""
+
+import numpy as np
+from numba import prange
+
+from ._config import jit_parallel
+from .distances import sq_distance_to_point
+from .partials import weight_of
+
+
+@jit_parallel
+def weighted_sums(
+    X,  # IN (n, d)
+    sample_weight,  # IN (n,) float64, or (0,) with unit_weights
+    unit_weights,  # IN bool
+    bounds,  # IN (n_blocks + 1,) int64
+    block_sums,  # OUT (n_blocks, d) float64: sum of w * x over each block
+):
+    """Per-block weighted sums of the rows, in float64."""
+    n_blocks = bounds.shape[0] - 1
+    n_features = X.shape[1]
+    for b in prange(n_blocks):
+        acc = np.zeros(n_features, np.float64)
+        for i in range(bounds[b], bounds[b + 1]):
+            w = weight_of(sample_weight, unit_weights, i)
+            for f in range(n_features):
+                acc[f] += w * X[i, f]
+        block_sums[b, :] = acc
+
+
+@jit_parallel
+def weighted_sq_deviations(
+    X,  # IN (n, d)
+    sample_weight,  # IN (n,) float64, or (0,) with unit_weights
+    unit_weights,  # IN bool
+    mean,  # IN (d,), X's dtype
+    bounds,  # IN (n_blocks + 1,) int64
+    block_sums,  # OUT (n_blocks,) float64: sum of w * ||x - mean||^2 over each block
+):
+    """Per-block weighted squared deviations from ``mean``, in float64."""
+    n_blocks = bounds.shape[0] - 1
+    for b in prange(n_blocks):
+        acc = 0.0
+        for i in range(bounds[b], bounds[b + 1]):
+            sq = np.float64(sq_distance_to_point(X, i, mean))
+            acc += sq if unit_weights else sample_weight[i] * sq
+        block_sums[b] = acc

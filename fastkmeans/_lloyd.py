@@ -1,0 +1,42 @@
+"""Lloyd's algorithm: every point-centre distance, every iteration, in one fused pass."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from ._kernels.lloyd import lloyd_step
+from ._kernels.partials import block_partials
+from ._steps import Problem, RunResult, finish_run, update_centers
+
+
+def lloyd(problem: Problem, centers: np.ndarray) -> RunResult:
+    """Lloyd iterations from ``centers``; stop when the shift E <= ``problem.threshold``.
+
+    Each iteration is one read of X (:func:`~fastkmeans._kernels.lloyd.lloyd_step`: assign,
+    accumulate per-block sums, weights and cost), then the shared centre update. When no label
+    changes the update would reproduce the centres, so the run stops with shift 0 and reuses
+    that pass's labels and cost.
+    """
+    X, weights, bounds, max_iter, threshold, verbose = problem
+    n_clusters, n_features = centers.shape
+    labels = np.full(X.shape[0], -1, dtype=np.int32)
+    partials = block_partials(bounds.shape[0] - 1, n_clusters, n_features)
+    centers = np.ascontiguousarray(centers, dtype=X.dtype)
+    converged = False
+    n_iter = 0
+    shift = np.inf
+    for n_iter in range(1, max_iter + 1):
+        n_changed = lloyd_step(X, weights.values, weights.unit, centers, bounds, labels, *partials)
+        cost = float(partials.cost.sum())
+        if n_changed == 0:
+            shift = 0.0
+        else:
+            centers, moved, _ = update_centers(X, weights, centers, labels, partials)
+            shift = float(moved.sum())
+        if verbose:
+            print(f"Iteration {n_iter}: cost {cost:.8g}, centre shift {shift:.6g}")
+        if shift <= threshold:
+            converged = True
+            break
+    last_pass = (labels, cost, partials.weights.sum(axis=0)) if shift == 0.0 else None
+    return finish_run(X, weights, centers, bounds, n_iter, converged, last_pass)

@@ -1,0 +1,182 @@
+"""The steps every k-means driver shares, on validated input.
+
+The stopping threshold, the centre update (weighted means, empty clusters relocated), the
+centre movement, and the one labels-and-inertia helper that serves ``predict``, ``score``,
+:func:`fastkmeans.cost`, the final relabel of every run and the coreset fit. A driver
+(:mod:`fastkmeans._lloyd`, :mod:`fastkmeans._hamerly`) runs its own step kernel and calls these
+for everything else, so drivers cannot drift apart.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+import numpy as np
+
+from ._kernels.distances import assigned_sq_distances
+from ._kernels.lloyd import labels_and_cost
+from ._kernels.moments import weighted_sq_deviations, weighted_sums
+from ._kernels.partials import BlockPartials
+from ._parallel import block_bounds
+from ._validation import Weights
+
+
+class Problem(NamedTuple):
+    """What every run of a driver shares: validated points and weights, blocks, budget, stop."""
+
+    X: np.ndarray  # (n, d) float32 or float64, C-contiguous
+    weights: Weights
+    bounds: np.ndarray  # (n_blocks + 1,) the fixed row blocks of every pass
+    max_iter: int
+    threshold: float  # stop when the summed centre movement E <= threshold
+    verbose: bool
+
+
+class RunResult(NamedTuple):
+    """One run of a driver, from one set of initial centres."""
+
+    centers: np.ndarray  # (k, d), X's dtype
+    labels: np.ndarray  # (n,) int32: nearest returned centre
+    inertia: float  # weighted cost against the returned centres
+    n_iter: int
+    converged: bool
+    n_occupied: int | None  # clusters holding weight; counted only when the cost is 0
+
+
+def stopping_threshold(X: np.ndarray, weights: Weights, bounds: np.ndarray, tol: float) -> float:
+    """``T = sqrt(tol * mean_f Var_w(X[:, f]))``, scale-equivariant (two passes over X)."""
+    if tol == 0.0:
+        return 0.0
+    n_blocks = bounds.shape[0] - 1
+    block_sums = np.empty((n_blocks, X.shape[1]), dtype=np.float64)
+    weighted_sums(X, weights.values, weights.unit, bounds, block_sums)
+    mean = (block_sums.sum(axis=0) / weights.total).astype(X.dtype)
+    block_deviation = np.empty(n_blocks, dtype=np.float64)
+    weighted_sq_deviations(X, weights.values, weights.unit, mean, bounds, block_deviation)
+    mean_variance = block_deviation.sum() / weights.total / X.shape[1]
+    return float(np.sqrt(tol * mean_variance))
+
+
+def mean_centers(sums: np.ndarray, cluster_weights: np.ndarray, centers: np.ndarray) -> np.ndarray:
+    """Weighted means (float64) of the clusters holding weight; the others keep their centre."""
+    new_centers = centers.astype(np.float64)
+    occupied = cluster_weights > 0
+    new_centers[occupied] = sums[occupied] / cluster_weights[occupied, None]
+    return new_centers
+
+
+def relocate_empty_clusters(
+    X: np.ndarray,
+    weights: Weights,
+    centers: np.ndarray,
+    labels: np.ndarray,
+    sums: np.ndarray,
+    cluster_weights: np.ndarray,
+) -> np.ndarray:
+    """Move each empty cluster onto a far point; returns the rows that moved (int64).
+
+    Each empty cluster takes the point of positive weight farthest from its assigned centre
+    (ties: the point of the lowest row first) with every row at that point: one extra pass per
+    empty cluster, only when a cluster is empty. Those rows leave their old cluster, whose
+    ``sums`` and ``cluster_weights`` are corrected in place, and ``labels`` are updated. Moving
+    a point rather than a row keeps integer weights exactly equivalent to repeated rows, and
+    sends two empty clusters to two different points. A cluster left empty (no point with
+    positive distance) keeps its centre, so no centre is ever NaN.
+    """
+    empty = np.flatnonzero(cluster_weights <= 0)
+    if not empty.size:
+        return np.empty(0, dtype=np.int64)
+    distances = np.empty(X.shape[0], dtype=np.float64)
+    assigned_sq_distances(X, centers, labels, distances)
+    if not weights.unit:
+        distances[weights.values <= 0] = -1.0
+    relocated = []
+    for cluster in empty:
+        row = int(np.argmax(distances))  # the lowest row among equally far ones
+        if distances[row] <= 0.0:
+            break
+        rows = np.flatnonzero((X == X[row]).all(axis=1))
+        # Rows at one point share their label: the assignment computed the same distances.
+        old = labels[row]
+        w = float(weights.at(rows).sum())
+        point = X[row].astype(np.float64)
+        sums[old] -= w * point
+        cluster_weights[old] -= w
+        sums[cluster] = w * point
+        cluster_weights[cluster] = w
+        labels[rows] = cluster
+        distances[rows] = -1.0
+        relocated.append(rows)
+    return np.concatenate(relocated).astype(np.int64) if relocated else np.empty(0, np.int64)
+
+
+def update_centers(
+    X: np.ndarray,
+    weights: Weights,
+    centers: np.ndarray,
+    labels: np.ndarray,
+    partials: BlockPartials,
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The update after an assignment pass: reduce the blocks in order, relocate, average.
+
+    Returns the new centres (X's dtype), how far each moved (float64, measured on the stored
+    centres, which the bounds refer to) and the rows moved into empty clusters.
+    """
+    sums = partials.sums.sum(axis=0)
+    cluster_weights = partials.weights.sum(axis=0)
+    relocated = relocate_empty_clusters(X, weights, centers, labels, sums, cluster_weights)
+    new_centers = mean_centers(sums, cluster_weights, centers).astype(X.dtype)
+    moved = np.sqrt(((new_centers.astype(np.float64) - centers) ** 2).sum(axis=1))
+    return new_centers, moved, relocated
+
+
+def labels_and_inertia(
+    X: np.ndarray,
+    weights: Weights,
+    centers: np.ndarray,
+    *,
+    with_labels: bool = True,
+    bounds: np.ndarray | None = None,
+) -> tuple[np.ndarray | None, float]:
+    """Nearest-centre labels (int32, or None) and the weighted cost, in one pass over X.
+
+    ``centers`` must be in X's dtype. The cost is accumulated per fixed block (``bounds``,
+    default :func:`~fastkmeans._parallel.block_bounds` of the rows) and summed in block order.
+    """
+    if bounds is None:
+        bounds = block_bounds(X.shape[0])
+    labels = np.empty(X.shape[0] if with_labels else 0, dtype=np.int32)
+    block_cost = np.empty(bounds.shape[0] - 1, dtype=np.float64)
+    labels_and_cost(X, weights.values, weights.unit, centers, bounds, labels, block_cost)
+    return (labels if with_labels else None), float(block_cost.sum())
+
+
+def finish_run(
+    X: np.ndarray,
+    weights: Weights,
+    centers: np.ndarray,
+    bounds: np.ndarray,
+    n_iter: int,
+    converged: bool,
+    last_pass: tuple[np.ndarray, float, np.ndarray] | None = None,
+) -> RunResult:
+    """A driver's result: labels and inertia of the returned centres.
+
+    ``last_pass`` is ``(labels, cost, cluster_weights)`` of an assignment pass against exactly
+    these centres, reused as is; otherwise one more pass labels and costs every row.
+    """
+    if last_pass is None:
+        labels, cost = labels_and_inertia(X, weights, centers, bounds=bounds)
+        cluster_weights = None
+    else:
+        labels, cost, cluster_weights = last_pass
+    # Only a zero cost reads the occupancy (to warn of few distinct points); counting it for
+    # the final labels is a pass over them, so it is skipped otherwise.
+    n_occupied = None
+    if cost == 0.0:
+        if cluster_weights is None:
+            cluster_weights = np.bincount(
+                labels, weights=weights.array(), minlength=centers.shape[0]
+            )
+        n_occupied = int(np.count_nonzero(cluster_weights > 0))
+    return RunResult(centers, labels, float(cost), n_iter, converged, n_occupied)

@@ -1,0 +1,117 @@
+"""Checks of user input for images and image-quality measures.
+
+Errors name the parameter, the value received, the rule and, where there is one, a remedy.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from ._validation import check_choice, check_int, check_real
+
+IMAGE_DTYPES = (np.uint8, np.uint16, np.float32, np.float64)
+
+
+def check_image(image, name: str = "image") -> np.ndarray:
+    """A C-contiguous (H, W) or (H, W, C) image, C in 1..4, of dtype uint8, uint16, float32 or
+    float64; float images must lie in [0, 1]. Not copied when already C-contiguous.
+
+    Channels: 1 grey, 2 grey + alpha, 3 RGB, 4 RGBA.
+    """
+    array = image if isinstance(image, np.ndarray) else np.asarray(image)
+    if array.dtype not in IMAGE_DTYPES:
+        raise TypeError(
+            f"{name} must have dtype uint8, uint16, float32 or float64, got {array.dtype}; "
+            f"convert it first, e.g. {name}.astype(np.uint8) for 8-bit data"
+        )
+    if array.ndim not in (2, 3):
+        raise ValueError(
+            f"{name} must be 2-D (H, W) or 3-D (H, W, channels), got shape {array.shape}"
+        )
+    if array.ndim == 3 and not 1 <= array.shape[2] <= 4:
+        raise ValueError(
+            f"{name} must have 1 (grey), 2 (grey + alpha), 3 (RGB) or 4 (RGBA) channels, "
+            f"got shape {array.shape}"
+        )
+    if array.size == 0:
+        raise ValueError(f"{name} must not be empty, got shape {array.shape}")
+    if array.shape[0] * array.shape[1] >= 2**31:
+        raise ValueError(f"{name} must have fewer than 2**31 pixels, got shape {array.shape}")
+    array = np.ascontiguousarray(array)
+    if array.dtype.kind == "f":
+        if not np.isfinite(array).all():
+            raise ValueError(f"{name} must be finite: it holds NaN or infinite value(s)")
+        low, high = float(array.min()), float(array.max())
+        if low < 0.0 or high > 1.0:
+            raise ValueError(
+                f"a float {name} must lie in [0, 1], got values in [{low:g}, {high:g}]; "
+                f"divide by its maximum or convert it to uint8/uint16"
+            )
+    return array
+
+
+def check_color_space(color_space) -> str:
+    """``"rgb"`` or ``"lab"``."""
+    return check_choice(color_space, "color_space", ("rgb", "lab"))
+
+
+def check_image_pair(reference, other) -> tuple[np.ndarray, np.ndarray]:
+    """Two numeric 2-D or 3-D images of one shape, as C-contiguous (H, W, C) arrays.
+
+    uint8, uint16, float32 and float64 stay in their dtype when both images share it;
+    otherwise both become float64.
+    """
+    arrays = []
+    for name, value in (("reference", reference), ("image", other)):
+        array = value if isinstance(value, np.ndarray) else np.asarray(value)
+        if array.dtype.kind not in "buif":
+            raise TypeError(f"{name} must hold real numbers, got dtype {array.dtype}")
+        if array.ndim not in (2, 3):
+            raise ValueError(
+                f"{name} must be 2-D (H, W) or 3-D (H, W, channels), got shape {array.shape}"
+            )
+        if array.size == 0:
+            raise ValueError(f"{name} must not be empty, got shape {array.shape}")
+        arrays.append(array)
+    reference, other = arrays
+    if reference.shape != other.shape:
+        raise ValueError(
+            f"reference and image must have the same shape, got {reference.shape} and {other.shape}"
+        )
+    if reference.dtype != other.dtype or reference.dtype not in IMAGE_DTYPES:
+        dtype = np.float64
+    else:
+        dtype = reference.dtype
+    out = []
+    for name, array in (("reference", reference), ("image", other)):
+        array = np.ascontiguousarray(array, dtype=dtype)
+        if array.dtype.kind == "f" and not np.isfinite(array).all():
+            raise ValueError(f"{name} must be finite: it holds NaN or infinite value(s)")
+        out.append(array.reshape(array.shape[0], array.shape[1], -1))
+    return out[0], out[1]
+
+
+def check_data_range(data_range, dtype) -> float:
+    """A positive finite ``data_range``; ``None``: the dtype's range (1.0 for floats)."""
+    if data_range is None:
+        dtype = np.dtype(dtype)
+        if dtype.kind == "b":
+            return 1.0
+        if dtype.kind in "iu":
+            info = np.iinfo(dtype)
+            return float(info.max) - float(info.min)
+        return 1.0
+    return check_real(data_range, "data_range", positive=True)
+
+
+def check_ssim_window(win_size, sigma, shape: tuple[int, ...]) -> tuple[int, float]:
+    """An odd ``win_size`` no larger than the image's sides and a positive finite ``sigma``."""
+    win_size = check_int(win_size, "win_size", minimum=1)
+    if win_size % 2 == 0:
+        raise ValueError(f"win_size={win_size} must be odd")
+    if win_size > min(shape[0], shape[1]):
+        raise ValueError(
+            f"win_size={win_size} must be <= the image's smaller side ({min(shape[0], shape[1])}"
+            f" for shape {shape}); pass a smaller odd win_size"
+        )
+    return win_size, check_real(sigma, "sigma", positive=True)
