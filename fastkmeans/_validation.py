@@ -14,6 +14,7 @@ from typing import NamedTuple
 import numpy as np
 
 from ._parallel import max_threads
+from ._scaling import weight_exponent
 
 
 def _describe(value) -> str:
@@ -213,13 +214,18 @@ class Weights(NamedTuple):
     Decided once, at validation: when every weight is 1 (no weights given, or all ones),
     ``unit`` is true and ``values`` is empty, so no array of ones is allocated, checked or read;
     otherwise ``values`` holds the float64 weights. Kernels take ``values, unit``.
+
+    Weights so large or small that weighted sums would overflow or underflow (largest outside
+    ``[2^-256, 2^256]``) are stored multiplied by ``2^exponent`` (exact): means and labels do
+    not change, and a cost computed with ``values`` is ``2^exponent`` times the user's.
     """
 
     values: np.ndarray  # (n,) float64 >= 0, finite, some positive; (0,) when unit
     unit: bool
     n_samples: int
-    total: float  # sum of the weights
+    total: float  # sum of the (stored) weights
     n_positive: int  # rows of positive weight
+    exponent: int = 0  # stored weights = the user's weights * 2^exponent
 
     @classmethod
     def ones(cls, n_samples: int) -> Weights:
@@ -232,9 +238,11 @@ class Weights(NamedTuple):
         values = np.ascontiguousarray(values, dtype=np.float64)
         if (values == 1.0).all():
             return cls.ones(values.shape[0])
-        return cls(
-            values, False, values.shape[0], float(values.sum()), int(np.count_nonzero(values))
-        )
+        exponent = weight_exponent(values)
+        if exponent:
+            values = np.ldexp(values, exponent)
+        total, n_positive = float(values.sum()), int(np.count_nonzero(values))
+        return cls(values, False, values.shape[0], total, n_positive, exponent)
 
     def array(self) -> np.ndarray:
         """The weights as a float64 array of length ``n_samples`` (materialised if unit)."""

@@ -37,6 +37,7 @@ from ._sampling import (
     sensitivity_distribution,
     uniform_distribution,
 )
+from ._scaling import data_exponent, max_abs, scaled
 from ._steps import mean_centers
 from ._validation import (
     Weights,
@@ -263,7 +264,10 @@ def sensitivity_coreset(
     n_centers = n_clusters if centers is None else centers.shape[0]
     size = check_sample_size(size, n_centers, "the number of bicriteria centres")
     rng = check_random_state(random_state)
-    return _sensitivity_coreset(X, n_clusters, size, weights, centers, rng)
+    exponent = _data_exponent(X, centers, weights)
+    given = None if centers is None else scaled(centers, exponent)
+    coreset = _sensitivity_coreset(scaled(X, exponent), n_clusters, size, weights, given, rng)
+    return _in_user_units(coreset, X, exponent, weights.exponent)
 
 
 def lightweight_coreset(X, size: int, *, sample_weight=None, random_state=None) -> Coreset:
@@ -348,9 +352,29 @@ def _iid_coreset(X, size, sample_weight, random_state, distribution) -> Coreset:
     rng = check_random_state(random_state)
     exact = _exact_coreset(X, weights, size)
     if exact is not None:
-        return exact
-    draws = draw(distribution(X, weights), weights, size, rng)
-    return _collapse(X, draws.indices, draws.weights)
+        return _in_user_units(exact, X, 0, weights.exponent)
+    exponent = _data_exponent(X, None, weights)
+    draws = draw(distribution(scaled(X, exponent), weights), weights, size, rng)
+    coreset = _collapse(X, draws.indices, draws.weights)
+    return _in_user_units(coreset, X, exponent, weights.exponent)
+
+
+def _data_exponent(X: np.ndarray, centers: np.ndarray | None, weights: Weights) -> int:
+    """The power of two that puts X (and given centres) in range (see fastkmeans._scaling)."""
+    magnitude = max_abs(X) if centers is None else max(max_abs(X), max_abs(centers))
+    return data_exponent(magnitude, X.dtype, X.shape[1], weights.total)
+
+
+def _in_user_units(coreset: Coreset, X: np.ndarray, data_exp: int, weight_exp: int) -> Coreset:
+    """A coreset built on ``2^data_exp X`` with weights times ``2^weight_exp``, in X's units:
+    rows of X as they are, added centres and weights scaled back (all exact)."""
+    if data_exp == 0 and weight_exp == 0:
+        return coreset
+    points = coreset.points.copy()
+    rows = coreset.indices >= 0
+    points[rows] = X[coreset.indices[rows]]
+    points[~rows] = scaled(points[~rows], -data_exp)
+    return Coreset(points, np.ldexp(coreset.weights, -weight_exp), coreset.indices)
 
 
 def _collapse(X: np.ndarray, rows: np.ndarray, weights: np.ndarray) -> Coreset:

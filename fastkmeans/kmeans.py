@@ -13,6 +13,7 @@ from ._hamerly import hamerly
 from ._kernels.distances import center_distances
 from ._lloyd import lloyd
 from ._parallel import block_bounds, thread_limit
+from ._scaling import data_exponent, max_abs, scaled, scaled_pair, unscaled_cost
 from ._steps import Problem, RunResult, labels_and_inertia, stopping_threshold
 from ._validation import (
     Weights,
@@ -187,6 +188,7 @@ class KMeans:
         """
         fit = self._validated_fit(X, sample_weight)
         with thread_limit(fit.n_threads):
+            fit = _in_safe_range(fit)
             points, weights = _fitting_points(fit)
             best, n_distinct = _run_restarts(fit, points, weights, self.verbose)
             if points is not fit.X:
@@ -194,9 +196,9 @@ class KMeans:
                 labels, inertia = labels_and_inertia(fit.X, fit.weights, best.centers)
                 best = best._replace(labels=labels, inertia=inertia)
         _warn_about_run(best, n_distinct, fit)
-        self.cluster_centers_ = best.centers
+        self.cluster_centers_ = scaled(best.centers, -fit.exponent)
         self.labels_ = best.labels
-        self.inertia_ = best.inertia
+        self.inertia_ = unscaled_cost(best.inertia, fit.exponent, fit.weights.exponent)
         self.n_iter_ = best.n_iter
         self.converged_ = best.converged
         self.n_features_in_ = fit.X.shape[1]
@@ -249,6 +251,7 @@ class KMeans:
     # -- using a fitted model --------------------------------------------------------------
 
     def _fitted_input(self, X) -> tuple[np.ndarray, np.ndarray]:
+        """Validated X and the centres in X's dtype."""
         if not hasattr(self, "cluster_centers_"):
             raise RuntimeError(
                 f"this {type(self).__name__} instance is not fitted yet; call fit(X) first"
@@ -266,6 +269,8 @@ class KMeans:
         """
         X, centers = self._fitted_input(X)
         with thread_limit(check_n_threads(self.n_threads)):
+            # Rescaled exactly when the magnitude needs it (see fastkmeans._scaling).
+            X, centers, _ = scaled_pair(X, centers, X.shape[0])
             labels, _ = labels_and_inertia(X, Weights.ones(X.shape[0]), centers)
         return labels
 
@@ -277,18 +282,21 @@ class KMeans:
         distances : ndarray of shape (n_samples, n_clusters), dtype of X
         """
         X, centers = self._fitted_input(X)
-        out = np.empty((X.shape[0], centers.shape[0]), dtype=X.dtype)
         with thread_limit(check_n_threads(self.n_threads)):
+            X, centers, exponent = scaled_pair(X, centers, X.shape[0])
+            out = np.empty((X.shape[0], centers.shape[0]), dtype=X.dtype)
             center_distances(X, centers, out)
-        return out
+        with np.errstate(over="ignore"):  # a distance beyond the dtype's range is inf
+            return scaled(out, -exponent)
 
     def score(self, X, y=None, sample_weight=None) -> float:
         """Opposite of the weighted cost of X against the centres (higher is better)."""
         X, centers = self._fitted_input(X)
         weights = check_sample_weight(sample_weight, X.shape[0])
         with thread_limit(check_n_threads(self.n_threads)):
+            X, centers, exponent = scaled_pair(X, centers, weights.total)
             _, inertia = labels_and_inertia(X, weights, centers, with_labels=False)
-        return -inertia
+        return -unscaled_cost(inertia, exponent, weights.exponent)
 
 
 class _Fit(NamedTuple):
@@ -305,6 +313,19 @@ class _Fit(NamedTuple):
     coreset_size: int | None
     n_threads: int | None
     rng: np.random.Generator
+    exponent: int = 0  # X and an init array are stored multiplied by 2^exponent
+
+
+def _in_safe_range(fit: _Fit) -> _Fit:
+    """The fit on data rescaled exactly into range, if its magnitude needs it."""
+    magnitude = max_abs(fit.X)
+    if isinstance(fit.init, np.ndarray):
+        magnitude = max(magnitude, max_abs(fit.init))
+    exponent = data_exponent(magnitude, fit.X.dtype, fit.X.shape[1], fit.weights.total)
+    if exponent == 0:
+        return fit
+    init = scaled(fit.init, exponent) if isinstance(fit.init, np.ndarray) else fit.init
+    return fit._replace(X=scaled(fit.X, exponent), init=init, exponent=exponent)
 
 
 def _fitting_points(fit: _Fit) -> tuple[np.ndarray, Weights]:

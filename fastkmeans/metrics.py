@@ -6,6 +6,7 @@ import numpy as np
 
 from ._kernels.image import sq_error_sums, ssim_row_sums
 from ._parallel import block_bounds
+from ._scaling import scaled_pair, unscaled_cost
 from ._steps import labels_and_inertia
 from ._validation import check_array, check_centers, check_real, check_sample_weight
 from ._validation_image import check_data_range, check_image_pair, check_ssim_window
@@ -37,7 +38,10 @@ def cost(X, centers, sample_weight=None) -> float:
     X = check_array(X)
     centers = check_centers(centers, X.shape[1], X.dtype)
     weights = check_sample_weight(sample_weight, X.shape[0])
-    return labels_and_inertia(X, weights, centers, with_labels=False)[1]
+    # Rescaled exactly when the magnitudes need it (see fastkmeans._scaling).
+    X, centers, exponent = scaled_pair(X, centers, weights.total)
+    _, inertia = labels_and_inertia(X, weights, centers, with_labels=False)
+    return unscaled_cost(inertia, exponent, weights.exponent)
 
 
 # -- image quality -------------------------------------------------------------------------

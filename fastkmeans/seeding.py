@@ -6,6 +6,7 @@ import numpy as np
 
 from ._kernels.seeding import fold_and_score, locate_in_blocks, update_closest
 from ._parallel import block_bounds
+from ._scaling import data_exponent, max_abs, scaled
 from ._validation import (
     Weights,
     check_array,
@@ -77,7 +78,12 @@ def kmeans_plusplus(
     rng = check_random_state(random_state)
     if n_local_trials is not None:
         n_local_trials = check_int(n_local_trials, "n_local_trials", minimum=1)
-    centers, indices, n_distinct = _kmeans_plusplus(X, n_clusters, weights, rng, n_local_trials)
+    # Seeded on data rescaled exactly when its magnitude needs it: the same draws.
+    exponent = data_exponent(max_abs(X), X.dtype, X.shape[1], weights.total)
+    _, indices, n_distinct = _kmeans_plusplus(
+        scaled(X, exponent), n_clusters, weights, rng, n_local_trials
+    )
+    centers = X[indices]
     if n_distinct < n_clusters:
         warn_few_distinct(n_distinct, n_clusters, stacklevel=2)
     return centers, indices

@@ -32,6 +32,7 @@ from typing import NamedTuple
 
 import numpy as np
 
+from ._scaling import data_exponent, max_abs, scaled, unscaled_cost
 from ._steps import labels_and_inertia
 from ._validation import (
     Weights,
@@ -160,13 +161,23 @@ def coreset_distortion(
 
     candidates = _candidate_solutions(points, weights, n_clusters, n_runs, n_combinations, rng)
     candidates += [(f"solutions[{i}] (given)", centers) for i, centers in enumerate(given)]
+    # Every cost on data rescaled by one power of two when the magnitudes need it (see
+    # fastkmeans._scaling): the ratios are exact, and the reported costs scaled back.
+    magnitude = max(max_abs(X), max_abs(points), *(max_abs(c) for _, c in candidates))
+    total = max(sample_weight.total, weights.total)
+    exponent = data_exponent(magnitude, X.dtype, n_features, total)
+    X, points = scaled(X, exponent), scaled(points, exponent)
     worst = None
     for name, centers in candidates:
-        cost_data = labels_and_inertia(X, sample_weight, centers, with_labels=False)[1]
-        cost_coreset = labels_and_inertia(points, weights, centers, with_labels=False)[1]
+        in_range = scaled(centers, exponent)
+        cost_data = labels_and_inertia(X, sample_weight, in_range, with_labels=False)[1]
+        cost_coreset = labels_and_inertia(points, weights, in_range, with_labels=False)[1]
+        cost_data = float(np.ldexp(cost_data, -sample_weight.exponent))
+        cost_coreset = float(np.ldexp(cost_coreset, -weights.exponent))
         ratio = _ratio(cost_data, cost_coreset)
         if worst is None or ratio > worst.distortion:
-            worst = DistortionReport(ratio, name, centers, cost_data, cost_coreset, len(candidates))
+            costs = unscaled_cost(cost_data, exponent), unscaled_cost(cost_coreset, exponent)
+            worst = DistortionReport(ratio, name, centers, *costs, len(candidates))
     return worst if details else worst.distortion
 
 

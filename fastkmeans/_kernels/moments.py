@@ -1,4 +1,4 @@
-"""Per-block data moments (the scale of the stopping threshold; the lightweight coreset's mean)."""
+"""Per-block data moments: the threshold's scale, the lightweight coreset's mean, the magnitude."""
 
 import numpy as np
 from numba import prange
@@ -45,3 +45,19 @@ def weighted_sq_deviations(
             sq = np.float64(sq_distance_to_point(X, i, mean))
             acc += sq if unit_weights else sample_weight[i] * sq
         block_sums[b] = acc
+
+
+@jit_parallel
+def block_max_abs(
+    X,  # IN (n, d), finite
+    bounds,  # IN (n_blocks + 1,) int64
+    out,  # OUT (n_blocks,) float64: the largest |x| of each block
+):
+    """Per-block largest absolute value (the data's magnitude, for exact rescaling)."""
+    n_blocks = bounds.shape[0] - 1
+    for b in prange(n_blocks):
+        largest = 0.0
+        for i in range(bounds[b], bounds[b + 1]):
+            for f in range(X.shape[1]):
+                largest = max(largest, abs(np.float64(X[i, f])))
+        out[b] = largest
