@@ -10,9 +10,9 @@ the same labels, the same seeding draws, the same iteration count, and centres a
 scale back exactly (``c / 2^e``, ``cost / 2^(2e)``). Ordinary inputs are left alone (no copy).
 
 What cannot be helped: a cost whose true value exceeds float64's range is reported as ``inf``
-(with a warning), and coordinates more than ~270 (float64) or ~30 (float32) orders of magnitude
-below the largest one lose their precision in the squared distances, as they would in any
-floating-point computation.
+(with a warning), and differences between coordinates more than about 300 (float64) or 37
+(float32) orders of magnitude below the largest coordinate lose their precision in the squared
+distances, as they would in any floating-point computation.
 """
 
 from __future__ import annotations

@@ -76,3 +76,40 @@ def test_same_seed_same_result_in_process():
         for _ in range(2)
     ]
     assert h[0] == h[1]
+
+
+CONCURRENT = """
+import threading, numpy as np
+from fastkmeans import KMeans, cost, segment_image
+X = np.random.default_rng(0).normal(size=(30000, 3))
+image = np.random.default_rng(1).integers(0, 256, size=(64, 64, 3), dtype=np.uint8)
+expected = KMeans(6, random_state=0).fit(X)
+expected_seg = segment_image(image, 4, random_state=0)
+failures = []
+def work():
+    for _ in range(3):
+        km = KMeans(6, random_state=0).fit(X)
+        seg = segment_image(image, 4, random_state=0)
+        if not (km.cluster_centers_ == expected.cluster_centers_).all():
+            failures.append("centres")
+        if not (seg.image == expected_seg.image).all() or cost(X, km.cluster_centers_) <= 0:
+            failures.append("segmentation")
+threads = [threading.Thread(target=work) for _ in range(4)]
+for t in threads:
+    t.start()
+for t in threads:
+    t.join()
+print("failures", failures)
+"""
+
+
+@pytest.mark.parametrize("layer", ["workqueue", "default"])
+def test_concurrent_calls_from_python_threads_are_safe_under_every_threading_layer(layer):
+    # Numba's workqueue layer aborts the process when two threads enter parallel regions at
+    # once; the kernels serialise their launches under it.
+    env = dict(os.environ, PYTHONPATH=str(ROOT), NUMBA_THREADING_LAYER=layer)
+    result = subprocess.run(
+        [sys.executable, "-c", CONCURRENT], env=env, capture_output=True, text=True, timeout=600
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert result.stdout.strip() == "failures []"

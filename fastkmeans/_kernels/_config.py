@@ -12,6 +12,7 @@ and every division in a kernel is by a value they guarantee positive, or is guar
 """
 
 import functools
+import threading
 
 import numba
 
@@ -27,7 +28,38 @@ jit = functools.partial(
 jit_inline = functools.partial(
     numba.njit, fastmath=FASTMATH, error_model=ERROR_MODEL, cache=True, inline="always"
 )
-# Parallel kernels over the fixed blocks.
-jit_parallel = functools.partial(
+_parallel_jit = functools.partial(
     numba.njit, fastmath=FASTMATH, error_model=ERROR_MODEL, cache=True, nogil=True, parallel=True
 )
+
+# Numba's workqueue threading layer (what Numba falls back to without OpenMP or TBB) is not
+# thread-safe: two Python threads in parallel regions at once abort the process (SIGABRT,
+# measured). Under it, parallel kernels are launched one at a time; OpenMP and TBB run them
+# concurrently.
+_WORKQUEUE_LOCK = threading.Lock()
+
+
+def _layer_is_thread_safe() -> bool:
+    try:
+        return numba.threading_layer() != "workqueue"
+    except ValueError:  # no parallel region has run yet: the layer is not chosen
+        return False
+
+
+def jit_parallel(function):
+    """A parallel kernel over the fixed blocks, safe to call from several Python threads.
+
+    Returns a plain function calling the compiled kernel (kept as its ``kernel`` attribute);
+    parallel kernels are called only from Python, never from other kernels.
+    """
+    kernel = _parallel_jit(function)
+
+    @functools.wraps(function)
+    def launch(*args):
+        if _layer_is_thread_safe():
+            return kernel(*args)
+        with _WORKQUEUE_LOCK:
+            return kernel(*args)
+
+    launch.kernel = kernel
+    return launch
