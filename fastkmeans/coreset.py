@@ -123,16 +123,15 @@ class Coreset(NamedTuple):
         >>> bool((merged.points == X[merged.indices]).all())
         True
         """
-        parts = (self, *others)
-        offsets = _check_merge(parts, offsets)
+        parts, offsets = _check_merge((self, *others), offsets)
         dtype = np.result_type(*(part.points.dtype for part in parts))
-        indices = []
-        for part, offset in zip(parts, offsets, strict=True):
-            shifted = np.asarray(part.indices, dtype=np.int64)
-            indices.append(np.where(shifted >= 0, shifted + offset, -1))
+        indices = [
+            np.where(part.indices >= 0, part.indices + offset, -1)
+            for part, offset in zip(parts, offsets, strict=True)
+        ]
         return Coreset(
-            np.concatenate([np.asarray(part.points, dtype=dtype) for part in parts]),
-            np.concatenate([np.asarray(part.weights, dtype=np.float64) for part in parts]),
+            np.concatenate([part.points.astype(dtype, copy=False) for part in parts]),
+            np.concatenate([part.weights for part in parts]),
             np.concatenate(indices),
         )
 
@@ -533,22 +532,45 @@ def _sensitivity_coreset(
     return _correct_mass(X, sample)
 
 
-def _check_merge(parts, offsets) -> list[int]:
-    """Coresets to merge share their number of features; one non-negative offset per part."""
-    for part in parts:
-        if not isinstance(part, Coreset):
-            raise TypeError(f"merge takes Coreset objects, got {type(part).__name__}")
-    n_features = {np.shape(part.points)[1] for part in parts}
+def _check_merge(parts, offsets) -> tuple[list[Coreset], list[int]]:
+    """Coresets to merge, validated (finite 2-D points of one width, finite non-negative
+    weights and integer indices of their length), and one non-negative offset per part."""
+    parts = [_check_part(part, i) for i, part in enumerate(parts)]
+    n_features = {part.points.shape[1] for part in parts}
     if len(n_features) > 1:
         raise ValueError(
             f"cannot merge coresets with different numbers of features {sorted(n_features)}"
         )
     if offsets is None:
-        return [0] * len(parts)
+        return parts, [0] * len(parts)
     offsets = list(offsets)
     if len(offsets) != len(parts):
         raise ValueError(
             f"offsets must have one entry per coreset ({len(parts)}, this one first), "
             f"got {len(offsets)}"
         )
-    return [check_int(offset, "offsets[i]", minimum=0) for offset in offsets]
+    return parts, [check_int(offset, "offsets[i]", minimum=0) for offset in offsets]
+
+
+def _check_part(part, i: int) -> Coreset:
+    """Coreset ``i`` of a merge (0: the one merged into), checked and converted."""
+    if not isinstance(part, Coreset):
+        raise TypeError(f"merge takes Coreset objects, got {type(part).__name__}")
+    name = "self" if i == 0 else f"others[{i - 1}]"
+    points = check_array(part.points, f"{name}.points")
+    weights = np.asarray(part.weights)
+    indices = np.asarray(part.indices)
+    n_points = points.shape[0]
+    if weights.dtype.kind not in "biuf" or weights.shape != (n_points,):
+        raise ValueError(
+            f"{name}.weights must be {n_points} real numbers, one per point, "
+            f"got dtype {weights.dtype} and shape {weights.shape}"
+        )
+    if not (np.isfinite(weights).all() and (weights >= 0).all()):
+        raise ValueError(f"{name}.weights must be finite and >= 0")
+    if indices.dtype.kind not in "iu" or indices.shape != (n_points,) or (indices < -1).any():
+        raise ValueError(
+            f"{name}.indices must be {n_points} integers >= -1, one per point, "
+            f"got dtype {indices.dtype} and shape {indices.shape}"
+        )
+    return Coreset(points, weights.astype(np.float64), indices.astype(np.int64))

@@ -108,7 +108,9 @@ def coreset_distortion(
     solutions : sequence of array-like of shape (n_centers, n_features), optional
         Extra candidate solutions (any number of centres each).
     n_runs : int, default=5
-        k-means fits on the coreset (0 to judge only the given solutions).
+        k-means fits on the coreset (0 to judge only the given solutions). A coreset with fewer
+        points of positive weight than ``n_clusters`` (an exact coreset of data with few
+        distinct points) is fitted with one cluster per point.
     n_combinations : int, default=10
         Random convex combinations of the fitted solutions (used when ``n_runs >= 2``).
     random_state : None, int, numpy.random.SeedSequence or numpy.random.Generator
@@ -143,14 +145,8 @@ def coreset_distortion(
     n_features = X.shape[1]
     points, weights = check_coreset(coreset, n_features, X.dtype)
     n_clusters = check_n_clusters(n_clusters, X.shape[0], sample_weight)
-    n_positive = weights.n_positive
     n_runs = check_int(n_runs, "n_runs", minimum=0)
     n_combinations = check_int(n_combinations, "n_combinations", minimum=0)
-    if n_runs > 0 and n_clusters > n_positive:
-        raise ValueError(
-            f"n_clusters={n_clusters} must be <= the number of coreset points with positive "
-            f"weight ({n_positive}); build a larger coreset"
-        )
     given = [
         check_centers(solution, n_features, X.dtype, f"solutions[{i}]")
         for i, solution in enumerate(solutions or [])
@@ -159,7 +155,8 @@ def coreset_distortion(
         raise ValueError("no candidate solutions: use n_runs >= 1 or pass solutions")
     rng = check_random_state(random_state)
 
-    candidates = _candidate_solutions(points, weights, n_clusters, n_runs, n_combinations, rng)
+    n_fitted = min(n_clusters, weights.n_positive)
+    candidates = _candidate_solutions(points, weights, n_fitted, n_runs, n_combinations, rng)
     candidates += [(f"solutions[{i}] (given)", centers) for i, centers in enumerate(given)]
     # Every cost on data rescaled by one power of two when the magnitudes need it (see
     # fastkmeans._scaling): the ratios are exact, and the reported costs scaled back.

@@ -325,6 +325,28 @@ def test_merge_keeps_indices_without_offsets_and_promotes_dtype():
     assert_array_equal(a.merge().points, a.points)
 
 
+@pytest.mark.parametrize(
+    "bad, error, message",
+    [
+        (Coreset(np.arange(3.0), np.ones(3), np.arange(3)), ValueError, r"self.points must be 2-D"),
+        (Coreset(np.array([["a", "b"]]), np.ones(1), np.arange(1)), TypeError, "real numbers"),
+        (
+            Coreset(np.ones((2, 2)), np.array([1.0, np.nan]), np.arange(2)),
+            ValueError,
+            r"self.weights must be finite and >= 0",
+        ),
+        (Coreset(np.ones((2, 2)), np.ones(3), np.arange(2)), ValueError, "one per point"),
+        (Coreset(np.ones((2, 2)), np.ones(2), np.array([0.5, 1])), ValueError, "integers >= -1"),
+    ],
+)
+def test_merge_checks_every_part(bad, error, message):
+    good = Coreset(np.zeros((2, 2)), np.ones(2), np.array([0, 1]))
+    with pytest.raises(error, match=message):
+        bad.merge(good)
+    with pytest.raises(error, match=message.replace("self", r"others\[0\]")):
+        good.merge(bad)
+
+
 # -- invariances -------------------------------------------------------------------------------
 
 

@@ -1,6 +1,7 @@
 """fastkmeans.testing: the distortion protocol, the assertion and the hypothesis strategy."""
 
 import doctest
+import warnings
 
 import numpy as np
 import pytest
@@ -9,7 +10,7 @@ from numpy.testing import assert_allclose
 
 import fastkmeans.coreset
 import fastkmeans.testing
-from fastkmeans import sensitivity_coreset
+from fastkmeans import FewDistinctPointsWarning, sensitivity_coreset
 from fastkmeans.testing import (
     DistortionReport,
     assert_coreset_accurate,
@@ -131,8 +132,6 @@ def test_validation_errors():
         coreset_distortion(X, (np.zeros((3, 3)), np.ones(3)), 2)
     with pytest.raises(ValueError, match=r"sample_weight must have shape \(3,\)"):
         coreset_distortion(X, (X[:3], np.ones(4)), 2)
-    with pytest.raises(ValueError, match=r"n_clusters=4 must be <= the number of coreset points"):
-        coreset_distortion(X, coreset, 4)
     with pytest.raises(ValueError, match=r"solutions\[1\] has 1 features, but X has 2"):
         coreset_distortion(X, coreset, 2, solutions=[X[:2], np.zeros((2, 1))])
     with pytest.raises(ValueError, match="no candidate solutions: use n_runs >= 1"):
@@ -155,3 +154,16 @@ def test_weighted_datasets_strategy(data):
 def test_docstring_examples(module):
     result = doctest.testmod(module, optionflags=doctest.ELLIPSIS)
     assert result.attempted > 0 and result.failed == 0
+
+
+@pytest.mark.parametrize("n_clusters", [1, 3])
+def test_the_exact_coreset_of_constant_data_is_accepted_and_perfect(n_clusters):
+    # Constant data: the library's own coreset is one point carrying all the weight, fewer
+    # points than clusters; it is exact, so every solution costs the same on both.
+    X = np.full((100, 2), 7.0)
+    cs = sensitivity_coreset(X, n_clusters, 20, random_state=0)
+    assert len(cs.points) == 1
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", FewDistinctPointsWarning)
+        assert coreset_distortion(X, cs, n_clusters, random_state=0) == 1.0
+        assert_coreset_accurate(X, cs, n_clusters, eps=1e-12, random_state=0)
