@@ -4,7 +4,7 @@ from .coreset import Coreset, lightweight_coreset, sensitivity_coreset, uniform_
 from .exceptions import ConvergenceWarning, FewDistinctPointsWarning
 from .image import Segmentation, segment_image
 from .kmeans import KMeans
-from .metrics import cost, mse, psnr, ssim
+from .metrics import cost, mse, psnr, silhouette_score, simplified_silhouette, ssim
 from .seeding import kmeans_plusplus
 
 __version__ = "0.1.0"
@@ -22,6 +22,8 @@ __all__ = [
     "psnr",
     "segment_image",
     "sensitivity_coreset",
+    "silhouette_score",
+    "simplified_silhouette",
     "ssim",
     "uniform_coreset",
     "__version__",

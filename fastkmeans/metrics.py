@@ -1,14 +1,23 @@
-"""Clustering cost and image quality measures (MSE, PSNR, SSIM)."""
+"""Clustering cost, silhouette scores (choosing k) and image quality (MSE, PSNR, SSIM)."""
 
 from __future__ import annotations
 
 import numpy as np
 
 from ._kernels.image import sq_error_sums, ssim_row_sums
+from ._kernels.silhouette import silhouette_sums, simplified_silhouette_sums
 from ._parallel import block_bounds
-from ._scaling import scaled_pair, unscaled_cost
+from ._scaling import data_exponent, max_abs, scaled, scaled_pair, unscaled_cost
 from ._steps import labels_and_inertia
-from ._validation import check_array, check_centers, check_real, check_sample_weight
+from ._validation import (
+    Weights,
+    check_array,
+    check_centers,
+    check_int,
+    check_random_state,
+    check_real,
+    check_sample_weight,
+)
 from ._validation_image import check_data_range, check_image_pair, check_ssim_window
 
 
@@ -42,6 +51,130 @@ def cost(X, centers, sample_weight=None) -> float:
     X, centers, exponent = scaled_pair(X, centers, weights.total)
     _, inertia = labels_and_inertia(X, weights, centers, with_labels=False)
     return unscaled_cost(inertia, exponent, weights.exponent)
+
+
+# -- choosing k ------------------------------------------------------------------------------
+
+
+def silhouette_score(
+    X, labels, *, sample_weight=None, sample_size: int | None = None, random_state=None
+) -> float:
+    """Mean silhouette coefficient of a clustering (Rousseeuw 1987), exact, O(n^2 d).
+
+    For row ``i`` of cluster ``A``, ``a`` is its mean distance to the other points of ``A``
+    and ``b`` the smallest mean distance to the points of another cluster;
+    ``s = (b - a) / max(a, b)``, 0 for a cluster of one point. The score is the (weighted)
+    mean of ``s``: from -1 (wrong clusters) to 1 (compact, well separated). Unweighted, it equals
+    scikit-learn's ``silhouette_score`` on the same points. Weights act as repeated rows (a row
+    of weight 3 is three coincident points); a cluster of total weight at most 1 scores 0.
+
+    Parameters
+    ----------
+    X : array-like of shape (n_samples, n_features)
+    labels : array-like of shape (n_samples,)
+        Cluster of every row (any integers); between 2 and n_samples - 1 distinct labels.
+    sample_weight : array-like of shape (n_samples,), optional
+    sample_size : int, optional
+        Score a uniform sample of this many rows (drawn without replacement) instead of all:
+        the cost is quadratic in the rows scored.
+    random_state : None, int, numpy.random.SeedSequence or numpy.random.Generator
+        Draws the sample.
+
+    Returns
+    -------
+    float
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from fastkmeans import silhouette_score
+    >>> X = np.array([[0.0], [1.0], [10.0], [11.0]])
+    >>> round(silhouette_score(X, [0, 0, 1, 1]), 6)
+    0.899749
+    """
+    X = check_array(X)
+    labels = _check_labels(labels, X.shape[0])
+    weights = check_sample_weight(sample_weight, X.shape[0])
+    if sample_size is not None:
+        sample_size = check_int(sample_size, "sample_size", minimum=2, maximum=X.shape[0])
+        rows = np.sort(check_random_state(random_state).permutation(X.shape[0])[:sample_size])
+        X, labels = X[rows], labels[rows]
+        if weights.unit:
+            weights = Weights.ones(sample_size)
+        elif not (weights.values[rows] > 0).any():
+            raise ValueError("every sampled row has weight 0; pass a larger sample_size")
+        else:
+            weights = Weights.of(np.ldexp(weights.values[rows], -weights.exponent))
+    _, labels = np.unique(labels, return_inverse=True)
+    n_labels = int(labels.max()) + 1
+    if not 2 <= n_labels <= X.shape[0] - 1:
+        raise ValueError(
+            f"the silhouette needs between 2 and n_samples - 1 = {X.shape[0] - 1} distinct "
+            f"labels, got {n_labels}"
+        )
+    # The silhouette is scale-free: data at the edge of its dtype is rescaled exactly.
+    X = scaled(X, data_exponent(max_abs(X), X.dtype, X.shape[1], weights.total))
+    cluster_weight = np.bincount(labels, weights=weights.array(), minlength=n_labels)
+    bounds = block_bounds(X.shape[0])
+    block_sums = np.empty(bounds.shape[0] - 1, dtype=np.float64)
+    # One unit of weight (the row itself, as a repeated row) in the stored weights' units.
+    unit_mass = float(np.ldexp(1.0, weights.exponent))
+    silhouette_sums(
+        *(X, weights.values, weights.unit, labels.astype(np.int64)),
+        *(cluster_weight, unit_mass, bounds, block_sums),
+    )
+    return float(block_sums.sum() / weights.total)
+
+
+def simplified_silhouette(X, centers, *, sample_weight=None) -> float:
+    """Silhouette against centres, O(n k d): usable on millions of rows or a colour summary.
+
+    Each row belongs to its nearest centre; ``a`` is the distance to it and ``b`` to the second
+    nearest, ``s = (b - a) / max(a, b)``; the score is the weighted mean of ``s`` (Hruschka et
+    al. 2004). It ranks clusterings much like the exact :func:`silhouette_score` at a fraction
+    of the cost.
+
+    Parameters
+    ----------
+    X : array-like of shape (n_samples, n_features)
+    centers : array-like of shape (n_clusters, n_features), n_clusters >= 2
+    sample_weight : array-like of shape (n_samples,), optional
+
+    Returns
+    -------
+    float
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from fastkmeans import simplified_silhouette
+    >>> X = np.array([[0.0], [1.0], [10.0], [11.0]])
+    >>> round(simplified_silhouette(X, np.array([[0.5], [10.5]])), 6)
+    0.949875
+    """
+    X = check_array(X)
+    centers = check_centers(centers, X.shape[1], X.dtype)
+    if centers.shape[0] < 2:
+        raise ValueError(
+            f"the simplified silhouette needs at least 2 centres, got {centers.shape[0]}"
+        )
+    weights = check_sample_weight(sample_weight, X.shape[0])
+    X, centers, _ = scaled_pair(X, centers, weights.total)
+    bounds = block_bounds(X.shape[0])
+    block_sums = np.empty(bounds.shape[0] - 1, dtype=np.float64)
+    simplified_silhouette_sums(X, weights.values, weights.unit, centers, bounds, block_sums)
+    return float(block_sums.sum() / weights.total)
+
+
+def _check_labels(labels, n_samples: int) -> np.ndarray:
+    """Integer labels, one per row."""
+    labels = np.asarray(labels)
+    if labels.dtype.kind not in "biu" or labels.shape != (n_samples,):
+        raise ValueError(
+            f"labels must be {n_samples} integers, one per row of X, got dtype {labels.dtype} "
+            f"and shape {labels.shape}"
+        )
+    return labels
 
 
 # -- image quality -------------------------------------------------------------------------

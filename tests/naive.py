@@ -239,3 +239,32 @@ def mass_correction(X, rows, weights, labels, dist, centers, mass):
         out_weights.append(v)
         out_indices.append(-1)
     return np.array(out_points), np.array(out_weights), np.array(out_indices)
+
+
+def silhouette(X, labels, sample_weight=None):
+    """Exact weighted silhouette; weights as repeated rows (a row of weight w is w points)."""
+    X = np.asarray(X, dtype=np.float64)
+    w = np.ones(len(X)) if sample_weight is None else np.asarray(sample_weight, dtype=np.float64)
+    d = np.sqrt(((X[:, None, :] - X[None, :, :]) ** 2).sum(axis=2))
+    clusters = np.unique(labels)
+    mass = np.array([w[labels == c].sum() for c in clusters])
+    scores = np.zeros(len(X))
+    for i in range(len(X)):
+        own = int(np.flatnonzero(clusters == labels[i])[0])
+        if mass[own] <= 1.0:
+            continue
+        means = np.array([(w * d[i])[labels == c].sum() for c in clusters])
+        a = means[own] / (mass[own] - 1.0)
+        b = min(means[c] / mass[c] for c in range(len(clusters)) if c != own)
+        scores[i] = (b - a) / max(a, b) if max(a, b) > 0 else 0.0
+    return float((w * scores).sum() / w.sum())
+
+
+def simplified_silhouette(X, centers, sample_weight=None):
+    """Silhouette against centres: a, b the nearest and second-nearest centre distances."""
+    w = np.ones(len(X)) if sample_weight is None else np.asarray(sample_weight, dtype=np.float64)
+    d = np.sort(np.sqrt(sq_distances(X, centers)), axis=1)
+    a, b = d[:, 0], d[:, 1]
+    largest = np.maximum(a, b)
+    s = np.divide(b - a, largest, out=np.zeros_like(a), where=largest > 0)
+    return float((w * s).sum() / w.sum())

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from hypothesis.extra.numpy import arrays
 from numpy.testing import assert_allclose, assert_array_equal
 
-from fastkmeans import mse, psnr, ssim
+from fastkmeans import KMeans, mse, psnr, silhouette_score, simplified_silhouette, ssim
 from fastkmeans._kernels.image import SSIM_STRIP
 
 from . import naive
@@ -274,3 +274,74 @@ def test_bad_ssim_parameters(kwargs, error, message):
 def test_bad_psnr_data_range():
     with pytest.raises(ValueError, match=r"data_range=-1.0 must be finite and > 0"):
         psnr(np.zeros((2, 2)), np.zeros((2, 2)), data_range=-1)
+
+
+# -- silhouettes ------------------------------------------------------------------------------
+
+
+@st.composite
+def labelled_points(draw, max_rows=25):
+    n_rows = draw(st.integers(3, max_rows))
+    n_features = draw(st.integers(1, 3))
+    X = draw(arrays(np.float64, (n_rows, n_features), elements=st.integers(-20, 20)))
+    labels = draw(arrays(np.int64, n_rows, elements=st.integers(0, 3)))
+    if len(np.unique(labels)) < 2:
+        labels[0] = (labels[1] + 1) % 4  # at least two clusters
+    if len(np.unique(labels)) >= n_rows:
+        labels[1] = labels[0]  # at most n_rows - 1 clusters
+    return X, labels
+
+
+@given(data=labelled_points(), weights=st.lists(st.integers(1, 3), min_size=25, max_size=25))
+def test_silhouette_matches_the_oracle_and_weights_equal_repeated_rows(data, weights):
+    X, labels = data
+    assert_allclose(silhouette_score(X, labels), naive.silhouette(X, labels), atol=1e-12)
+    w = np.array(weights[: len(X)])
+    weighted = silhouette_score(X, labels, sample_weight=w)
+    repeated = silhouette_score(np.repeat(X, w, axis=0), np.repeat(labels, w))
+    assert_allclose(weighted, repeated, atol=1e-12)
+    assert_allclose(weighted, naive.silhouette(X, labels, w), atol=1e-12)
+
+
+def test_silhouette_equals_scikit_learn():
+    metrics = pytest.importorskip("sklearn.metrics")
+    rng = np.random.default_rng(0)
+    X = np.concatenate([rng.normal(c, 1.0, size=(150, 4)) for c in (0.0, 3.0, 9.0)])
+    labels = KMeans(3, random_state=0).fit_predict(X)
+    assert_allclose(silhouette_score(X, labels), metrics.silhouette_score(X, labels), rtol=1e-9)
+    X32 = X.astype(np.float32)
+    assert_allclose(silhouette_score(X32, labels), metrics.silhouette_score(X32, labels), rtol=1e-6)
+
+
+def test_silhouette_sample_scores_the_sampled_rows():
+    rng = np.random.default_rng(1)
+    X = rng.normal(size=(300, 2))
+    labels = (X[:, 0] > 0).astype(int)
+    rows = np.sort(np.random.default_rng(5).permutation(300)[:80])
+    assert silhouette_score(X, labels, sample_size=80, random_state=5) == silhouette_score(
+        X[rows], labels[rows]
+    )
+    assert silhouette_score(X, labels, sample_size=300) == silhouette_score(X, labels)
+
+
+@given(data=labelled_points(), weights=st.lists(st.integers(1, 3), min_size=25, max_size=25))
+def test_simplified_silhouette_matches_the_oracle(data, weights):
+    X, labels = data
+    centers = np.unique(X, axis=0)[:3]
+    if len(centers) < 2:
+        centers = np.array([[0.0] * X.shape[1], [1.0] * X.shape[1]])
+    w = np.array(weights[: len(X)], dtype=np.float64)
+    expected = naive.simplified_silhouette(X, centers, w)
+    assert_allclose(simplified_silhouette(X, centers, sample_weight=w), expected, atol=1e-12)
+
+
+def test_silhouette_bad_input():
+    X = np.arange(8.0).reshape(4, 2)
+    with pytest.raises(ValueError, match="between 2 and n_samples - 1 = 3 distinct labels, got 1"):
+        silhouette_score(X, [0, 0, 0, 0])
+    with pytest.raises(ValueError, match="labels must be 4 integers"):
+        silhouette_score(X, [0, 1])
+    with pytest.raises(ValueError, match="sample_size=5 must be <= 4"):
+        silhouette_score(X, [0, 0, 1, 1], sample_size=5)
+    with pytest.raises(ValueError, match="at least 2 centres, got 1"):
+        simplified_silhouette(X, X[:1])

@@ -9,6 +9,10 @@ from hypothesis import given
 from numpy.testing import assert_allclose
 
 import fastkmeans.coreset
+import fastkmeans.image
+import fastkmeans.kmeans
+import fastkmeans.metrics
+import fastkmeans.seeding
 import fastkmeans.testing
 from fastkmeans import FewDistinctPointsWarning, sensitivity_coreset
 from fastkmeans.testing import (
@@ -150,7 +154,17 @@ def test_weighted_datasets_strategy(data):
         assert (w == np.round(w)).all()
 
 
-@pytest.mark.parametrize("module", [fastkmeans.testing, fastkmeans.coreset])
+@pytest.mark.parametrize(
+    "module",
+    [
+        fastkmeans.coreset,
+        fastkmeans.image,
+        fastkmeans.kmeans,
+        fastkmeans.metrics,
+        fastkmeans.seeding,
+        fastkmeans.testing,
+    ],
+)
 def test_docstring_examples(module):
     result = doctest.testmod(module, optionflags=doctest.ELLIPSIS)
     assert result.attempted > 0 and result.failed == 0
