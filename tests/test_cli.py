@@ -536,7 +536,7 @@ def test_help_has_examples(tmp_path, command):
 def test_progress_notice_only_for_slow_steps(capsys):
     import time
 
-    from fastkmeans.cli import _Progress
+    from fastkmeans.cli.output import Progress as _Progress
 
     with _Progress("quick step", delay=0.5):
         pass
