@@ -31,13 +31,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status (0 success, 2 user error, 130 interrupted).
 
     ``argv`` defaults to ``sys.argv[1:]``; with no command the demo runs. Usage errors,
-    ``--help`` and ``--version`` exit (SystemExit) as argparse does.
+    ``--help`` and ``--version`` return their status instead of exiting. The warning filters and
+    ``warnings.showwarning`` are restored on return, so ``main`` can be called in-process.
     """
     argv = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser(COMMANDS)
-    args = parser.parse_args(argv)
-    if args.command is None:
-        args = parser.parse_args(["demo", *argv])
+    try:
+        args = parser.parse_args(argv)
+        if args.command is None:
+            args = parser.parse_args(["demo", *argv])
+    except SystemExit as exc:  # --help, --version, or a usage error already reported
+        return EXIT_OK if exc.code is None else exc.code
     with warnings.catch_warnings():  # restores the filters and showwarning on exit
         warnings.simplefilter("always")
         warnings.showwarning = _show_warning
