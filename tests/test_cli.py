@@ -128,7 +128,8 @@ def files(tmp_path_factory):
     paths["dat"] = directory / "points.dat"
     paths["dat"].write_text("1 2\n")
 
-    # The message describes the whole input (the library may first see a part of it).
+    # Refused by the library, which first sees a part (the first k rows, a 32 x 32 crop): the
+    # message describes the whole input.
     nan = points.copy()
     nan[0, 0] = nan[150, 1] = np.nan
     paths["nan_npy"] = directory / "nan.npy"
@@ -423,6 +424,8 @@ def test_input_is_never_overwritten(run, tmp_path, files):
         (["coreset-check", "{npy}", "-k", "2", "-m", "0"], "must be a positive integer"),
         (["coreset-check", "{dat}", "-k", "2", "-m", "10"], "unknown format '.dat'"),
         (["frobnicate"], "invalid choice: 'frobnicate'"),
+        (["fit", "{nan_npy}", "-k", "2"], "X must be finite: it holds 2 NaN or infinite value(s)"),
+        (["fit", "{scalar_npy}", "-k", "1"], "X must be 2-D, got shape ()"),
         (["coreset-check", "{nan_npy}", "-k", "2", "-m", "20"], "it holds 2 NaN"),
         (
             ["coreset-check", "{csv}", "-k", "500", "-m", "20", "--method", "uniform"],

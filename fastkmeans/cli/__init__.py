@@ -1,10 +1,10 @@
 """The command line: ``python -m fastkmeans [command] ...``.
 
 Argument parsing, file input and output, progress notices and printing; the numerics live in
-the library. A user error (missing or unreadable file, bad value, existing output) prints one
-line ``fastkmeans: error: ...`` on stderr and exits with status 2; nothing is written unless
-the command succeeds, outputs are replaced atomically, an existing output is kept unless
-``--force`` is given, and the input is never overwritten.
+the library, which also checks the inputs. A user error (missing or unreadable file, bad value,
+existing output) prints one line ``fastkmeans: error: ...`` on stderr and exits with status 2;
+nothing is written unless the command succeeds, outputs are replaced atomically, an existing
+output is kept unless ``--force`` is given, and the input is never overwritten.
 
 Modules: :mod:`.parser` (the parser and the options commands share), one module per command
 (:mod:`.demo`, :mod:`.segment`, :mod:`.sweep`, :mod:`.fit`, :mod:`.coreset_check`),

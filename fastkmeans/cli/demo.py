@@ -9,7 +9,6 @@ import os
 import numpy as np
 
 from .. import Segmentation
-from .._validation import check_coreset_size, check_image
 from ..image import palette_image, side_by_side
 from . import files, parser
 from .errors import UserError
@@ -66,12 +65,11 @@ PARENTS = [_OPTIONS, parser.SEED, parser.JSON, parser.QUIET]
 def run(args: argparse.Namespace) -> None:
     image, name = _input_image(args.image)
     paths = _output_paths(args.out, args.image)
-    image = check_image(image)
-    check_coreset_size(args.coreset_size, args.k)
-    files.preflight_image(image, paths["segmented_full"], "--out")
+    files.check_image_output(image, paths["segmented_full"], "--out")
 
     segmenter = Segmenter(seed=args.seed, quiet=args.quiet)
-    segmenter.warm_up(image, args.coreset_size)
+    segmenter.warm_up(image, args.k, args.coreset_size)  # the library checks the image first
+    files.warn_if_inexact(image, paths["segmented_full"], "--out")
     full = segmenter.segment(image, args.k, None)
     small = segmenter.segment(image, args.k, args.coreset_size)
 

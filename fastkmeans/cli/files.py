@@ -151,11 +151,6 @@ def encode_image(image: np.ndarray, path: str, option: str) -> bytes:
         ) from None
 
 
-def check_image_format(path: str, option: str) -> None:
-    """Fail now if ``path``'s format cannot hold an 8-bit grey image (a label map, a palette)."""
-    encode_image(np.zeros((2, 2), np.uint8), path, option)
-
-
 def describe_image(image: np.ndarray) -> str:
     channels = 1 if image.ndim == 2 else image.shape[2]
     kind = {1: "grey", 2: "grey + alpha", 3: "RGB", 4: "RGBA"}.get(channels, f"{channels}-ch")
@@ -166,9 +161,15 @@ def describe_image(image: np.ndarray) -> str:
     return f"{article} {depth} {kind}"
 
 
-def preflight_image(example: np.ndarray, path: str, option: str) -> None:
-    """Fail early when ``path``'s format cannot hold an image like ``example``; warn when it
-    does not store it exactly (depth or channels)."""
+def check_image_output(example: np.ndarray, path: str, option: str) -> None:
+    """Fail now, before any work, when ``path``'s format cannot hold an image like
+    ``example`` (same dtype and channels)."""
+    encode_image(np.ascontiguousarray(example[:2, :2]), path, option)
+
+
+def warn_if_inexact(example: np.ndarray, path: str, option: str) -> None:
+    """Warn when ``path``'s format does not store an image like ``example`` exactly (it reads
+    back with another depth or other channels)."""
     probe = np.ascontiguousarray(example[:2, :2])
     data = encode_image(probe, path, option)
     try:
@@ -215,7 +216,7 @@ def check_table_format(path: str, option: str) -> None:
 
 def load_data(path: str) -> np.ndarray:
     """An array of numbers from ``.npy`` or ``.csv`` (comma-separated, optional header); a
-    1-D array becomes one column."""
+    1-D array becomes one column. The library checks the rest (2-D, finite, not empty)."""
     check_input(path, "data file")
     suffix = extension(path)
     if suffix == ".npy":

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import argparse
 import time
-import warnings
+
+import numpy as np
 
 from .. import KMeans, cost, sensitivity_coreset
-from .._validation import check_array, check_coreset_size, check_n_clusters, check_random_state
 from . import files, parser
 from .output import Progress, print_json
+from .running import warm_up_kmeans
 
 NAME = "fit"
 HELP = "cluster points from a .npy or .csv file"
@@ -51,16 +52,19 @@ def run(args: argparse.Namespace) -> None:
         files.check_outputs({"-o": args.output}, [args.data], args.force)
         files.check_table_format(args.output, "-o")
     X = files.load_data(args.data)
-    X = check_array(X, "DATA")
-    check_n_clusters(args.k, X.shape[0])
-    if args.coreset_size is not None:
-        check_coreset_size(args.coreset_size, args.k)
-    rng = check_random_state(args.seed)
+
+    def estimator() -> KMeans:
+        return KMeans(
+            args.k,
+            coreset_size=args.coreset_size,
+            max_iter=args.max_iter,
+            tol=args.tol,
+            random_state=args.seed,
+        )
+
+    warm_up_kmeans(estimator, X, args.quiet)  # the library checks X and the settings first
+    rng = np.random.default_rng(args.seed)
     model = KMeans(args.k, max_iter=args.max_iter, tol=args.tol, random_state=rng)
-    with Progress("compiling kernels (first run only)", enabled=not args.quiet):
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            KMeans(1, random_state=0).fit(X[:2])
     message = f"fitting k={args.k} on {X.shape[0]} x {X.shape[1]} data"
     with Progress(message, enabled=not args.quiet):
         start = time.perf_counter()

@@ -7,7 +7,6 @@ import argparse
 import numpy as np
 
 from .. import Segmentation
-from .._validation import check_coreset_size, check_image
 from ..image import palette_image
 from . import files, parser
 from .output import decibels, print_json, segmentation_record
@@ -68,13 +67,9 @@ def run(args: argparse.Namespace) -> None:
     for option in ("--labels", "--palette"):
         path = outputs[option]
         if path is not None and files.extension(path) not in files.TABLE_EXTENSIONS:
-            files.check_image_format(path, option)
+            files.check_image_output(np.zeros((2, 2), np.uint8), path, option)
     image = files.read_image(args.input)
-    # Validate before the warm-up, so that an error is the only line on stderr.
-    image = check_image(image)
-    if args.coreset_size is not None:
-        check_coreset_size(args.coreset_size, args.k)
-    files.preflight_image(image, args.output, "-o")
+    files.check_image_output(image, args.output, "-o")
 
     segmenter = Segmenter(
         color_space=args.color_space,
@@ -83,7 +78,8 @@ def run(args: argparse.Namespace) -> None:
         tol=args.tol,
         quiet=args.quiet,
     )
-    segmenter.warm_up(image, args.coreset_size)
+    segmenter.warm_up(image, args.k, args.coreset_size)  # the library checks the image first
+    files.warn_if_inexact(image, args.output, "-o")
     seg = segmenter.segment(image, args.k, args.coreset_size)
     files.write_files(_encode_outputs(seg, args))
 

@@ -6,7 +6,6 @@ import argparse
 import io
 import os
 
-from .._validation import check_coreset_size, check_image
 from ..image import elbow_index
 from . import files, parser
 from .errors import UserError
@@ -68,9 +67,7 @@ def run(args: argparse.Namespace) -> None:
     if args.plot is not None:
         files.check_outputs({"--plot": args.plot}, [args.input], args.force)
         _check_plot_format(args.plot)
-    image = check_image(files.read_image(args.input))
-    if args.coreset_size is not None:
-        check_coreset_size(args.coreset_size, max(args.ks))
+    image = files.read_image(args.input)
     segmenter = Segmenter(
         color_space=args.color_space,
         seed=args.seed,
@@ -78,7 +75,7 @@ def run(args: argparse.Namespace) -> None:
         tol=args.tol,
         quiet=args.quiet,
     )
-    segmenter.warm_up(image, args.coreset_size)
+    segmenter.warm_up(image, max(args.ks), args.coreset_size)
     results = [segmenter.segment(image, k, args.coreset_size) for k in args.ks]
     inertias = [seg.inertia for seg in results]
     elbow = elbow_index(args.ks, inertias)
