@@ -525,6 +525,10 @@ def test_fit_on_a_coreset(run, tmp_path, files):
     assert payload["coreset_size"] == 60
     centres = np.array(payload["centers"])
     assert payload["inertia"] == pytest.approx(cost(np.load(files["npy"]), centres), rel=1e-12)
+    # That is KMeans(coreset_size=...): fitted on a sensitivity coreset, costed on all rows.
+    expected = KMeans(3, coreset_size=60, random_state=0).fit(np.load(files["npy"]))
+    assert_array_equal(centres, expected.cluster_centers_)
+    assert payload["inertia"] == expected.inertia_
 
 
 @pytest.mark.parametrize("method", ["sensitivity", "lightweight", "uniform"])

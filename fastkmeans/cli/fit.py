@@ -5,9 +5,7 @@ from __future__ import annotations
 import argparse
 import time
 
-import numpy as np
-
-from .. import KMeans, cost, sensitivity_coreset
+from .. import KMeans
 from . import files, parser
 from .output import Progress, print_json
 from .running import warm_up_kmeans
@@ -54,6 +52,8 @@ def run(args: argparse.Namespace) -> None:
     X = files.load_data(args.data)
 
     def estimator() -> KMeans:
+        # With coreset_size, KMeans fits a sensitivity coreset of X and then labels and costs
+        # every row: inertia_ is the cost on all rows.
         return KMeans(
             args.k,
             coreset_size=args.coreset_size,
@@ -63,18 +63,10 @@ def run(args: argparse.Namespace) -> None:
         )
 
     warm_up_kmeans(estimator, X, args.quiet)  # the library checks X and the settings first
-    rng = np.random.default_rng(args.seed)
-    model = KMeans(args.k, max_iter=args.max_iter, tol=args.tol, random_state=rng)
     message = f"fitting k={args.k} on {X.shape[0]} x {X.shape[1]} data"
     with Progress(message, enabled=not args.quiet):
         start = time.perf_counter()
-        if args.coreset_size is None:
-            model.fit(X)
-            inertia = model.inertia_
-        else:
-            coreset = sensitivity_coreset(X, args.k, args.coreset_size, random_state=rng)
-            model.fit(coreset.points, sample_weight=coreset.weights)
-            inertia = cost(X, model.cluster_centers_)
+        model = estimator().fit(X)
         elapsed = time.perf_counter() - start
     centers = model.cluster_centers_
     if args.output is not None:
@@ -91,7 +83,7 @@ def run(args: argparse.Namespace) -> None:
                 "time_s": elapsed,
                 "n_iter": model.n_iter_,
                 "converged": model.converged_,
-                "inertia": inertia,
+                "inertia": model.inertia_,
                 "centers": centers.tolist(),
                 "output": args.output,
             }
@@ -103,7 +95,7 @@ def run(args: argparse.Namespace) -> None:
         f"{elapsed:.3f} s, {model.n_iter_} iterations"
         f"{'' if model.converged_ else ' (not converged)'}"
     )
-    print(f"inertia (all rows) {inertia:.8g}")
+    print(f"inertia (all rows) {model.inertia_:.8g}")
     if centers.size <= 200:
         print("centres:")
         for row in centers:
