@@ -107,26 +107,22 @@ def run(args: argparse.Namespace) -> None:
 
 
 # matplotlib is optional (the "plot" extra), so it is imported only when a plot is asked for.
+# Figures are made without pyplot: no backend to select, no global figure registry.
 
 
-def _pyplot():
+def _figure_class():
     try:
-        import matplotlib
+        from matplotlib.figure import Figure
     except ImportError:
         raise UserError(
             "--plot needs matplotlib, which is not installed; "
             "install it with: pip install 'fastkmeans[plot]'"
         ) from None
-    matplotlib.use("Agg")
-    from matplotlib import pyplot
-
-    return pyplot
+    return Figure
 
 
 def _check_plot_format(path: str) -> None:
-    plt = _pyplot()
-    supported = plt.figure().canvas.get_supported_filetypes()
-    plt.close("all")
+    supported = _figure_class()().canvas.get_supported_filetypes()
     suffix = files.extension(path)
     if suffix.lstrip(".") not in supported:
         raise UserError(
@@ -137,8 +133,8 @@ def _check_plot_format(path: str) -> None:
 
 def _elbow_plot(ks: list[int], inertias: list[float], elbow: int | None, title: str, path: str):
     """The inertia curve with its elbow circled, as the bytes of a file in ``path``'s format."""
-    plt = _pyplot()
-    figure, axis = plt.subplots(figsize=(6, 4))
+    figure = _figure_class()(figsize=(6, 4))
+    axis = figure.subplots()
     axis.plot(ks, inertias, marker="o")
     if elbow is not None:
         axis.plot([ks[elbow]], [inertias[elbow]], "o", color="red", ms=10, mfc="none")
@@ -148,5 +144,4 @@ def _elbow_plot(ks: list[int], inertias: list[float], elbow: int | None, title: 
     axis.set_title(title)
     buffer = io.BytesIO()
     figure.savefig(buffer, format=files.extension(path).lstrip("."), bbox_inches="tight")
-    plt.close(figure)
     return buffer.getvalue()
