@@ -1,18 +1,26 @@
-"""``python -m fastkmeans``: every sub-command and every bad-input case, through a subprocess."""
+"""The command line, in-process: every sub-command and every bad-input case through ``main``.
+
+What only a real process shows (``python -m fastkmeans``, Ctrl-C, the environment, what
+``import fastkmeans`` loads) is in test_cli_process.py.
+"""
 
 import importlib.util
 import json
-import os
-import subprocess
 import sys
+import time
+import warnings
 from pathlib import Path
+from typing import NamedTuple
 
 import imageio.v3 as iio
+import numba
 import numpy as np
 import pytest
 from numpy.testing import assert_allclose, assert_array_equal
 
-from fastkmeans import KMeans, mse, psnr, segment_image, ssim
+from fastkmeans import KMeans, cost, mse, psnr, segment_image, ssim
+from fastkmeans.cli import main
+from fastkmeans.cli.output import Progress
 from fastkmeans.image import elbow_index
 
 HAVE_MATPLOTLIB = importlib.util.find_spec("matplotlib") is not None
@@ -20,24 +28,41 @@ HAVE_MATPLOTLIB = importlib.util.find_spec("matplotlib") is not None
 # imageio's TIFF writer announces its own deprecation; not this package's concern.
 pytestmark = pytest.mark.filterwarnings("ignore:ImageIO's vendored tifffile:DeprecationWarning")
 
-ROOT = Path(__file__).resolve().parents[1]
 REGION_COLOURS = np.array([[200, 30, 30], [20, 180, 40], [30, 40, 220], [240, 240, 240]])
 
 
-def run(*args, cwd, python_code=None):
-    """Run ``python -m fastkmeans ARGS`` (or ``python -c CODE ARGS``) in ``cwd``."""
-    env = dict(os.environ)
-    env["PYTHONPATH"] = str(ROOT) + os.pathsep + env.get("PYTHONPATH", "")
-    command = [sys.executable]
-    command += ["-c", python_code] if python_code else ["-m", "fastkmeans"]
-    return subprocess.run(
-        command + [str(arg) for arg in args],
-        cwd=cwd,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
+class Result(NamedTuple):
+    returncode: int
+    stdout: str
+    stderr: str
+
+
+@pytest.fixture
+def run(tmp_path, monkeypatch, capsys):
+    """``run(*args)``: ``main(args)`` with ``tmp_path`` as the working directory; its exit
+    status and what it printed."""
+    monkeypatch.chdir(tmp_path)
+
+    def run(*args):
+        capsys.readouterr()
+        returncode = main([str(arg) for arg in args])
+        out, err = capsys.readouterr()
+        return Result(returncode, out, err)
+
+    return run
+
+
+@pytest.fixture(autouse=True)
+def main_restores_global_state():
+    """``main`` changes warning filters and ``warnings.showwarning`` while it runs; they (and
+    Numba's thread count) are as before once it returns."""
+    filters = list(warnings.filters)
+    show = warnings.showwarning
+    threads = numba.get_num_threads()
+    yield
+    assert warnings.filters == filters
+    assert warnings.showwarning is show
+    assert numba.get_num_threads() == threads
 
 
 def assert_one_line_error(result, fragment):
@@ -102,14 +127,28 @@ def files(tmp_path_factory):
     paths["bad_csv"].write_text("1,2\n3,oops\n")
     paths["dat"] = directory / "points.dat"
     paths["dat"].write_text("1 2\n")
+
+    # Refused by the library, which first sees a part (the first k rows, a 32 x 32 crop): the
+    # message describes the whole input.
+    nan = points.copy()
+    nan[0, 0] = nan[150, 1] = np.nan
+    paths["nan_npy"] = directory / "nan.npy"
+    np.save(paths["nan_npy"], nan)
+    paths["scalar_npy"] = directory / "scalar.npy"
+    np.save(paths["scalar_npy"], np.array(3.0))
+    bright = rng.random((40, 40, 3)).astype(np.float32)
+    bright[0, 0, 0] = 2.0
+    bright[35, 35, 1] = 3.0
+    paths["bright_tif"] = directory / "bright.tif"
+    iio.imwrite(paths["bright_tif"], bright)
     return {name: Path(path) for name, path in paths.items()}
 
 
 # -- demo ----------------------------------------------------------------------------------
 
 
-def test_demo_without_arguments(tmp_path):
-    result = run(cwd=tmp_path)
+def test_demo_without_arguments(run, tmp_path):
+    result = run()
     assert result.returncode == 0, result.stderr
     out = tmp_path / "fastkmeans-demo"
     names = sorted(path.name for path in out.iterdir())
@@ -141,7 +180,7 @@ def test_demo_without_arguments(tmp_path):
     assert "segmented_full.png" in result.stdout
 
 
-def test_demo_json_on_another_image(tmp_path, files):
+def test_demo_json_on_another_image(run, tmp_path, files):
     result = run(
         "demo",
         "--image",
@@ -153,7 +192,6 @@ def test_demo_json_on_another_image(tmp_path, files):
         "--json",
         "--out",
         tmp_path / "d",
-        cwd=tmp_path,
     )
     assert result.returncode == 0, result.stderr
     payload = json.loads(result.stdout)
@@ -169,7 +207,7 @@ def test_demo_json_on_another_image(tmp_path, files):
 # -- segment -------------------------------------------------------------------------------
 
 
-def test_segment_writes_image_labels_and_palette(tmp_path, files):
+def test_segment_writes_image_labels_and_palette(run, tmp_path, files):
     result = run(
         "segment",
         files["rgb"],
@@ -184,7 +222,6 @@ def test_segment_writes_image_labels_and_palette(tmp_path, files):
         "--palette",
         tmp_path / "palette.csv",
         "--json",
-        cwd=tmp_path,
     )
     assert result.returncode == 0, result.stderr
     expected = segment_image(iio.imread(files["rgb"]), 4, random_state=3)
@@ -199,8 +236,8 @@ def test_segment_writes_image_labels_and_palette(tmp_path, files):
     assert payload["time_s"] > 0 and payload["n_iter"] == expected.n_iter
 
 
-def test_segment_prints_quality_figures(tmp_path, files):
-    result = run("segment", files["rgb"], "-k", 2, "-o", tmp_path / "out.jpg", cwd=tmp_path)
+def test_segment_prints_quality_figures(run, tmp_path, files):
+    result = run("segment", files["rgb"], "-k", 2, "-o", tmp_path / "out.jpg")
     assert result.returncode == 0, result.stderr
     expected = segment_image(iio.imread(files["rgb"]), 2, random_state=0)
     lines = dict(line.split(maxsplit=1) for line in result.stdout.splitlines()[1:])
@@ -210,7 +247,7 @@ def test_segment_prints_quality_figures(tmp_path, files):
     assert iio.imread(tmp_path / "out.jpg").shape == (16, 16, 3)
 
 
-def test_segment_label_and_palette_images_and_lab(tmp_path, files):
+def test_segment_label_and_palette_images_and_lab(run, tmp_path, files):
     result = run(
         "segment",
         files["rgb"],
@@ -224,7 +261,6 @@ def test_segment_label_and_palette_images_and_lab(tmp_path, files):
         tmp_path / "labels.png",
         "--palette",
         tmp_path / "palette.png",
-        cwd=tmp_path,
     )
     assert result.returncode == 0, result.stderr
     expected = segment_image(iio.imread(files["rgb"]), 4, color_space="lab", random_state=0)
@@ -233,23 +269,23 @@ def test_segment_label_and_palette_images_and_lab(tmp_path, files):
     assert iio.imread(tmp_path / "palette.png").shape == (32, 4 * 32, 3)
 
 
-def test_segment_keeps_alpha(tmp_path, files):
-    result = run("segment", files["rgba"], "-k", 4, "-o", tmp_path / "out.png", cwd=tmp_path)
+def test_segment_keeps_alpha(run, tmp_path, files):
+    result = run("segment", files["rgba"], "-k", 4, "-o", tmp_path / "out.png")
     assert result.returncode == 0, result.stderr
     assert_array_equal(iio.imread(tmp_path / "out.png"), iio.imread(files["rgba"]))
 
 
 @pytest.mark.parametrize("name, suffix", [("rgb16", ".tif"), ("grey16", ".png")])
-def test_segment_keeps_16_bit_depth(tmp_path, files, name, suffix):
+def test_segment_keeps_16_bit_depth(run, tmp_path, files, name, suffix):
     output = tmp_path / f"out{suffix}"
-    result = run("segment", files[name], "-k", 4, "-o", output, cwd=tmp_path)
+    result = run("segment", files[name], "-k", 4, "-o", output)
     assert result.returncode == 0, result.stderr
     written = iio.imread(output)
     assert written.dtype == np.uint16
     assert_array_equal(written, segment_image(iio.imread(files[name]), 4, random_state=0).image)
 
 
-def test_segment_on_a_coreset(tmp_path, files):
+def test_segment_on_a_coreset(run, tmp_path, files):
     result = run(
         "segment",
         files["noisy"],
@@ -260,7 +296,6 @@ def test_segment_on_a_coreset(tmp_path, files):
         "--coreset-size",
         50,
         "--json",
-        cwd=tmp_path,
     )
     assert result.returncode == 0, result.stderr
     payload = json.loads(result.stdout)
@@ -269,16 +304,16 @@ def test_segment_on_a_coreset(tmp_path, files):
     assert_array_equal(iio.imread(tmp_path / "out.png"), expected.image)
 
 
-def test_more_clusters_than_colours_warns_and_uses_the_colours(tmp_path, files):
-    result = run("segment", files["rgba"], "-k", 9, "-o", tmp_path / "out.png", cwd=tmp_path)
+def test_more_clusters_than_colours_warns_and_uses_the_colours(run, tmp_path, files):
+    result = run("segment", files["rgba"], "-k", 9, "-o", tmp_path / "out.png")
     assert result.returncode == 0, result.stderr
     assert "fastkmeans: warning: the image has only 4 distinct colour(s)" in result.stderr
     assert "Traceback" not in result.stderr
     assert_array_equal(iio.imread(tmp_path / "out.png"), iio.imread(files["rgba"]))
 
 
-def test_lossy_output_format_warns(tmp_path, files):
-    result = run("segment", files["grey16"], "-k", 2, "-o", tmp_path / "out.webp", cwd=tmp_path)
+def test_lossy_output_format_warns(run, tmp_path, files):
+    result = run("segment", files["grey16"], "-k", 2, "-o", tmp_path / "out.webp")
     assert result.returncode == 0, result.stderr
     assert "fastkmeans: warning: .webp cannot store a 16-bit grey image exactly" in result.stderr
 
@@ -286,18 +321,18 @@ def test_lossy_output_format_warns(tmp_path, files):
 # -- never lose anything -------------------------------------------------------------------
 
 
-def test_existing_output_needs_force(tmp_path, files):
+def test_existing_output_needs_force(run, tmp_path, files):
     output = tmp_path / "out.png"
     output.write_bytes(b"precious")
-    result = run("segment", files["rgb"], "-k", 2, "-o", output, cwd=tmp_path)
+    result = run("segment", files["rgb"], "-k", 2, "-o", output)
     assert_one_line_error(result, "exists; pass --force to replace it")
     assert output.read_bytes() == b"precious"
-    result = run("segment", files["rgb"], "-k", 2, "-o", output, "--force", cwd=tmp_path)
+    result = run("segment", files["rgb"], "-k", 2, "-o", output, "--force")
     assert result.returncode == 0, result.stderr
     assert iio.imread(output).shape == (16, 16, 3)
 
 
-def test_existing_labels_file_needs_force_and_nothing_is_written(tmp_path, files):
+def test_existing_labels_file_needs_force_and_nothing_is_written(run, tmp_path, files):
     labels = tmp_path / "labels.npy"
     labels.write_bytes(b"precious")
     result = run(
@@ -309,22 +344,21 @@ def test_existing_labels_file_needs_force_and_nothing_is_written(tmp_path, files
         tmp_path / "out.png",
         "--labels",
         labels,
-        cwd=tmp_path,
     )
     assert_one_line_error(result, "--labels")
     assert labels.read_bytes() == b"precious"
     assert not (tmp_path / "out.png").exists()
 
 
-def test_input_is_never_overwritten(tmp_path, files):
+def test_input_is_never_overwritten(run, tmp_path, files):
     source = tmp_path / "in.png"
     source.write_bytes(files["rgb"].read_bytes())
     before = source.read_bytes()
     for extra in ([], ["--force"]):
-        result = run("segment", source, "-k", 2, "-o", source, *extra, cwd=tmp_path)
+        result = run("segment", source, "-k", 2, "-o", source, *extra)
         assert_one_line_error(result, "is the input file")
         # Also through another spelling of the same path.
-        result = run("segment", "in.png", "-k", 2, "-o", f"./{source.name}", *extra, cwd=tmp_path)
+        result = run("segment", "in.png", "-k", 2, "-o", f"./{source.name}", *extra)
         assert_one_line_error(result, "is the input file")
     result = run(
         "segment",
@@ -336,7 +370,6 @@ def test_input_is_never_overwritten(tmp_path, files):
         "--labels",
         source,
         "--force",
-        cwd=tmp_path,
     )
     assert_one_line_error(result, "is the input file")
     assert source.read_bytes() == before
@@ -391,13 +424,25 @@ def test_input_is_never_overwritten(tmp_path, files):
         (["coreset-check", "{npy}", "-k", "2", "-m", "0"], "must be a positive integer"),
         (["coreset-check", "{dat}", "-k", "2", "-m", "10"], "unknown format '.dat'"),
         (["frobnicate"], "invalid choice: 'frobnicate'"),
+        (["fit", "{nan_npy}", "-k", "2"], "X must be finite: it holds 2 NaN or infinite value(s)"),
+        (["fit", "{scalar_npy}", "-k", "1"], "X must be 2-D, got shape ()"),
+        (["coreset-check", "{nan_npy}", "-k", "2", "-m", "20"], "it holds 2 NaN"),
+        (
+            ["coreset-check", "{csv}", "-k", "500", "-m", "20", "--method", "uniform"],
+            "<= n_samples",
+        ),
+        # The crop holds values up to 2, the image up to 3: the message gives the image's range.
+        (["segment", "{bright_tif}", "-k", "2", "-o", "out.tif"], "must lie in [0, 1], got value"),
+        (["segment", "{bright_tif}", "-k", "2", "-o", "out.tif"], ", 3]; divide by its maximum"),
+        (["sweep", "{rgb}", "--k", "2,8", "--coreset-size", "5"], "coreset_size=5 must be >= n_c"),
+        (["demo", "--image", "{rgb}", "-k", "4", "--coreset-size", "3", "--out", "d"], "size=3"),
     ],
 )
-def test_bad_input(tmp_path, files, args, fragment):
+def test_bad_input(run, tmp_path, files, args, fragment):
     names = {name: str(path) for name, path in files.items()}
     names["missing"] = str(tmp_path / "missing.png")
     names["missing_csv"] = str(tmp_path / "missing.csv")
-    result = run(*[arg.format(**names) for arg in args], cwd=tmp_path)
+    result = run(*[arg.format(**names) for arg in args])
     assert_one_line_error(result, fragment)
     assert list(tmp_path.iterdir()) == []
 
@@ -405,8 +450,8 @@ def test_bad_input(tmp_path, files, args, fragment):
 # -- sweep ---------------------------------------------------------------------------------
 
 
-def test_sweep_table_marks_the_elbow(tmp_path, files):
-    result = run("sweep", files["rgb"], "--k", "2,3,4,6,8", cwd=tmp_path)
+def test_sweep_table_marks_the_elbow(run, tmp_path, files):
+    result = run("sweep", files["rgb"], "--k", "2,3,4,6,8")
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
     assert lines[0].split()[:2] == ["k", "inertia"]
@@ -424,10 +469,10 @@ def test_sweep_table_marks_the_elbow(tmp_path, files):
     assert marked == ["4"] == [str([2, 3, 4, 6, 8][elbow_index([2, 3, 4, 6, 8], inertias)])]
 
 
-def test_sweep_json_and_plot(tmp_path, files):
+def test_sweep_json_and_plot(run, tmp_path, files):
     pytest.importorskip("matplotlib")
     plot = tmp_path / "elbow.png"
-    result = run("sweep", files["rgb"], "--k", "2,4,8", "--plot", plot, "--json", cwd=tmp_path)
+    result = run("sweep", files["rgb"], "--k", "2,4,8", "--plot", plot, "--json")
     assert result.returncode == 0, result.stderr
     payload = json.loads(result.stdout)
     assert [record["n_clusters"] for record in payload["results"]] == [2, 4, 8]
@@ -436,26 +481,14 @@ def test_sweep_json_and_plot(tmp_path, files):
         set(record) >= {"inertia", "mse", "psnr", "ssim", "time_s"} for record in payload["results"]
     )
     assert iio.imread(plot).ndim == 3
-    again = run("sweep", files["rgb"], "--k", "2,4,8", "--plot", plot, cwd=tmp_path)
+    again = run("sweep", files["rgb"], "--k", "2,4,8", "--plot", plot)
     assert_one_line_error(again, "exists; pass --force")
 
 
-def test_sweep_plot_without_matplotlib(tmp_path, files):
-    code = (
-        "import sys; sys.modules['matplotlib'] = None\n"
-        "from fastkmeans.cli import main\n"
-        "sys.exit(main(sys.argv[1:]))\n"
-    )
-    result = run(
-        "sweep",
-        files["rgb"],
-        "--k",
-        "2,4",
-        "--plot",
-        tmp_path / "elbow.png",
-        cwd=tmp_path,
-        python_code=code,
-    )
+def test_sweep_plot_without_matplotlib(run, tmp_path, files, monkeypatch):
+    for name in ["matplotlib", *(name for name in sys.modules if name.startswith("matplotlib."))]:
+        monkeypatch.setitem(sys.modules, name, None)  # as if it were not installed
+    result = run("sweep", files["rgb"], "--k", "2,4", "--plot", tmp_path / "elbow.png")
     assert_one_line_error(result, "--plot needs matplotlib")
     assert "pip install 'fastkmeans[plot]'" in result.stderr
     assert list(tmp_path.iterdir()) == []
@@ -465,9 +498,9 @@ def test_sweep_plot_without_matplotlib(tmp_path, files):
 
 
 @pytest.mark.parametrize("name", ["csv", "npy"])
-def test_fit(tmp_path, files, name):
+def test_fit(run, tmp_path, files, name):
     output = tmp_path / "centers.npy"
-    result = run("fit", files[name], "-k", 3, "--seed", 2, "-o", output, "--json", cwd=tmp_path)
+    result = run("fit", files[name], "-k", 3, "--seed", 2, "-o", output, "--json")
     assert result.returncode == 0, result.stderr
     payload = json.loads(result.stdout)
     expected = KMeans(3, random_state=2).fit(np.load(files["npy"]))
@@ -477,30 +510,30 @@ def test_fit(tmp_path, files, name):
     assert payload["n_samples"] == 180 and payload["n_features"] == 2
 
 
-def test_fit_text_output_and_csv_centres(tmp_path, files):
-    result = run("fit", files["npy"], "-k", 3, "-o", tmp_path / "c.csv", cwd=tmp_path)
+def test_fit_text_output_and_csv_centres(run, tmp_path, files):
+    result = run("fit", files["npy"], "-k", 3, "-o", tmp_path / "c.csv")
     assert result.returncode == 0, result.stderr
     expected = KMeans(3, random_state=0).fit(np.load(files["npy"]))
     assert f"inertia (all rows) {expected.inertia_:.8g}" in result.stdout
     assert_allclose(np.loadtxt(tmp_path / "c.csv", delimiter=","), expected.cluster_centers_)
 
 
-def test_fit_on_a_coreset(tmp_path, files):
-    from fastkmeans import cost
-
-    result = run("fit", files["npy"], "-k", 3, "--coreset-size", 60, "--json", cwd=tmp_path)
+def test_fit_on_a_coreset(run, tmp_path, files):
+    result = run("fit", files["npy"], "-k", 3, "--coreset-size", 60, "--json")
     assert result.returncode == 0, result.stderr
     payload = json.loads(result.stdout)
     assert payload["coreset_size"] == 60
     centres = np.array(payload["centers"])
     assert payload["inertia"] == pytest.approx(cost(np.load(files["npy"]), centres), rel=1e-12)
+    # That is KMeans(coreset_size=...): fitted on a sensitivity coreset, costed on all rows.
+    expected = KMeans(3, coreset_size=60, random_state=0).fit(np.load(files["npy"]))
+    assert_array_equal(centres, expected.cluster_centers_)
+    assert payload["inertia"] == expected.inertia_
 
 
 @pytest.mark.parametrize("method", ["sensitivity", "lightweight", "uniform"])
-def test_coreset_check(tmp_path, files, method):
-    result = run(
-        "coreset-check", files["npy"], "-k", 3, "-m", 60, "--method", method, "--json", cwd=tmp_path
-    )
+def test_coreset_check(run, tmp_path, files, method):
+    result = run("coreset-check", files["npy"], "-k", 3, "-m", 60, "--method", method, "--json")
     assert result.returncode == 0, result.stderr
     payload = json.loads(result.stdout)
     assert payload["method"] == method and payload["size"] <= 60
@@ -512,8 +545,8 @@ def test_coreset_check(tmp_path, files, method):
     assert payload["distortion"] == pytest.approx(ratio, rel=1e-12)
 
 
-def test_coreset_check_text(tmp_path, files):
-    result = run("coreset-check", files["csv"], "-k", 3, "-m", 180, cwd=tmp_path)
+def test_coreset_check_text(run, tmp_path, files):
+    result = run("coreset-check", files["csv"], "-k", 3, "-m", 180)
     assert result.returncode == 0, result.stderr
     # A coreset as large as the data is the data itself: no distortion.
     assert "distortion 1 " in result.stdout
@@ -523,26 +556,28 @@ def test_coreset_check_text(tmp_path, files):
 
 
 @pytest.mark.parametrize("command", ["demo", "segment", "sweep", "fit", "coreset-check"])
-def test_help_has_examples(tmp_path, command):
-    result = run(command, "--help", cwd=tmp_path)
+def test_help_has_examples(run, tmp_path, command):
+    result = run(command, "--help")
     assert result.returncode == 0
     assert "examples:" in result.stdout
     assert f"python -m fastkmeans {command}" in result.stdout.split("examples:")[1]
+
+
+def test_version(run):
+    from fastkmeans import __version__
+
+    assert run("--version") == (0, f"fastkmeans {__version__}\n", "")
 
 
 # -- progress notices ----------------------------------------------------------------------
 
 
 def test_progress_notice_only_for_slow_steps(capsys):
-    import time
-
-    from fastkmeans.cli import _Progress
-
-    with _Progress("quick step", delay=0.5):
+    with Progress("quick step", delay=0.5):
         pass
-    with _Progress("slow step", delay=0.05):
+    with Progress("slow step", delay=0.05):
         time.sleep(0.3)
-    with _Progress("silent step", enabled=False, delay=0.0):
+    with Progress("silent step", enabled=False, delay=0.0):
         time.sleep(0.1)
     captured = capsys.readouterr()
     assert captured.out == ""

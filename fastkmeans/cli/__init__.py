@@ -1,0 +1,78 @@
+"""The command line: ``python -m fastkmeans [command] ...``.
+
+Argument parsing, file input and output, progress notices and printing; the numerics live in
+the library, which also checks the inputs. A user error (missing or unreadable file, bad value,
+existing output) prints one line ``fastkmeans: error: ...`` on stderr and exits with status 2;
+nothing is written unless the command succeeds, outputs are replaced atomically, an existing
+output is kept unless ``--force`` is given, and the input is never overwritten.
+
+Modules: :mod:`.parser` (the parser and the options commands share), one module per command
+(:mod:`.demo`, :mod:`.segment`, :mod:`.sweep`, :mod:`.fit`, :mod:`.coreset_check`),
+:mod:`.running` (warm-ups and timed runs), :mod:`.files` (reading, encoding, checking and
+writing files), :mod:`.output` (progress, numbers, tables, JSON) and :mod:`.errors`.
+"""
+
+from __future__ import annotations
+
+import sys
+import warnings
+from collections.abc import Sequence
+
+from . import coreset_check, demo, fit, segment, sweep
+from .errors import EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, UserError, first_line
+from .parser import build_parser
+
+__all__ = ["UserError", "main"]
+
+COMMANDS = (demo, segment, sweep, fit, coreset_check)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit status (0 success, 2 user error, 130 interrupted).
+
+    ``argv`` defaults to ``sys.argv[1:]``; with no command the demo runs. Usage errors,
+    ``--help`` and ``--version`` return their status instead of exiting. The warning filters and
+    ``warnings.showwarning`` are restored on return, so ``main`` can be called in-process.
+    """
+    argv = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser(COMMANDS)
+    try:
+        args = parser.parse_args(argv)
+        if args.command is None:
+            args = parser.parse_args(["demo", *argv])
+    except SystemExit as exc:  # --help, --version, or a usage error already reported
+        return EXIT_OK if exc.code is None else exc.code
+    with warnings.catch_warnings():  # restores the filters and showwarning on exit
+        warnings.simplefilter("always")
+        warnings.showwarning = _show_warning
+        try:
+            args.run(args)
+        except UserError as exc:
+            return _fail(str(exc))
+        except (ValueError, TypeError) as exc:
+            # Raised by the library's input checks: the message names the rule.
+            return _fail(first_line(exc))
+        except OSError as exc:
+            return _fail(_describe_os_error(exc))
+        except KeyboardInterrupt:
+            sys.stderr.write("fastkmeans: interrupted\n")
+            return EXIT_INTERRUPTED
+    return EXIT_OK
+
+
+def _fail(message: str) -> int:
+    sys.stderr.write(f"fastkmeans: error: {message}\n")
+    return EXIT_USAGE
+
+
+def _describe_os_error(exc: OSError) -> str:
+    if exc.filename is not None and exc.strerror:
+        return f"{exc.strerror}: {exc.filename}"
+    return first_line(exc)
+
+
+def _show_warning(message, category, filename, lineno, file=None, line=None):
+    """One line per warning of fastkmeans' own categories; other libraries' notices (codec
+    deprecations, resource warnings) are not the user's concern here."""
+    if category.__module__.split(".")[0] == "fastkmeans":
+        sys.stderr.write(f"fastkmeans: warning: {first_line(Warning(message))}\n")

@@ -1,0 +1,119 @@
+"""``segment``: segment an image into K colour regions and report its quality."""
+
+from __future__ import annotations
+
+import argparse
+
+import numpy as np
+
+from .. import Segmentation
+from ..image import palette_image
+from . import files, parser
+from .output import decibels, print_json, segmentation_record
+from .running import Segmenter
+
+NAME = "segment"
+HELP = "segment an image into K colour regions"
+DESCRIPTION = (
+    "Segment an image into K colour regions with k-means and print MSE, PSNR and SSIM against "
+    "the input."
+)
+EPILOG = """\
+Reads and writes any format imageio handles here (PNG, JPEG, TIFF, BMP, GIF, WebP, ...).
+16-bit images keep their depth (write them as .tif, or .png for greyscale); alpha is kept.
+
+examples:
+  python -m fastkmeans segment photo.jpg -k 8 -o photo-8.png
+  python -m fastkmeans segment photo.png -k 16 -o out.png --coreset-size 2000 --seed 1
+  python -m fastkmeans segment scan.tif -k 4 -o seg.tif --color-space lab --labels labels.npy
+  python -m fastkmeans segment photo.png -k 8 -o out.png --palette palette.csv --force --json
+"""
+
+_OUTPUT = parser.options()
+_OUTPUT.add_argument("-o", "--output", required=True, metavar="OUT", help="output image")
+_OUTPUT.add_argument(
+    "--coreset-size",
+    type=parser.positive_int,
+    metavar="M",
+    help="cluster a sensitivity coreset of M weighted colours",
+)
+
+_MORE_OUTPUTS = parser.options()
+_MORE_OUTPUTS.add_argument(
+    "--labels", metavar="FILE", help="also write the label map (.npy, .csv or an image)"
+)
+_MORE_OUTPUTS.add_argument(
+    "--palette", metavar="FILE", help="also write the palette (.npy, .csv or an image)"
+)
+_MORE_OUTPUTS.add_argument("--force", action="store_true", help="replace existing outputs")
+
+PARENTS = [
+    parser.INPUT_IMAGE,
+    parser.N_CLUSTERS,
+    parser.SEED,
+    parser.ITERATIONS,
+    parser.JSON,
+    parser.QUIET,
+    _OUTPUT,
+    parser.COLOR_SPACE,
+    _MORE_OUTPUTS,
+]
+
+
+def run(args: argparse.Namespace) -> None:
+    outputs = {"-o": args.output, "--labels": args.labels, "--palette": args.palette}
+    files.check_input(args.input, "input image")
+    files.check_outputs(outputs, [args.input], args.force)
+    for option in ("--labels", "--palette"):
+        path = outputs[option]
+        if path is not None and files.extension(path) not in files.TABLE_EXTENSIONS:
+            files.check_image_output(np.zeros((2, 2), np.uint8), path, option)
+    image = files.read_image(args.input)
+    files.check_image_output(image, args.output, "-o")
+
+    segmenter = Segmenter(
+        color_space=args.color_space,
+        seed=args.seed,
+        max_iter=args.max_iter,
+        tol=args.tol,
+        quiet=args.quiet,
+    )
+    segmenter.warm_up(image, args.k, args.coreset_size)  # the library checks the image first
+    files.warn_if_inexact(image, args.output, "-o")
+    seg = segmenter.segment(image, args.k, args.coreset_size)
+    files.write_files(_encode_outputs(seg, args))
+
+    if args.json:
+        record = {"input": args.input, "output": args.output, "shape": list(image.shape)}
+        record.update(segmentation_record(seg))
+        print_json(record)
+        return
+    where = f"coreset of {seg.coreset_size}" if seg.coreset_size else "all pixels"
+    print(
+        f"{args.input} -> {args.output}: k={seg.n_clusters} ({where}, {seg.color_space}), "
+        f"{seg.n_iter} iteration{'s' if seg.n_iter != 1 else ''}, {seg.time:.3f} s"
+    )
+    print(f"inertia {seg.inertia:.6g}")
+    print(f"MSE     {seg.mse:.4f}")
+    print(f"PSNR    {decibels(seg.psnr)} dB")
+    print(f"SSIM    {seg.ssim:.4f}")
+
+
+def _encode_outputs(seg: Segmentation, args: argparse.Namespace) -> dict[str, bytes]:
+    """The segmented image, and the label map and palette if asked, as file contents."""
+    encoded = {args.output: files.encode_image(seg.image, args.output, "-o")}
+    if args.labels is not None:
+        if files.extension(args.labels) in files.TABLE_EXTENSIONS:
+            encoded[args.labels] = files.encode_table(seg.labels, args.labels, "--labels")
+        else:
+            depth = np.uint8 if seg.n_clusters <= 256 else np.uint16
+            labels = seg.labels.astype(depth)
+            encoded[args.labels] = files.encode_image(labels, args.labels, "--labels")
+    if args.palette is not None:
+        if files.extension(args.palette) in files.TABLE_EXTENSIONS:
+            encoded[args.palette] = files.encode_table(seg.palette, args.palette, "--palette")
+        else:
+            strip = palette_image(seg.palette)
+            strip = strip[..., 0] if strip.shape[-1] == 1 else strip
+            encoded[args.palette] = files.encode_image(strip, args.palette, "--palette")
+    return encoded

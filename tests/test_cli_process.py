@@ -1,0 +1,131 @@
+"""The command line as a process: what in-process calls of ``main`` cannot show.
+
+The real entry point ``python -m fastkmeans`` and its exit statuses, Ctrl-C, the environment it
+sets, and what ``import fastkmeans`` loads. Everything else is in test_cli.py.
+"""
+
+import json
+import os
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from fastkmeans import KMeans, __version__
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def environment(**changes):
+    """This process's environment, with the repository first on the path and ``changes``
+    (a value of None removes the variable)."""
+    env = dict(os.environ)
+    env["PYTHONPATH"] = str(ROOT) + os.pathsep + env.get("PYTHONPATH", "")
+    for name, value in changes.items():
+        if value is None:
+            env.pop(name, None)
+        else:
+            env[name] = value
+    return env
+
+
+def python(*args, cwd, env=None):
+    """Run ``python ARGS`` in ``cwd``."""
+    return subprocess.run(
+        [sys.executable, *[str(arg) for arg in args]],
+        cwd=cwd,
+        env=env or environment(),
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+
+
+def test_entry_point_exit_statuses(tmp_path):
+    result = python("-m", "fastkmeans", "--version", cwd=tmp_path)
+    assert result.returncode == 0
+    assert (result.stdout, result.stderr) == (f"fastkmeans {__version__}\n", "")
+    for args, fragment in [
+        (["frobnicate"], "invalid choice: 'frobnicate'"),  # usage error (argparse)
+        (["fit", "missing.csv", "-k", "2"], "data file 'missing.csv' does not exist"),
+    ]:
+        result = python("-m", "fastkmeans", *args, cwd=tmp_path)
+        assert result.returncode == 2
+        assert result.stdout == ""
+        assert result.stderr.startswith("fastkmeans: error: ")
+        assert fragment in result.stderr and len(result.stderr.splitlines()) == 1
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_entry_point_runs_a_command(tmp_path):
+    X = np.random.default_rng(0).normal(size=(50, 2))
+    np.save(tmp_path / "points.npy", X)
+    result = python("-m", "fastkmeans", "fit", "points.npy", "-k", 2, "--json", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    payload = json.loads(result.stdout)
+    assert payload["inertia"] == KMeans(2, random_state=0).fit(X).inertia_
+
+
+@pytest.mark.parametrize("setting, expected", [(None, "PASSIVE"), ("ACTIVE", "ACTIVE")])
+def test_entry_point_sets_a_passive_omp_wait_policy(tmp_path, setting, expected):
+    # Exactly what `python -m fastkmeans --version` runs, then a look at the environment.
+    code = (
+        "import os, runpy, sys\n"
+        "sys.argv = ['fastkmeans', '--version']\n"
+        "try:\n"
+        "    runpy.run_module('fastkmeans', run_name='__main__', alter_sys=True)\n"
+        "except SystemExit as exc:\n"
+        "    assert exc.code == 0, exc.code\n"
+        "print(repr(os.environ.get('OMP_WAIT_POLICY')))\n"
+    )
+    result = python("-c", code, cwd=tmp_path, env=environment(OMP_WAIT_POLICY=setting))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines() == [f"fastkmeans {__version__}", repr(expected)]
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="SIGINT is a POSIX signal")
+def test_ctrl_c_stops_cleanly_and_writes_nothing(tmp_path):
+    from imageio import v3 as iio
+
+    iio.imwrite(tmp_path / "in.png", np.zeros((8, 8, 3), np.uint8))
+    # The segmentation is replaced by a long wait, announced on stderr, for Ctrl-C to interrupt.
+    code = (
+        "import sys, time\n"
+        "from fastkmeans.cli import main, running\n"
+        "def wait(*args, **kwargs):\n"
+        "    print('working', file=sys.stderr, flush=True)\n"
+        "    time.sleep(600)\n"
+        "running.segment_image = wait\n"
+        "sys.exit(main(sys.argv[1:]))\n"
+    )
+    args = ["segment", "in.png", "-k", "2", "-o", "out.png", "-q"]
+    process = subprocess.Popen(
+        [sys.executable, "-c", code, *args],
+        cwd=tmp_path,
+        env=environment(),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert process.stderr.readline() == "working\n"
+        process.send_signal(signal.SIGINT)
+        out, err = process.communicate(timeout=60)
+    finally:
+        process.kill()
+    assert process.returncode == 130
+    assert (out, err) == ("", "fastkmeans: interrupted\n")
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["in.png"]
+
+
+def test_import_loads_neither_the_command_line_nor_matplotlib(tmp_path):
+    code = (
+        "import sys, fastkmeans\n"
+        "print([name for name in sys.modules if name.startswith(('fastkmeans.cli', 'matplotlib'))])"
+    )
+    result = python("-c", code, cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == "[]\n"
