@@ -8,6 +8,8 @@ and writes its output colour.
 
 from __future__ import annotations
 
+import functools
+import os
 import time
 import warnings
 from dataclasses import dataclass, field
@@ -24,7 +26,9 @@ from ._colour import (
     summarise_colours,
     to_space,
 )
-from ._kernels.image import paint
+from ._image_quality import LazyQuality
+from ._kernels.image import dither_labels, paint
+from ._palette_file import encode, write_atomically
 from ._parallel import block_bounds, thread_limit
 from ._validation import (
     check_coreset_size,
@@ -36,7 +40,6 @@ from ._validation import (
 from ._validation_image import check_color_space, check_image
 from .exceptions import FewDistinctPointsWarning
 from .kmeans import KMeans
-from .metrics import _psnr, _ssim
 
 __all__ = [
     "ColourSummary",
@@ -84,11 +87,15 @@ class Segmentation:
         "rgb" or "lab".
     coreset_size : int or None
         Size of the coreset clustered, or None when the exact colour summary was clustered.
-    mse, psnr, ssim : float or None
-        Quality of ``image`` against the input over the colour channels (None when
-        ``quality=False``); PSNR in dB, ``inf`` when nothing changed.
+    dithered : bool
+        Whether the pixels were mapped to the palette by error diffusion (``dither=True``);
+        ``labels`` and ``image`` then follow the dithering, ``inertia`` the clustering.
+    mse, psnr, ssim : float
+        Quality of ``image`` against the input over the colour channels; PSNR in dB, ``inf``
+        when nothing changed. Computed on first read (or by ``segment_image(quality=True)``),
+        then kept.
     timings : dict
-        Seconds spent in "summary", "fit", "assign" and "quality".
+        Seconds spent in "summary", "fit", "assign", and "quality" once it is computed.
     """
 
     image: np.ndarray
@@ -102,10 +109,81 @@ class Segmentation:
     converged: bool
     color_space: str
     coreset_size: int | None
-    mse: float | None
-    psnr: float | None
-    ssim: float | None
-    timings: dict = field(default_factory=dict)
+    dithered: bool
+    timings: dict
+    _quality: LazyQuality = field(repr=False)
+
+    @property
+    def mse(self) -> float:
+        """Mean squared error against the input, colour channels (computed on first read)."""
+        return self._quality.values()[0]
+
+    @property
+    def psnr(self) -> float:
+        """Peak signal-to-noise ratio in dB (``inf`` when nothing changed)."""
+        return self._quality.values()[1]
+
+    @property
+    def ssim(self) -> float:
+        """Mean structural similarity against the input (11 x 11 Gaussian window)."""
+        return self._quality.values()[2]
+
+    def encode(self, extension: str, *, palette: bool = True) -> bytes:
+        """The segmented image as the bytes of a file of format ``extension``.
+
+        Parameters
+        ----------
+        extension : str
+            ".png", ".gif", ".tif"/".tiff", or any format imageio writes (".jpg", ".bmp", ...).
+        palette : bool, default=True
+            Store an indexed (palette) image where the format has one and the segmentation
+            fits it (8-bit, at most 256 colour and alpha pairs): a PNG at 1, 2, 4 or 8 bits
+            per pixel as the palette needs, with alpha through the palette's transparency, a
+            GIF or a TIFF. Otherwise, or with ``palette=False``, the truecolour image.
+
+        Returns
+        -------
+        bytes
+        """
+        extension = extension if extension.startswith(".") else "." + extension
+        indexed = palette and self.image.dtype == np.uint8 and self.n_clusters <= 256
+        return encode(self.image, self.labels, self.palette, extension, indexed=indexed)
+
+    def save(self, path, *, palette: bool = True, overwrite: bool = False) -> int:
+        """Write the segmented image to ``path`` (format from its extension); returns its size.
+
+        The file is written to a temporary file beside it and renamed: it appears whole or not
+        at all. See :meth:`encode` for ``palette``.
+
+        Parameters
+        ----------
+        path : str or os.PathLike
+        palette : bool, default=True
+        overwrite : bool, default=False
+            Replace an existing file (else ``FileExistsError``).
+
+        Returns
+        -------
+        int
+            Bytes written.
+
+        Examples
+        --------
+        >>> import numpy as np, tempfile, os
+        >>> from fastkmeans import segment_image
+        >>> image = np.random.default_rng(0).integers(0, 256, (32, 32, 3), dtype=np.uint8)
+        >>> seg = segment_image(image, 4, random_state=0)
+        >>> with tempfile.TemporaryDirectory() as folder:
+        ...     size = seg.save(os.path.join(folder, "out.png"))  # a 2-bit palette PNG
+        >>> size < seg.encode(".png", palette=False).__len__()
+        True
+        """
+        extension = os.path.splitext(os.fspath(path))[1]
+        if not extension:
+            raise ValueError(f"path {os.fspath(path)!r} has no extension to choose a format by")
+        data = self.encode(extension, palette=palette)
+        write_atomically(path, data, overwrite=overwrite)
+        return len(data)
 
     @property
     def n_colours(self) -> int:
@@ -128,7 +206,8 @@ def segment_image(
     max_iter: int = 300,
     tol: float = 1e-4,
     n_threads: int | None = None,
-    quality: bool = True,
+    dither: bool = False,
+    quality: bool = False,
 ) -> Segmentation:
     """Segment an image into ``n_clusters`` colour regions with k-means.
 
@@ -162,9 +241,14 @@ def segment_image(
         Stopping tolerance of :class:`fastkmeans.KMeans`.
     n_threads : int, optional
         Numba threads for this call.
-    quality : bool, default=True
+    dither : bool, default=False
+        Map the pixels to the palette by Floyd–Steinberg error diffusion (in the clustering
+        colour space) instead of each to its nearest entry: gradients lose their banding, at
+        a lower PSNR. A sequential pass over the pixels.
+    quality : bool, default=False
         Compute MSE, PSNR and SSIM (11 x 11 Gaussian window, or the largest odd window that
-        fits a smaller image) of the segmented image against the input, on colour channels.
+        fits a smaller image) against the input now; by default they are computed when
+        first read (the SSIM is a third of a segmentation's time).
 
     Returns
     -------
@@ -196,8 +280,9 @@ def segment_image(
     max_iter = check_int(max_iter, "max_iter", minimum=1)
     tol = check_real(tol, "tol")
     n_threads = check_n_threads(n_threads)
-    if not isinstance(quality, bool | np.bool_):
-        raise TypeError(f"quality must be True or False, got {quality!r}")
+    for name, flag in (("dither", dither), ("quality", quality)):
+        if not isinstance(flag, bool | np.bool_):
+            raise TypeError(f"{name} must be True or False, got {flag!r}")
     rng = check_random_state(random_state)
 
     timings = {}
@@ -229,15 +314,17 @@ def segment_image(
 
         start = time.perf_counter()
         palette = from_space(centers, color_space, image.dtype)
-        out, labels = _paint(image, summary, colour_labels, palette)
+        if dither:
+            pixel_labels = _dither(summary, points, centers, image.shape[1])
+            out, labels = _paint(image, pixel_labels, np.arange(n_clusters), palette)
+            mse = None  # per pixel: the errors no longer follow the colours
+        else:
+            out, labels = _paint(image, summary.inverse, colour_labels, palette)
+            mse = functools.partial(_summary_mse, summary, palette, colour_labels)
         timings["assign"] = time.perf_counter() - start
-
-        start = time.perf_counter()
-        mse_value = psnr_value = ssim_value = None
-        if quality:
-            mse_value = _summary_mse(summary, palette, colour_labels)
-            psnr_value, ssim_value = _psnr_and_ssim(image, out, palette.shape[1], mse_value)
-        timings["quality"] = time.perf_counter() - start
+    quality_of = LazyQuality(image, out, palette.shape[1], timings, n_threads, mse)
+    if quality:
+        quality_of.values()
 
     return Segmentation(
         image=out,
@@ -251,21 +338,20 @@ def segment_image(
         converged=bool(model.converged_),
         color_space=color_space,
         coreset_size=coreset_size if model._fitted_on_coreset else None,
-        mse=mse_value,
-        psnr=psnr_value,
-        ssim=ssim_value,
+        dithered=bool(dither),
         timings=timings,
+        _quality=quality_of,
     )
 
 
-def _paint(image: np.ndarray, summary: ColourSummary, colour_labels, palette: np.ndarray):
+def _paint(image: np.ndarray, labels: np.ndarray, colour_labels, palette: np.ndarray):
     """The segmented image and the (H, W) labels, in one parallel pass over the pixels.
 
-    Consumes ``summary.inverse``: it is rewritten in place into the pixel labels.
+    ``labels`` (one per pixel) index ``colour_labels``; they are rewritten in place into the
+    pixels' clusters.
     """
     pixels = image.reshape(image.shape[0] * image.shape[1], -1)
     out = np.empty_like(image)
-    labels = summary.inverse  # colour index -> cluster, in place
     paint(
         pixels,
         palette.shape[1],
@@ -291,15 +377,17 @@ def _summary_mse(summary: ColourSummary, palette: np.ndarray, colour_labels) -> 
     return float(summary.counts.astype(np.float64) @ per_colour / n_values)
 
 
-def _psnr_and_ssim(reference: np.ndarray, image: np.ndarray, n_colour: int, mse_value: float):
-    """PSNR from the MSE, and SSIM over the colour channels (the largest odd window <= 11)."""
-    reference = reference.reshape(reference.shape[0], reference.shape[1], -1)
-    image = image.reshape(reference.shape)
-    data_range = max_value(reference.dtype)
-    smaller_side = min(reference.shape[0], reference.shape[1])
-    win_size = min(11, smaller_side if smaller_side % 2 else smaller_side - 1)
-    ssim_value = _ssim(reference, image, n_colour, data_range, win_size, 1.5, 0.01, 0.03)
-    return _psnr(mse_value, data_range), ssim_value
+def _dither(summary: ColourSummary, points: np.ndarray, centers: np.ndarray, width: int):
+    """Each pixel's palette entry by Floyd–Steinberg error diffusion in the clustering space."""
+    labels = np.empty(summary.inverse.shape[0], dtype=np.int32)
+    dither_labels(
+        summary.inverse,
+        np.ascontiguousarray(points, dtype=np.float64),
+        np.ascontiguousarray(centers, dtype=np.float64),
+        width,
+        labels,
+    )
+    return labels
 
 
 # -- choosing k and showing results --------------------------------------------------------

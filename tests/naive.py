@@ -268,3 +268,20 @@ def simplified_silhouette(X, centers, sample_weight=None):
     largest = np.maximum(a, b)
     s = np.divide(b - a, largest, out=np.zeros_like(a), where=largest > 0)
     return float((w * s).sum() / w.sum())
+
+
+def floyd_steinberg(points, centers, width):
+    """Labels of raster-ordered ``points`` by Floyd-Steinberg error diffusion onto ``centers``."""
+    height = len(points) // width
+    values = np.asarray(points, dtype=np.float64).reshape(height, width, -1).copy()
+    labels = np.empty((height, width), dtype=np.int64)
+    for y in range(height):
+        for x in range(width):
+            d = ((centers - values[y, x]) ** 2).sum(axis=1)
+            best = int(np.argmin(d))
+            labels[y, x] = best
+            error = values[y, x] - centers[best]
+            for dy, dx, share in ((0, 1, 7), (1, -1, 3), (1, 0, 5), (1, 1, 1)):
+                if 0 <= y + dy < height and 0 <= x + dx < width:
+                    values[y + dy, x + dx] += error * share / 16
+    return labels.ravel()

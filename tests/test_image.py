@@ -1,7 +1,9 @@
 """segment_image, the exact colour summary and colour spaces."""
 
+import io
 import warnings
 
+import imageio.v3 as iio
 import numba
 import numpy as np
 import pytest
@@ -175,20 +177,54 @@ def test_noise_free_regions_are_reproduced_exactly():
 def test_quality_figures_and_inertia_describe_the_result():
     image, _ = region_image(noise=30, seed=4)
     seg = segment_image(image, 3, random_state=2)
+    # Quality is computed on first read, then kept.
+    assert set(seg.timings) == {"summary", "fit", "assign"}
     assert seg.mse == pytest.approx(mse(image, seg.image), rel=1e-12)
+    assert set(seg.timings) == {"summary", "fit", "assign", "quality"}
     assert seg.psnr == pytest.approx(psnr(image, seg.image), rel=1e-12)
     assert seg.ssim == pytest.approx(ssim(image, seg.image), rel=1e-12)
     pixels = image.reshape(-1, 3)
     labels, distances = naive.nearest(pixels, seg.centers)
     assert_array_equal(seg.labels.ravel(), labels)
     assert seg.inertia == pytest.approx(distances.sum(), rel=1e-10)
-    assert set(seg.timings) == {"summary", "fit", "assign", "quality"}
     assert seg.time == pytest.approx(
         seg.timings["summary"] + seg.timings["fit"] + seg.timings["assign"]
     )
-    quiet = segment_image(image, 3, random_state=2, quality=False)
-    assert quiet.mse is None and quiet.psnr is None and quiet.ssim is None
-    assert_array_equal(quiet.image, seg.image)
+    eager = segment_image(image, 3, random_state=2, quality=True)
+    assert set(eager.timings) == {"summary", "fit", "assign", "quality"}
+    assert (eager.mse, eager.psnr, eager.ssim) == (seg.mse, seg.psnr, seg.ssim)
+    assert_array_equal(eager.image, seg.image)
+
+
+@pytest.mark.parametrize("color_space", ["rgb", "lab"])
+def test_dithering_diffuses_the_error_onto_the_palette(color_space):
+    # A smooth horizontal ramp with two palette colours: nearest-colour mapping gives two
+    # flat halves; Floyd-Steinberg mixes the two colours so that local means follow the ramp.
+    ramp = np.tile(np.linspace(0, 255, 64).round().astype(np.uint8)[None, :, None], (32, 1, 3))
+    flat = segment_image(ramp, 2, random_state=0, color_space=color_space)
+    dithered = segment_image(ramp, 2, random_state=0, color_space=color_space, dither=True)
+    assert dithered.dithered and not flat.dithered
+    assert_array_equal(dithered.palette, flat.palette)
+    assert dithered.inertia == flat.inertia  # the clustering is the same
+    assert_array_equal(dithered.image, dithered.palette[dithered.labels])
+    # Between the two palette colours (the only values a mix of them can reach), column
+    # means follow the ramp much more closely with dithering.
+    truth = ramp[0, :, 0].astype(float)
+    low, high = np.sort(flat.palette[:, 0].astype(float))
+    inside = (truth > low) & (truth < high)
+    error_flat = np.abs(flat.image[..., 0].mean(axis=0) - truth)[inside].mean()
+    error_dithered = np.abs(dithered.image[..., 0].mean(axis=0) - truth)[inside].mean()
+    assert error_dithered < 0.3 * error_flat
+    assert dithered.mse == pytest.approx(mse(ramp, dithered.image), rel=1e-12)
+    assert dithered.ssim == pytest.approx(ssim(ramp, dithered.image), rel=1e-12)
+
+
+def test_dithering_matches_the_oracle():
+    rng = np.random.default_rng(3)
+    image = rng.integers(0, 256, size=(9, 7, 3), dtype=np.uint8)
+    seg = segment_image(image, 4, random_state=0, dither=True)
+    expected = naive.floyd_steinberg(image.reshape(-1, 3).astype(float), seg.centers, 7)
+    assert_array_equal(seg.labels.ravel(), expected)
 
 
 def test_rgba_keeps_alpha_and_clusters_colour_only():
@@ -440,3 +476,90 @@ def test_bad_parameters(kwargs, error, message):
         warnings.simplefilter("error")
         with pytest.raises(error, match=message):
             segment_image(image, n_clusters, **kwargs)
+
+
+# -- palette files ------------------------------------------------------------------------------
+
+
+def _png_bit_depth_and_colour_type(data: bytes) -> tuple[int, int]:
+    assert data[:8] == b"\x89PNG\r\n\x1a\n" and data[12:16] == b"IHDR"
+    return data[24], data[25]
+
+
+def _reopened_rgba(data: bytes) -> np.ndarray:
+
+    from PIL import Image
+
+    return np.asarray(Image.open(io.BytesIO(data)).convert("RGBA"))
+
+
+@pytest.mark.parametrize("k, bits", [(2, 1), (3, 2), (4, 2), (9, 4), (16, 4), (17, 8), (40, 8)])
+def test_palette_png_has_the_smallest_bit_depth_and_the_segmentation_pixels(k, bits, tmp_path):
+    rng = np.random.default_rng(k)
+    image = rng.integers(0, 256, size=(24, 30, 3), dtype=np.uint8)
+    seg = segment_image(image, k, random_state=0)
+    path = tmp_path / "out.png"
+    size = seg.save(path)
+    data = path.read_bytes()
+    assert size == len(data)
+    assert _png_bit_depth_and_colour_type(data) == (bits, 3)  # colour type 3: indexed
+    assert_array_equal(_reopened_rgba(data)[..., :3], seg.image)
+    truecolour = seg.encode(".png", palette=False)
+    assert _png_bit_depth_and_colour_type(truecolour) == (8, 2)  # 8-bit RGB
+    assert_array_equal(iio.imread(truecolour), seg.image)
+
+
+def test_palette_png_keeps_alpha_through_the_palette_transparency(tmp_path):
+    image, _ = region_image()
+    alpha = np.where(np.arange(image.shape[1]) < 5, 0, 255).astype(np.uint8)
+    alpha = np.broadcast_to(alpha, image.shape[:2]).copy()
+    alpha[0, :] = 128
+    rgba = np.dstack([image, alpha])
+    seg = segment_image(rgba, 4, random_state=0)
+    data = seg.encode(".png")
+    assert _png_bit_depth_and_colour_type(data)[1] == 3
+    assert_array_equal(_reopened_rgba(data), seg.image)
+
+
+@pytest.mark.parametrize("extension", [".gif", ".tif"])
+def test_palette_gif_and_tiff_hold_the_segmentation(extension, tmp_path):
+    from PIL import Image
+
+    image, _ = region_image(noise=20)
+    seg = segment_image(image, 6, random_state=0)
+    path = tmp_path / f"out{extension}"
+    seg.save(path)
+    with Image.open(path) as reopened:
+        assert reopened.mode == "P"
+        assert_array_equal(np.asarray(reopened.convert("RGB")), seg.image)
+
+
+def test_palette_formats_refuse_what_they_cannot_hold():
+    image, _ = region_image()
+    rgba = np.dstack([image, np.full(image.shape[:2], 128, np.uint8)])
+    seg = segment_image(rgba, 3, random_state=0)
+    for extension in (".gif", ".tif"):
+        with pytest.raises(ValueError, match="cannot hold this alpha channel"):
+            seg.encode(extension)
+    # 16-bit: no palette holds it, so truecolour; Pillow (imageio's PNG writer) has no 16-bit
+    # RGB, which must be said, not written as 8 bits.
+    deep = segment_image(image.astype(np.uint16) * 257, 3, random_state=0)
+    with pytest.raises(ValueError, match=r"cannot write a uint16 image with 3 channel"):
+        deep.encode(".png")
+    grey = segment_image(image[..., 0].astype(np.uint16) * 257, 3, random_state=0)
+    assert_array_equal(iio.imread(grey.encode(".png")), grey.image)  # 16-bit grey is fine
+
+
+def test_save_never_replaces_a_file_unless_asked(tmp_path):
+    image, _ = region_image()
+    seg = segment_image(image, 3, random_state=0)
+    path = tmp_path / "out.png"
+    path.write_bytes(b"precious")
+    with pytest.raises(FileExistsError, match="pass overwrite=True"):
+        seg.save(path)
+    assert path.read_bytes() == b"precious"
+    seg.save(path, overwrite=True)
+    assert_array_equal(_reopened_rgba(path.read_bytes())[..., :3], seg.image)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out.png"]  # no temporary left
+    with pytest.raises(ValueError, match="has no extension"):
+        seg.save(tmp_path / "noextension")

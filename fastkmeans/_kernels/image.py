@@ -8,7 +8,7 @@ made. Reductions go into per-block (or per-row) float64 slots that the driver su
 import numpy as np
 from numba import prange
 
-from ._config import jit_inline, jit_parallel
+from ._config import jit, jit_inline, jit_parallel
 
 # Output columns per strip in ssim_row_sums: the ring of w filtered rows of four quantities
 # (w * 4 * SSIM_STRIP float64, 88 KiB for w = 11) stays in a core's L2 cache.
@@ -176,3 +176,49 @@ def ssim_row_sums(x, y, n_channels, window, c1, c2, bounds, row_sums):
                         den = (sum_m2 + c1) * (sum_var + c2)
                         acc += num / den
                     row_sums[r, f] += acc
+
+
+@jit
+def dither_labels(
+    inverse,  # IN (H * W,) int: each pixel's index in the colour summary, raster order
+    points,  # IN (n_colours, c) float64: the summary's colours in the clustering space
+    centers,  # IN (k, c) float64: the palette in the clustering space
+    width,  # IN int
+    labels,  # OUT (H * W,) int32: each pixel's palette entry
+):
+    """Floyd–Steinberg error diffusion onto ``centers``, in raster order.
+
+    Each pixel takes the entry nearest to its colour plus the error diffused to it, and passes
+    its own error on: 7/16 to the right, 3/16 below left, 5/16 below, 1/16 below right.
+    Sequential by nature (each pixel depends on the ones before it); two rows of errors.
+    """
+    n_pixels = inverse.shape[0]
+    n_channels = points.shape[1]
+    n_clusters = centers.shape[0]
+    error = np.zeros((2, width + 2, n_channels), np.float64)  # padded by one on each side
+    value = np.empty(n_channels, np.float64)
+    for start in range(0, n_pixels, width):
+        current = (start // width) % 2
+        below = 1 - current
+        error[below, :, :] = 0.0
+        for x in range(width):
+            colour = inverse[start + x]
+            for f in range(n_channels):
+                value[f] = points[colour, f] + error[current, x + 1, f]
+            best = 0
+            best_dist = np.inf
+            for j in range(n_clusters):
+                dist = 0.0
+                for f in range(n_channels):
+                    diff = value[f] - centers[j, f]
+                    dist += diff * diff
+                if dist < best_dist:
+                    best = j
+                    best_dist = dist
+            labels[start + x] = best
+            for f in range(n_channels):
+                e = value[f] - centers[best, f]
+                error[current, x + 2, f] += e * (7.0 / 16.0)
+                error[below, x, f] += e * (3.0 / 16.0)
+                error[below, x + 1, f] += e * (5.0 / 16.0)
+                error[below, x + 2, f] += e * (1.0 / 16.0)

@@ -1,0 +1,59 @@
+"""A segmented image's quality against its input (MSE, PSNR, SSIM), computed when asked."""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable
+
+import numpy as np
+
+from ._colour import max_value
+from ._parallel import thread_limit
+from .metrics import _mse, _psnr, _ssim
+
+
+class LazyQuality:
+    """MSE, PSNR and SSIM over the colour channels, computed once, on first request.
+
+    SSIM uses the 11 x 11 Gaussian window (or the largest odd window that fits a smaller
+    image). ``mse`` may be given as a cheaper function than the per-pixel pass (the colour
+    summary's, for an undithered segmentation). The seconds spent go to
+    ``timings["quality"]``. Holds references to both images (no copies) until computed.
+    """
+
+    def __init__(
+        self,
+        reference: np.ndarray,
+        image: np.ndarray,
+        n_colour: int,
+        timings: dict,
+        n_threads: int | None,
+        mse: Callable[[], float] | None = None,
+    ):
+        self._inputs = (reference, image, n_colour, n_threads, mse)
+        self._timings = timings
+        self._values: tuple[float, float, float] | None = None
+        self._lock = threading.Lock()
+
+    def values(self) -> tuple[float, float, float]:
+        """``(mse, psnr, ssim)``."""
+        with self._lock:
+            if self._values is None:
+                start = time.perf_counter()
+                self._values = _measure(*self._inputs)
+                self._inputs = None  # release the images
+                self._timings["quality"] = time.perf_counter() - start
+            return self._values
+
+
+def _measure(reference, image, n_colour, n_threads, mse) -> tuple[float, float, float]:
+    reference = reference.reshape(reference.shape[0], reference.shape[1], -1)
+    image = image.reshape(reference.shape)
+    data_range = max_value(reference.dtype)
+    smaller_side = min(reference.shape[0], reference.shape[1])
+    win_size = min(11, smaller_side if smaller_side % 2 else smaller_side - 1)
+    with thread_limit(n_threads):
+        mse_value = mse() if mse is not None else _mse(reference, image, n_colour)
+        ssim_value = _ssim(reference, image, n_colour, data_range, win_size, 1.5, 0.01, 0.03)
+    return mse_value, _psnr(mse_value, data_range), ssim_value

@@ -1,0 +1,144 @@
+"""Segmentations as files: indexed (palette) PNG, GIF and TIFF, or truecolour, via Pillow/imageio.
+
+A segmentation with k <= 256 colours is stored as one index per pixel plus a palette: a PNG at
+the smallest bit depth that holds k entries (1, 2, 4 or 8 bits per pixel), a GIF or a TIFF.
+Alpha, which is not clustered, goes through the palette: each distinct (colour, alpha) pair is
+a palette entry with its transparency (PNG's tRNS chunk; GIF holds only one fully transparent
+entry). Where that is impossible (16-bit or float images, more than 256 pairs, alpha a GIF
+cannot hold) an error says so and ``palette=False`` writes the truecolour image.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import tempfile
+from pathlib import Path
+
+import numpy as np
+
+PALETTE_FORMATS = {".png": "PNG", ".gif": "GIF", ".tif": "TIFF", ".tiff": "TIFF"}
+
+
+def png_bit_depth(n_entries: int) -> int:
+    """The smallest PNG palette bit depth holding ``n_entries`` colours."""
+    for bits in (1, 2, 4, 8):
+        if n_entries <= 1 << bits:
+            return bits
+    raise ValueError(f"a palette holds at most 256 colours, got {n_entries}")
+
+
+def encode(image, labels, palette, extension: str, *, indexed: bool) -> bytes:
+    """The bytes of a file of format ``extension`` holding the segmented ``image``.
+
+    ``indexed``: as ``labels`` (H, W) into ``palette`` (k, C) plus the image's alpha channel,
+    where the format has a palette (PNG, GIF, TIFF); else the truecolour image through imageio.
+    """
+    extension = extension.lower()
+    if indexed and extension in PALETTE_FORMATS:
+        return _encode_indexed(image, labels, palette, PALETTE_FORMATS[extension])
+    import imageio.v3 as iio
+
+    try:
+        return iio.imwrite("<bytes>", image, extension=extension)
+    except (TypeError, ValueError, OSError, KeyError) as exc:
+        channels = 1 if image.ndim == 2 else image.shape[2]
+        reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        raise ValueError(
+            f"cannot write a {image.dtype} image with {channels} channel(s) as {extension} "
+            f"with the installed imageio plugins ({reason})"
+        ) from exc
+
+
+def write_atomically(path: str | os.PathLike, data: bytes, *, overwrite: bool) -> None:
+    """Write ``data`` to ``path`` through an exclusively created temporary file beside it.
+
+    The file appears whole or not at all; an existing ``path`` is replaced only with
+    ``overwrite`` (else ``FileExistsError``).
+    """
+    path = Path(path)
+    if path.exists() and not overwrite:
+        raise FileExistsError(f"{str(path)!r} exists; pass overwrite=True to replace it")
+    descriptor, temporary = tempfile.mkstemp(
+        dir=path.parent, prefix=f".{path.name}.", suffix=".tmp"
+    )
+    try:
+        with os.fdopen(descriptor, "wb") as file:
+            file.write(data)
+            file.flush()
+            os.fsync(file.fileno())
+        os.chmod(temporary, 0o666 & ~_umask())
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def _encode_indexed(image: np.ndarray, labels: np.ndarray, palette: np.ndarray, fmt: str):
+    from PIL import Image
+
+    if image.dtype != np.uint8:
+        raise ValueError(
+            f"a palette {fmt} holds 8-bit colours, and this segmentation is {image.dtype}; "
+            f"write it with palette=False (truecolour), or segment an 8-bit image"
+        )
+    n_colour = palette.shape[1]
+    alpha = image.reshape(image.shape[0], image.shape[1], -1)[..., n_colour:]
+    indices, entries, transparency = _entries(
+        labels, palette, alpha[..., 0] if alpha.size else None
+    )
+    if transparency is not None and fmt != "PNG":
+        transparency = _single_transparent_entry(transparency, fmt)
+    picture = Image.frombytes("P", (labels.shape[1], labels.shape[0]), indices.tobytes())
+    picture.putpalette(entries.ravel().tolist())
+    options = {}
+    if fmt == "PNG":
+        options = {"bits": png_bit_depth(len(entries)), "optimize": True}
+        if transparency is not None:
+            options["transparency"] = transparency.tobytes()
+    elif fmt == "GIF" and transparency is not None:
+        options["transparency"] = transparency
+    elif fmt == "TIFF":
+        options = {"compression": "tiff_deflate"}
+    buffer = io.BytesIO()
+    picture.save(buffer, format=fmt, **options)
+    return buffer.getvalue()
+
+
+def _entries(labels: np.ndarray, palette: np.ndarray, alpha: np.ndarray | None):
+    """Per-pixel entry indices (uint8), the RGB entries and their alpha (or None)."""
+    rgb = palette if palette.shape[1] == 3 else np.repeat(palette[:, :1], 3, axis=1)
+    if alpha is None:
+        if len(rgb) > 256:
+            raise ValueError(f"a palette holds at most 256 colours, got {len(rgb)}")
+        return labels.astype(np.uint8), rgb.astype(np.uint8), None
+    pairs = labels.astype(np.int64) * 256 + alpha
+    unique, inverse = np.unique(pairs, return_inverse=True)
+    if len(unique) > 256:
+        raise ValueError(
+            f"the segmentation has {len(unique)} distinct (colour, alpha) pairs, more than a "
+            f"palette's 256; write it with palette=False (truecolour with alpha)"
+        )
+    entries = rgb[unique // 256].astype(np.uint8)
+    return inverse.reshape(labels.shape).astype(np.uint8), entries, (unique % 256).astype(np.uint8)
+
+
+def _single_transparent_entry(transparency: np.ndarray, fmt: str) -> int | None:
+    """GIF: every entry opaque but at most one fully transparent one; palette TIFF: all opaque.
+
+    Returns the transparent entry's index, or None.
+    """
+    clear = np.flatnonzero(transparency == 0)
+    allowed = 0 if fmt == "TIFF" else 1
+    if ((transparency != 0) & (transparency != 255)).any() or len(clear) > allowed:
+        raise ValueError(
+            f"a palette {fmt} cannot hold this alpha channel (a palette PNG can: it keeps "
+            f"partial transparency); write a .png, or use palette=False"
+        )
+    return int(clear[0]) if len(clear) else None
