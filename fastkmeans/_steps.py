@@ -43,8 +43,16 @@ class RunResult(NamedTuple):
     n_occupied: int | None  # clusters holding weight; counted only when the cost is 0
 
 
-def stopping_threshold(X: np.ndarray, weights: Weights, bounds: np.ndarray, tol: float) -> float:
-    """``T = sqrt(tol * mean_f Var_w(X[:, f]))``, scale-equivariant (two passes over X)."""
+def stopping_threshold(
+    X: np.ndarray, weights: Weights, bounds: np.ndarray, tol: float, n_clusters: int
+) -> float:
+    """``T = sqrt(k * tol * mean_f Var_w(X[:, f]))``, scale-equivariant (two passes over X).
+
+    The summed centre movement ``E = sum_j ||dc_j||`` is at most ``sqrt(k)`` times
+    ``sqrt(sum_j ||dc_j||^2)`` (Cauchy-Schwarz), so ``E <= T`` holds whenever scikit-learn's
+    criterion ``sum_j ||dc_j||^2 <= tol * v`` does: a run never iterates past the point where
+    that criterion would stop it.
+    """
     if tol == 0.0:
         return 0.0
     n_blocks = bounds.shape[0] - 1
@@ -54,7 +62,7 @@ def stopping_threshold(X: np.ndarray, weights: Weights, bounds: np.ndarray, tol:
     block_deviation = np.empty(n_blocks, dtype=np.float64)
     weighted_sq_deviations(X, weights.values, weights.unit, mean, bounds, block_deviation)
     mean_variance = block_deviation.sum() / weights.total / X.shape[1]
-    return float(np.sqrt(tol * mean_variance))
+    return float(np.sqrt(n_clusters * tol * mean_variance))
 
 
 def mean_centers(sums: np.ndarray, cluster_weights: np.ndarray, centers: np.ndarray) -> np.ndarray:

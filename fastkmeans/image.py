@@ -380,13 +380,10 @@ def _summary_mse(summary: ColourSummary, palette: np.ndarray, colour_labels) -> 
 def _dither(summary: ColourSummary, points: np.ndarray, centers: np.ndarray, width: int):
     """Each pixel's palette entry by Floyd–Steinberg error diffusion in the clustering space."""
     labels = np.empty(summary.inverse.shape[0], dtype=np.int32)
-    dither_labels(
-        summary.inverse,
-        np.ascontiguousarray(points, dtype=np.float64),
-        np.ascontiguousarray(centers, dtype=np.float64),
-        width,
-        labels,
-    )
+    points = np.ascontiguousarray(points, dtype=np.float64)
+    centers = np.ascontiguousarray(centers, dtype=np.float64)
+    low, high = points.min(axis=0), points.max(axis=0)
+    dither_labels(summary.inverse, points, centers, low, high, width, labels)
     return labels
 
 

@@ -43,12 +43,12 @@ class KMeans:
     Each iteration is one fused parallel pass over the data (assign every point to its nearest
     centre and accumulate the weighted per-cluster sums and cost), then a centre update.
     Iterations stop when the summed movement of the centres,
-    ``E = sum_j ||c_j(t) - c_j(t-1)||``, falls to ``T = sqrt(tol * v)``, where ``v`` is the
+    ``E = sum_j ||c_j(t) - c_j(t-1)||``, falls to ``T = sqrt(k * tol * v)``, where ``v`` is the
     mean over features of the data's weighted variance. ``T`` scales with the data, so
     ``fit(a * X)`` gives the same labels as ``fit(X)`` for any ``a > 0``. Because
-    ``sum_j ||dc_j||^2 <= E^2``, stopping here implies scikit-learn's criterion
-    ``sum_j ||dc_j||^2 <= tol * v`` at the same ``tol``: fastkmeans never stops earlier.
-    ``tol=0`` iterates until no assignment changes.
+    ``E <= sqrt(k) * sqrt(sum_j ||dc_j||^2)``, scikit-learn's criterion
+    ``sum_j ||dc_j||^2 <= tol * v`` at the same ``tol`` implies ``E <= T``: fastkmeans never
+    iterates past it. ``tol=0`` iterates until no assignment changes.
 
     Parameters
     ----------
@@ -63,8 +63,8 @@ class KMeans:
     max_iter : int, default=300
         Maximum number of Lloyd iterations per run.
     tol : float, default=1e-4
-        Stopping tolerance relative to the data's variance (see above); 0 means "until no
-        assignment changes".
+        Stopping tolerance relative to the data's variance, as scikit-learn's (see above); 0
+        means "until no assignment changes".
     random_state : None, int, numpy.random.SeedSequence or numpy.random.Generator
         Seeds the initialisation. The same seed gives bitwise-identical results whatever the
         number of threads.
@@ -362,7 +362,7 @@ def _run_restarts(
 ) -> tuple[RunResult, int]:
     """``n_init`` runs of the driver; the one of lowest inertia, and the fewest distinct seeds."""
     bounds = block_bounds(X.shape[0], fit.n_clusters * (X.shape[1] + 1))
-    threshold = stopping_threshold(X, weights, bounds, fit.tol)
+    threshold = stopping_threshold(X, weights, bounds, fit.tol, fit.n_clusters)
     problem = Problem(X, weights, bounds, fit.max_iter, threshold, verbose)
     best = None
     fewest_distinct = fit.n_clusters

@@ -271,12 +271,15 @@ def simplified_silhouette(X, centers, sample_weight=None):
 
 
 def floyd_steinberg(points, centers, width):
-    """Labels of raster-ordered ``points`` by Floyd-Steinberg error diffusion onto ``centers``."""
+    """Labels of raster-ordered ``points`` by Floyd-Steinberg error diffusion onto ``centers``,
+    each value clamped to the points' range per channel before it is mapped."""
     height = len(points) // width
     values = np.asarray(points, dtype=np.float64).reshape(height, width, -1).copy()
+    low, high = values.min(axis=(0, 1)), values.max(axis=(0, 1))
     labels = np.empty((height, width), dtype=np.int64)
     for y in range(height):
         for x in range(width):
+            values[y, x] = np.clip(values[y, x], low, high)
             d = ((centers - values[y, x]) ** 2).sum(axis=1)
             best = int(np.argmin(d))
             labels[y, x] = best

@@ -214,7 +214,8 @@ def test_dithering_diffuses_the_error_onto_the_palette(color_space):
     inside = (truth > low) & (truth < high)
     error_flat = np.abs(flat.image[..., 0].mean(axis=0) - truth)[inside].mean()
     error_dithered = np.abs(dithered.image[..., 0].mean(axis=0) - truth)[inside].mean()
-    assert error_dithered < 0.3 * error_flat
+    # In Lab the mix is made in Lab, not in the RGB of these means: a looser match.
+    assert error_dithered < (0.3 if color_space == "rgb" else 0.5) * error_flat
     assert dithered.mse == pytest.approx(mse(ramp, dithered.image), rel=1e-12)
     assert dithered.ssim == pytest.approx(ssim(ramp, dithered.image), rel=1e-12)
 

@@ -239,8 +239,8 @@ def test_unit_weight_helpers_equal_explicit_ones(blobs):
     unit = Weights.ones(len(blobs))
     explicit = Weights(np.ones(len(blobs)), False, len(blobs), float(len(blobs)), len(blobs))
     bounds = block_bounds(len(blobs))
-    assert stopping_threshold(blobs, unit, bounds, 1e-4) == stopping_threshold(
-        blobs, explicit, bounds, 1e-4
+    assert stopping_threshold(blobs, unit, bounds, 1e-4, 3) == stopping_threshold(
+        blobs, explicit, bounds, 1e-4, 3
     )
     centers = np.array([[0.0, 0.0], [10.0, 5.0], [90.0, 90.0]])
     labels = np.where(blobs[:, 0] < 5.0, 0, 1).astype(np.int32)
@@ -492,3 +492,26 @@ def test_coreset_size_validated(blobs):
         KMeans(4, coreset_size=3).fit(blobs)
     with pytest.raises(TypeError, match="coreset_size must be an integer, got 10.5"):
         KMeans(4, coreset_size=10.5).fit(blobs)
+
+
+def test_stopping_rule_never_iterates_past_scikit_learns_criterion():
+    # Along the same Lloyd trajectory, the run stops at the first update whose summed centre
+    # movement E is <= sqrt(k tol v); scikit-learn's criterion (sum of squared movements
+    # <= tol v) is never met earlier.
+    rng = np.random.default_rng(3)
+    X = np.concatenate([rng.normal(loc=c, scale=2.0, size=(300, 2)) for c in (0, 4, 8, 12)])
+    k, tol = 6, 1e-3
+    init = X[rng.choice(len(X), k, replace=False)]
+    v = X.var(axis=0).mean()
+    centers, first_ours, first_sklearn = init, None, None
+    for t in range(1, 200):
+        labels, _ = naive.nearest(X, centers)
+        moved = np.array([X[labels == j].mean(axis=0) for j in range(k)])
+        shifts = np.sqrt(((moved - centers) ** 2).sum(axis=1))
+        centers = moved
+        if first_ours is None and shifts.sum() <= np.sqrt(k * tol * v):
+            first_ours = t
+        if first_sklearn is None and (shifts**2).sum() <= tol * v:
+            first_sklearn = t
+    km = KMeans(k, init=init, tol=tol, algorithm="lloyd").fit(X)
+    assert km.n_iter_ == first_ours <= first_sklearn

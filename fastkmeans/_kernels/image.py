@@ -183,14 +183,17 @@ def dither_labels(
     inverse,  # IN (H * W,) int: each pixel's index in the colour summary, raster order
     points,  # IN (n_colours, c) float64: the summary's colours in the clustering space
     centers,  # IN (k, c) float64: the palette in the clustering space
+    low,  # IN (c,) float64: the smallest value of each channel among the points
+    high,  # IN (c,) float64: the largest
     width,  # IN int
     labels,  # OUT (H * W,) int32: each pixel's palette entry
 ):
     """Floyd–Steinberg error diffusion onto ``centers``, in raster order.
 
-    Each pixel takes the entry nearest to its colour plus the error diffused to it, and passes
-    its own error on: 7/16 to the right, 3/16 below left, 5/16 below, 1/16 below right.
-    Sequential by nature (each pixel depends on the ones before it); two rows of errors.
+    Each pixel takes the entry nearest to its colour plus the error diffused to it (clamped to
+    the image's range of each channel, so that error cannot pile up where no palette mix
+    reaches), and passes its own error on: 7/16 to the right, 3/16 below left, 5/16 below,
+    1/16 below right. Sequential by nature (each pixel depends on the ones before it).
     """
     n_pixels = inverse.shape[0]
     n_channels = points.shape[1]
@@ -204,7 +207,7 @@ def dither_labels(
         for x in range(width):
             colour = inverse[start + x]
             for f in range(n_channels):
-                value[f] = points[colour, f] + error[current, x + 1, f]
+                value[f] = min(max(points[colour, f] + error[current, x + 1, f], low[f]), high[f])
             best = 0
             best_dist = np.inf
             for j in range(n_clusters):
