@@ -7,8 +7,9 @@ import numpy as np
 from ._kernels.image import sq_error_sums, ssim_row_sums
 from ._parallel import block_bounds
 from ._steps import labels_and_inertia
-from ._validation import check_array, check_centers, check_real, check_sample_weight
+from ._validation import check_centers, check_real, check_sample_weight
 from ._validation_image import check_data_range, check_image_pair, check_ssim_window
+from ._validation_sparse import check_data
 
 
 def cost(X, centers, sample_weight=None) -> float:
@@ -19,7 +20,7 @@ def cost(X, centers, sample_weight=None) -> float:
 
     Parameters
     ----------
-    X : array-like of shape (n_samples, n_features)
+    X : array-like or scipy.sparse matrix of shape (n_samples, n_features)
     centers : array-like of shape (n_clusters, n_features)
     sample_weight : array-like of shape (n_samples,), optional
 
@@ -34,7 +35,7 @@ def cost(X, centers, sample_weight=None) -> float:
     >>> cost(np.array([[0.0], [2.0]]), np.array([[1.0]]))
     2.0
     """
-    X = check_array(X)
+    X = check_data(X)
     centers = check_centers(centers, X.shape[1], X.dtype)
     weights = check_sample_weight(sample_weight, X.shape[0])
     return labels_and_inertia(X, weights, centers, with_labels=False)[1]

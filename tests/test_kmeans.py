@@ -365,7 +365,7 @@ def test_unfitted_model_raises():
 
 def test_predict_checks_features(blobs):
     km = KMeans(4, random_state=0).fit(blobs)
-    with pytest.raises(ValueError, match="has 3 features, but the model was fitted with 2"):
+    with pytest.raises(ValueError, match="has 3 features, but KMeans is expecting 2 features"):
         km.predict(np.zeros((3, 3)))
 
 
