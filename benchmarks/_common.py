@@ -49,6 +49,18 @@ def median(values) -> float:
     return float(statistics.median(values))
 
 
+def median_runs(runs: dict, repeats: int) -> dict:
+    """``{name: (median seconds, last result)}`` of ``repeats`` calls of each ``runs[name]()``."""
+    results = {}
+    for name, fn in runs.items():
+        times, result = [], None
+        for _ in range(repeats):
+            t, result = timed(fn)
+            times.append(t)
+        results[name] = (median(times), result)
+    return results
+
+
 def photo_pixels(scale: int = 6, name: str = "coffee.png") -> np.ndarray:
     """(H*scale * W*scale, 3) float32 pixels of a shipped photo, upscaled by pixel repetition.
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import argparse
 
 import numpy as np
-from _common import machine, median, print_table, timed
+from _common import machine, median_runs, print_table
 
 import fastkmeans
 
@@ -24,7 +24,7 @@ def tfidf_like(n_samples: int, n_features: int, density: float, seed: int = 0):
 
     rng = np.random.default_rng(seed)
     nnz_per_row = max(1, round(density * n_features))
-    frequency = 1.0 / np.arange(1, n_features + 1) ** 1.1
+    frequency = 1.0 / np.arange(1, n_features + 1) ** 0.8
     columns = rng.choice(n_features, size=n_samples * nnz_per_row, p=frequency / frequency.sum())
     rows = np.repeat(np.arange(n_samples), nnz_per_row)
     # Topic structure: each row leans towards one of 20 column ranges.
@@ -55,13 +55,7 @@ def bench(n_samples: int, n_features: int, repeats: int, k: int = 20) -> list[li
             k, init=init, n_init=1, max_iter=30, tol=0, algorithm="lloyd"
         ).fit(X),
     }
-    results = {}
-    for name, fn in runs.items():
-        times, model = [], None
-        for _ in range(repeats):
-            t, model = timed(fn)
-            times.append(t)
-        results[name] = (median(times), model)
+    results = median_runs(runs, repeats)
     sk_time, sk_model = results["scikit-learn"]
     table = []
     for name, (t, model) in results.items():

@@ -19,6 +19,7 @@ import numpy as np
 from numba import prange
 
 from ._config import jit, jit_inline, jit_parallel
+from .distances import smallest_two
 from .partials import weight_of
 
 
@@ -91,21 +92,6 @@ def sq_error_bound(data, start, end, n_features, max_norm):
 
 
 @jit_inline
-def nearest_two(dist):
-    """Index of the smallest entry of ``dist`` (ties: lowest), its value and the second one."""
-    best = 0
-    best_dist = dist[0]
-    second_dist = np.inf
-    for j in range(1, dist.shape[0]):
-        d = dist[j]
-        closer = d < best_dist
-        second_dist = best_dist if closer else min(second_dist, d)
-        best = j if closer else best
-        best_dist = d if closer else best_dist
-    return best, best_dist, second_dist
-
-
-@jit_inline
 def add_row_to_cluster(data, indices, start, end, w, a, sums, weights):
     """``weights[a] += w`` and ``sums[a] += w * x`` over the row's non-zeros."""
     weights[a] += w
@@ -142,7 +128,7 @@ def lloyd_step(
         for i in range(bounds[b], bounds[b + 1]):
             start, end = indptr[i], indptr[i + 1]
             sq_distances_to_centers(data, indices, start, end, centers_t, norms, dist)
-            best, best_dist, _ = nearest_two(dist)
+            best, best_dist, _ = smallest_two(dist)
             if labels[i] != best:
                 labels[i] = best
                 changed += 1
@@ -175,7 +161,7 @@ def labels_and_cost(
         cost = 0.0
         for i in range(bounds[b], bounds[b + 1]):
             sq_distances_to_centers(data, indices, indptr[i], indptr[i + 1], centers_t, norms, dist)
-            best, best_dist, _ = nearest_two(dist)
+            best, best_dist, _ = smallest_two(dist)
             if write_labels:
                 labels[i] = best
             cost += weight_of(sample_weight, unit_weights, i) * best_dist
@@ -245,7 +231,7 @@ def hamerly_step(
             if scan:
                 scanned += 1
                 sq_distances_to_centers(data, indices, start, end, centers_t, norms, dist)
-                best, best_dist, second_dist = nearest_two(dist)
+                best, best_dist, second_dist = smallest_two(dist)
                 u = np.sqrt(best_dist + delta)
                 l_bound = np.sqrt(max(second_dist - delta, 0.0))
                 upper[i] = u - cum_shift[best] + (u + cum_shift[best]) * round_eps
