@@ -87,7 +87,7 @@ def main(argv=None) -> None:
     if args.quick:
         bench(10_000, 5_000, repeats=3)
     else:
-        bench(100_000, 50_000, repeats=3)
+        bench(100_000, 50_000, repeats=5)
 
 
 if __name__ == "__main__":
