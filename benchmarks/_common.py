@@ -49,6 +49,21 @@ def median(values) -> float:
     return float(statistics.median(values))
 
 
+def median_runs(runs: dict, repeats: int) -> dict:
+    """``{name: (median seconds, last result)}`` of ``repeats`` calls of each ``runs[name]()``.
+
+    The calls are interleaved (one of each per round), so that a change in the machine's load
+    affects every contender alike.
+    """
+    times = {name: [] for name in runs}
+    last = {}
+    for _ in range(repeats):
+        for name, fn in runs.items():
+            t, last[name] = timed(fn)
+            times[name].append(t)
+    return {name: (median(times[name]), last[name]) for name in runs}
+
+
 def photo_pixels(scale: int = 6, name: str = "coffee.png") -> np.ndarray:
     """(H*scale * W*scale, 3) float32 pixels of a shipped photo, upscaled by pixel repetition.
 

@@ -13,7 +13,15 @@ from __future__ import annotations
 import argparse
 
 import numpy as np
-from _common import gaussian_blobs, machine, median, photo_pixels, print_table, timed
+from _common import (
+    gaussian_blobs,
+    machine,
+    median,
+    median_runs,
+    photo_pixels,
+    print_table,
+    timed,
+)
 
 import fastkmeans
 
@@ -94,12 +102,8 @@ def bench_blobs(n_samples: int, repeats: int, k: int = 64, n_features: int = 32)
         runs["faiss"] = run_faiss
     except ImportError:
         pass
-    for name, fn in runs.items():
-        times, model = [], None
-        for _ in range(repeats):
-            t, model = timed(fn)
-            times.append(t)
-        results[name] = (median(times), model.n_iter_, fastkmeans.cost(X, model.cluster_centers_))
+    for name, (t, model) in median_runs(runs, repeats).items():
+        results[name] = (t, model.n_iter_, fastkmeans.cost(X, model.cluster_centers_))
     sk_time, _, sk_cost = results["scikit-learn"]
     table = [
         [name, t, iters, c, c / sk_cost, sk_time / t] for name, (t, iters, c) in results.items()

@@ -1,7 +1,7 @@
 """fastkmeans: fast, exact, Numba-compiled k-means with D² seeding."""
 
 from .coreset import Coreset, lightweight_coreset, sensitivity_coreset, uniform_coreset
-from .exceptions import ConvergenceWarning, FewDistinctPointsWarning
+from .exceptions import ConvergenceWarning, FewDistinctPointsWarning, NotFittedError
 from .image import Segmentation, segment_image
 from .kmeans import KMeans
 from .metrics import cost, mse, psnr, silhouette_score, simplified_silhouette, ssim
@@ -14,6 +14,7 @@ __all__ = [
     "Coreset",
     "FewDistinctPointsWarning",
     "KMeans",
+    "NotFittedError",
     "Segmentation",
     "cost",
     "kmeans_plusplus",

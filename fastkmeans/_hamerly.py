@@ -10,24 +10,30 @@ from __future__ import annotations
 import numpy as np
 
 from ._kernels.distances import half_separations
-from ._kernels.hamerly import BoundSlack, CentreMotion, PointBounds, hamerly_step
+from ._kernels.hamerly import BoundSlack, CentreMotion, PointBounds
 from ._kernels.partials import block_partials
+from ._layout import kernel_args, kernels_for
 from ._steps import Problem, RunResult, finish_run, update_centers
+from ._validation_sparse import SparseRows
 
 # Centre shifts are added to the bounds rounded up by this factor: the bounds must move at
 # least as far as the centres did.
 _SHIFT_ROUNDING = 1.0 + 1e-12
 
 
-def bound_slack(X: np.ndarray) -> BoundSlack:
+def bound_slack(X: np.ndarray | SparseRows) -> BoundSlack:
     """The slacks that make Hamerly's skip test exact despite rounding.
 
     Squared distances computed in X's dtype are within ``(d + 4) * eps`` of the true value
     (relative), the float64 centre shifts and separations within a few ``1e-16``. The margin
     covers both with a factor 2 to spare, so a skipped point is one plain Lloyd would not move.
     Stored bounds are rounded outwards by ``2 eps`` of X's dtype (they are stored in it).
+    Sparse rows: the distance error is absolute and checked per row by the sparse step, so the
+    margin covers only the float64 arithmetic on the bounds.
     """
     eps = float(np.finfo(X.dtype).eps)
+    if isinstance(X, SparseRows):
+        return BoundSlack(1e-13, 2.0 * eps)
     return BoundSlack(2.0 * (X.shape[1] + 4) * eps + 1e-13, 2.0 * eps)
 
 
@@ -56,12 +62,13 @@ def hamerly(problem: Problem, centers: np.ndarray) -> RunResult:
     cum_shift = np.zeros(n_clusters, dtype=np.float64)
     cum_max_shift = 0.0
     centers = np.ascontiguousarray(centers, dtype=X.dtype)
+    hamerly_step, data = kernels_for(X).hamerly_step, kernel_args(X)
     converged = False
     n_iter = 0
     for n_iter in range(1, max_iter + 1):
         motion = CentreMotion(cum_shift, cum_max_shift, half_separation(centers))
         n_changed = hamerly_step(
-            *(X, weights.values, weights.unit, centers, bounds, labels),
+            *(*data, weights.values, weights.unit, centers, bounds, labels),
             *(*point_bounds, *motion, *slack, n_iter == 1),
             *(partials.sums, partials.weights, block_scanned),
         )

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from ._kernels.lloyd import lloyd_step
 from ._kernels.partials import block_partials
+from ._layout import kernel_args, kernels_for
 from ._steps import Problem, RunResult, finish_run, update_centers
 
 
@@ -22,11 +22,14 @@ def lloyd(problem: Problem, centers: np.ndarray) -> RunResult:
     labels = np.full(X.shape[0], -1, dtype=np.int32)
     partials = block_partials(bounds.shape[0] - 1, n_clusters, n_features)
     centers = np.ascontiguousarray(centers, dtype=X.dtype)
+    lloyd_step, data = kernels_for(X).lloyd_step, kernel_args(X)
     converged = False
     n_iter = 0
     shift = np.inf
     for n_iter in range(1, max_iter + 1):
-        n_changed = lloyd_step(X, weights.values, weights.unit, centers, bounds, labels, *partials)
+        n_changed = lloyd_step(
+            *data, weights.values, weights.unit, centers, bounds, labels, *partials
+        )
         cost = float(partials.cost.sum())
         if n_changed == 0:
             shift = 0.0

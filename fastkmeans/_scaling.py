@@ -31,8 +31,10 @@ _HEADROOM = 64.0
 _WEIGHT_EXP = 256
 
 
-def max_abs(X: np.ndarray) -> float:
-    """The largest absolute value in X (one parallel pass, no temporary array)."""
+def max_abs(X) -> float:
+    """The largest absolute value in X, dense or sparse rows (one pass, no temporary array)."""
+    if hasattr(X, "kernel_args"):  # SparseRows: the stored values (its zeros add nothing)
+        return float(np.abs(X.data).max()) if X.data.size else 0.0
     bounds = block_bounds(X.shape[0])
     out = np.empty(bounds.shape[0] - 1, dtype=np.float64)
     block_max_abs(X, bounds, out)
@@ -80,10 +82,15 @@ def weight_exponent(weights: np.ndarray) -> int:
     return -int(np.frexp(largest)[1])
 
 
-def scaled(array: np.ndarray, exponent: int) -> np.ndarray:
-    """``2^exponent * array`` in the array's dtype (exact); the array itself for 0."""
+def scaled(array, exponent: int):
+    """``2^exponent * array`` in the array's dtype (exact); the array itself for 0.
+
+    ``array`` is a dense array or sparse rows (whose stored values are scaled).
+    """
     if exponent == 0:
         return array
+    if hasattr(array, "kernel_args"):
+        return array._replace(data=scaled(array.data, exponent))
     return np.ldexp(array, exponent).astype(array.dtype, copy=False)
 
 

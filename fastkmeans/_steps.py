@@ -13,18 +13,17 @@ from typing import NamedTuple
 
 import numpy as np
 
-from ._kernels.distances import assigned_sq_distances
-from ._kernels.lloyd import labels_and_cost
-from ._kernels.moments import weighted_sq_deviations, weighted_sums
 from ._kernels.partials import BlockPartials
+from ._layout import dense_rows, kernel_args, kernels_for, rows_at_point
 from ._parallel import block_bounds
 from ._validation import Weights
+from ._validation_sparse import SparseRows
 
 
 class Problem(NamedTuple):
     """What every run of a driver shares: validated points and weights, blocks, budget, stop."""
 
-    X: np.ndarray  # (n, d) float32 or float64, C-contiguous
+    X: np.ndarray | SparseRows  # (n, d) float32 or float64, C-contiguous; or CSR rows
     weights: Weights
     bounds: np.ndarray  # (n_blocks + 1,) the fixed row blocks of every pass
     max_iter: int
@@ -56,11 +55,14 @@ def stopping_threshold(
     if tol == 0.0:
         return 0.0
     n_blocks = bounds.shape[0] - 1
+    kernels, data = kernels_for(X), kernel_args(X)
     block_sums = np.empty((n_blocks, X.shape[1]), dtype=np.float64)
-    weighted_sums(X, weights.values, weights.unit, bounds, block_sums)
+    kernels.weighted_sums(*data, weights.values, weights.unit, bounds, block_sums)
     mean = (block_sums.sum(axis=0) / weights.total).astype(X.dtype)
     block_deviation = np.empty(n_blocks, dtype=np.float64)
-    weighted_sq_deviations(X, weights.values, weights.unit, mean, bounds, block_deviation)
+    kernels.weighted_sq_deviations(
+        *data, weights.values, weights.unit, mean, bounds, block_deviation
+    )
     mean_variance = block_deviation.sum() / weights.total / X.shape[1]
     return float(np.sqrt(n_clusters * tol * mean_variance))
 
@@ -95,7 +97,7 @@ def relocate_empty_clusters(
     if not empty.size:
         return np.empty(0, dtype=np.int64)
     distances = np.empty(X.shape[0], dtype=np.float64)
-    assigned_sq_distances(X, centers, labels, distances)
+    kernels_for(X).assigned_sq_distances(*kernel_args(X), centers, labels, distances)
     if not weights.unit:
         distances[weights.values <= 0] = -1.0
     relocated = []
@@ -103,11 +105,11 @@ def relocate_empty_clusters(
         row = int(np.argmax(distances))  # the lowest row among equally far ones
         if distances[row] <= 0.0:
             break
-        rows = np.flatnonzero((X == X[row]).all(axis=1))
+        rows = rows_at_point(X, row)
         # Rows at one point share their label: the assignment computed the same distances.
         old = labels[row]
         w = float(weights.at(rows).sum())
-        point = X[row].astype(np.float64)
+        point = dense_rows(X, [row])[0].astype(np.float64)
         sums[old] -= w * point
         cluster_weights[old] -= w
         sums[cluster] = w * point
@@ -155,7 +157,9 @@ def labels_and_inertia(
         bounds = block_bounds(X.shape[0])
     labels = np.empty(X.shape[0] if with_labels else 0, dtype=np.int32)
     block_cost = np.empty(bounds.shape[0] - 1, dtype=np.float64)
-    labels_and_cost(X, weights.values, weights.unit, centers, bounds, labels, block_cost)
+    kernels_for(X).labels_and_cost(
+        *kernel_args(X), weights.values, weights.unit, centers, bounds, labels, block_cost
+    )
     return (labels if with_labels else None), float(block_cost.sum())
 
 

@@ -9,6 +9,7 @@ thread limit, so every other module may import it.
 from __future__ import annotations
 
 import numbers
+import sys
 from typing import NamedTuple
 
 import numpy as np
@@ -129,50 +130,111 @@ def check_choice(value, name: str, choices: tuple[str, ...]) -> str:
 # -- arrays ----------------------------------------------------------------------------------
 
 
+def is_sparse(X) -> bool:
+    """Whether X is a scipy.sparse matrix or array, without importing scipy.
+
+    A sparse matrix can only exist once its module was imported, so scipy is asked only then.
+    """
+    if "scipy.sparse" not in sys.modules:
+        return False
+    import scipy.sparse
+
+    return bool(scipy.sparse.issparse(X))
+
+
 def check_array(X, name: str = "X", *, ndim: int = 2, dtype=None) -> np.ndarray:
     """Return ``X`` as a C-contiguous float32/float64 array with finite values.
 
     float32 and float64 inputs keep their dtype and are not copied when already C-contiguous;
-    integer and boolean inputs become float64. ``dtype`` forces a floating dtype.
+    integer and boolean inputs, and object arrays of numbers, become float64. ``dtype`` forces
+    a floating dtype. Any object with ``__array__`` (a pandas DataFrame, ...) is accepted;
+    scipy.sparse matrices are refused here (see :func:`fastkmeans._validation_sparse.check_data`
+    for the functions that accept them).
     """
     if isinstance(X, np.ndarray):
         array = X
     else:
+        if is_sparse(X):
+            raise TypeError(
+                f"{name} is a scipy.sparse matrix, which this function does not accept; "
+                f"pass a dense array ({name}.toarray()), or cluster it with "
+                f"fastkmeans.KMeans, which accepts sparse input"
+            )
         try:
             array = np.asarray(X)
         except (TypeError, ValueError) as exc:
             raise TypeError(f"{name} must be array-like of numbers, got {_describe(X)}") from exc
-    kind = array.dtype.kind
-    if kind not in "biuf":
-        raise TypeError(
-            f"{name} must hold real numbers, got dtype {array.dtype}; "
-            f"convert it first, e.g. {name}.astype(np.float64)"
-        )
+    array = _as_real(array, name)
     if array.ndim != ndim:
         if ndim == 2 and array.ndim == 1:
             remedy = (
-                f"; use {name}.reshape(-1, 1) for one feature "
+                f". Reshape your data: use {name}.reshape(-1, 1) for one feature "
                 f"or {name}.reshape(1, -1) for one sample"
             )
         else:
             remedy = ""
         raise ValueError(f"{name} must be {ndim}-D, got shape {array.shape}{remedy}")
-    if array.size == 0:
-        raise ValueError(f"{name} must not be empty, got shape {array.shape}")
+    check_not_empty(array.shape, name)
     if dtype is None:
         dtype = array.dtype if array.dtype in (np.float32, np.float64) else np.float64
     array = np.ascontiguousarray(array, dtype=dtype)
-    if not np.isfinite(array).all():
-        bad = int(np.size(array) - np.count_nonzero(np.isfinite(array)))
-        raise ValueError(f"{name} must be finite: it holds {bad} NaN or infinite value(s)")
+    check_finite(array, name)
     return array
 
 
-def check_features(X: np.ndarray, n_features: int, name: str = "X") -> None:
-    """X has the number of features the model was fitted with."""
+def _as_real(array: np.ndarray, name: str) -> np.ndarray:
+    """``array`` itself when it holds real numbers; object arrays of numbers as float64."""
+    kind = array.dtype.kind
+    if kind in "biuf":
+        return array
+    if kind == "c":
+        raise ValueError(
+            f"{name} holds complex numbers (dtype {array.dtype}): Complex data not supported; "
+            f"pass the real part, the modulus or both as separate features"
+        )
+    if kind == "O":
+        try:
+            return array.astype(np.float64)
+        except (TypeError, ValueError) as exc:
+            raise TypeError(
+                f"{name} must hold real numbers, got an object array with an entry that is "
+                f"not one ({exc})"
+            ) from exc
+    raise TypeError(
+        f"{name} must hold real numbers, got dtype {array.dtype}; encode text or categories "
+        f"as numbers first (e.g. one-hot encoding, or TF-IDF for text)"
+    )
+
+
+def check_not_empty(shape: tuple[int, ...], name: str = "X") -> None:
+    """At least one sample and one feature (scikit-learn's wording, which its checks expect)."""
+    if shape[0] == 0:
+        raise ValueError(
+            f"{name} must not be empty, got shape {shape}: found 0 sample(s) while a minimum "
+            f"of 1 is required; pass at least one row"
+        )
+    if len(shape) == 2 and shape[1] == 0:
+        raise ValueError(
+            f"{name} must not be empty: found 0 feature(s) (shape={shape}) while a minimum "
+            f"of 1 is required; pass at least one column"
+        )
+    if 0 in shape:
+        raise ValueError(f"{name} must not be empty, got shape {shape}")
+
+
+def check_finite(values: np.ndarray, name: str = "X") -> None:
+    """No NaN or infinite value."""
+    if not np.isfinite(values).all():
+        bad = int(np.size(values) - np.count_nonzero(np.isfinite(values)))
+        raise ValueError(f"{name} must be finite: it holds {bad} NaN or infinite value(s)")
+
+
+def check_features(X, n_features: int, owner: str, name: str = "X") -> None:
+    """X has the number of features ``owner`` (a fitted estimator's name) was fitted with."""
     if X.shape[1] != n_features:
         raise ValueError(
-            f"{name} has {X.shape[1]} features, but the model was fitted with {n_features}"
+            f"{name} has {X.shape[1]} features, but {owner} is expecting {n_features} features "
+            f"as input (the number it was fitted with); pass data with the columns used in fit"
         )
 
 
@@ -187,19 +249,29 @@ def check_centers(centers, n_features: int, dtype, name: str = "centers") -> np.
     return centers
 
 
-def check_init(init, n_clusters: int, n_features: int, dtype) -> str | np.ndarray:
-    """``"k-means++"``, ``"random"`` or an array of shape (n_clusters, n_features)."""
+def check_init(init, n_clusters: int, n_features: int, dtype):
+    """``"k-means++"``, ``"random"``, a callable, or an array of shape (n_clusters, n_features).
+
+    A callable is returned as is; what it returns is checked by :func:`check_init_centers`.
+    """
     if isinstance(init, str):
         if init not in ("k-means++", "random"):
             raise ValueError(
-                f"init={init!r} must be 'k-means++', 'random' or an array of shape "
+                f"init={init!r} must be 'k-means++', 'random', a callable or an array of shape "
                 f"(n_clusters, n_features)"
             )
         return init
-    centers = check_array(init, "init", dtype=dtype)
+    if callable(init):
+        return init
+    return check_init_centers(init, n_clusters, n_features, dtype, "init")
+
+
+def check_init_centers(centers, n_clusters: int, n_features: int, dtype, name: str) -> np.ndarray:
+    """Initial centres: a finite array of shape (n_clusters, n_features), copied into ``dtype``."""
+    centers = check_array(centers, name, dtype=dtype)
     if centers.shape != (n_clusters, n_features):
         raise ValueError(
-            f"init must have shape (n_clusters, n_features) = ({n_clusters}, {n_features}), "
+            f"{name} must have shape (n_clusters, n_features) = ({n_clusters}, {n_features}), "
             f"got {centers.shape}"
         )
     return centers.copy()

@@ -1,4 +1,4 @@
-"""Public warnings of fastkmeans (re-exported from the package's top level)."""
+"""Public warnings and errors of fastkmeans (re-exported from the package's top level)."""
 
 from __future__ import annotations
 
@@ -11,6 +11,14 @@ class FewDistinctPointsWarning(UserWarning):
 
 class ConvergenceWarning(UserWarning):
     """An iterative method stopped at its iteration budget before meeting its tolerance."""
+
+
+class NotFittedError(RuntimeError, ValueError, AttributeError):
+    """A model was used before ``fit``.
+
+    A ValueError and an AttributeError, like scikit-learn's ``NotFittedError`` (which its
+    checks and meta-estimators expect), and a RuntimeError as fastkmeans raised before.
+    """
 
 
 def warn_few_distinct(n_distinct: int, n_clusters: int, stacklevel: int) -> None:

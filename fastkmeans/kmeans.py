@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import inspect
 import warnings
 from collections.abc import Callable
 from typing import NamedTuple
@@ -10,18 +9,19 @@ from typing import NamedTuple
 import numpy as np
 
 from ._hamerly import hamerly
-from ._kernels.distances import center_distances
+from ._layout import dense_rows, kernel_args, kernels_for
 from ._lloyd import lloyd
 from ._parallel import block_bounds, thread_limit
 from ._scaling import data_exponent, max_abs, scaled, scaled_pair, unscaled_cost
+from ._sklearn_compat import EstimatorMixin, feature_names_of
 from ._steps import Problem, RunResult, labels_and_inertia, stopping_threshold
 from ._validation import (
     Weights,
-    check_array,
     check_choice,
     check_coreset_size,
     check_features,
     check_init,
+    check_init_centers,
     check_int,
     check_n_clusters,
     check_n_threads,
@@ -29,6 +29,7 @@ from ._validation import (
     check_real,
     check_sample_weight,
 )
+from ._validation_sparse import SparseRows, check_data
 from .coreset import _sensitivity_coreset
 from .exceptions import ConvergenceWarning, warn_few_distinct
 from .seeding import _kmeans_plusplus
@@ -37,7 +38,7 @@ from .seeding import _kmeans_plusplus
 _DRIVERS = {"lloyd": lloyd, "hamerly": hamerly}
 
 
-class KMeans:
+class KMeans(EstimatorMixin):
     """K-means clustering: D² seeding, then Lloyd iterations until the centres settle.
 
     Each iteration is one fused parallel pass over the data (assign every point to its nearest
@@ -54,10 +55,15 @@ class KMeans:
     ----------
     n_clusters : int, default=8
         Number of clusters.
-    init : {"k-means++", "random"} or array-like of shape (n_clusters, n_features)
+    init : {"k-means++", "random"}, callable or array-like of shape (n_clusters, n_features)
         "k-means++": greedy D² seeding (:func:`fastkmeans.kmeans_plusplus`); "random":
         ``n_clusters`` distinct rows drawn with probability proportional to their weight; an
-        array: the initial centres themselves (then ``n_init`` must be 1).
+        array: the initial centres themselves (then ``n_init`` must be 1); a callable
+        ``init(X, n_clusters, random_state)`` returning such an array, called once per run, as
+        in scikit-learn: ``X`` is the validated data (a C-contiguous float32/float64 array, or a
+        ``scipy.sparse.csr_matrix`` for sparse input) and ``random_state`` a
+        ``numpy.random.RandomState`` seeded from this fit's random generator (deterministic for
+        a fixed ``random_state``, different for every run).
     n_init : int, default=1
         Number of runs from different seeds; the run of lowest cost is kept.
     max_iter : int, default=300
@@ -99,6 +105,18 @@ class KMeans:
         Whether the kept run met the stopping threshold before ``max_iter``.
     n_features_in_ : int
         Number of features seen in ``fit``.
+    feature_names_in_ : ndarray of shape (n_features_in_,), object
+        Column names seen in ``fit``, when X had string column names (a pandas DataFrame);
+        ``predict``, ``transform`` and ``score`` check them.
+
+    Notes
+    -----
+    X may be any array-like (a pandas DataFrame, an object with ``__array__``) or a
+    scipy.sparse matrix or array of any format (read as CSR rows, with sparse kernels: exact
+    Lloyd and Hamerly iterations and k-means++ seeding costing ``O(nnz * k)`` per pass; the
+    centres are dense). ``coreset_size`` needs dense X. With scikit-learn installed the estimator
+    follows its protocol (tags, ``clone``, ``Pipeline``, ``GridSearchCV``, ``set_output``)
+    without scikit-learn being imported by fastkmeans.
 
     Examples
     --------
@@ -137,36 +155,6 @@ class KMeans:
         self.n_threads = n_threads
         self.verbose = verbose
 
-    # -- scikit-learn-style parameter access ------------------------------------------------
-
-    @classmethod
-    def _param_names(cls) -> list[str]:
-        signature = inspect.signature(cls.__init__)
-        return [name for name in signature.parameters if name != "self"]
-
-    def get_params(self, deep: bool = True) -> dict:
-        """Parameters of this estimator, as passed to ``__init__``."""
-        return {name: getattr(self, name) for name in self._param_names()}
-
-    def set_params(self, **params) -> KMeans:
-        """Set parameters by name; returns self."""
-        valid = self._param_names()
-        for name, value in params.items():
-            if name not in valid:
-                raise ValueError(f"unknown parameter {name!r}; valid parameters are {valid}")
-            setattr(self, name, value)
-        return self
-
-    def __repr__(self) -> str:
-        defaults = inspect.signature(type(self).__init__).parameters
-        changed = []
-        for name, value in self.get_params().items():
-            default = defaults[name].default
-            if isinstance(value, np.ndarray) or value is not default and value != default:
-                shown = "array" if isinstance(value, np.ndarray) else repr(value)
-                changed.append(f"{name}={shown}")
-        return f"{type(self).__name__}({', '.join(changed)})"
-
     # -- fitting ---------------------------------------------------------------------------
 
     def fit(self, X, y=None, sample_weight=None) -> KMeans:
@@ -174,9 +162,9 @@ class KMeans:
 
         Parameters
         ----------
-        X : array-like of shape (n_samples, n_features)
-            Training data. float32 and float64 are used in place when C-contiguous; other
-            numeric types are converted to float64.
+        X : array-like or scipy.sparse matrix of shape (n_samples, n_features)
+            Training data. float32 and float64 are used in place when C-contiguous (CSR for
+            sparse input); other numeric types are converted to float64.
         y : ignored
             Accepted for pipeline compatibility.
         sample_weight : array-like of shape (n_samples,), optional
@@ -201,7 +189,7 @@ class KMeans:
         self.inertia_ = unscaled_cost(best.inertia, fit.exponent, fit.weights.exponent)
         self.n_iter_ = best.n_iter
         self.converged_ = best.converged
-        self.n_features_in_ = fit.X.shape[1]
+        self._set_feature_names(X, fit.X.shape[1])
         # Whether coreset_size applied (it does not on inputs that fit within it, or when the
         # coreset has fewer points than clusters); segment_image reports it.
         self._fitted_on_coreset = points is not fit.X
@@ -209,7 +197,8 @@ class KMeans:
 
     def _validated_fit(self, X, sample_weight) -> _Fit:
         """Every parameter and input checked once, before any work."""
-        X = check_array(X)
+        feature_names_of(X)  # mixed column name types are an error before any work
+        X = check_data(X)
         n_samples, n_features = X.shape
         weights = check_sample_weight(sample_weight, n_samples)
         n_clusters = check_n_clusters(self.n_clusters, n_samples, weights)
@@ -226,6 +215,12 @@ class KMeans:
         coreset_size = self.coreset_size
         if coreset_size is not None:
             coreset_size = check_coreset_size(coreset_size, n_clusters)
+            if isinstance(X, SparseRows):
+                raise TypeError(
+                    f"coreset_size={coreset_size} needs dense X, got a scipy.sparse matrix; "
+                    f"fit the sparse matrix without coreset_size (each iteration costs "
+                    f"O(nnz * n_clusters)), or pass X.toarray() if it fits in memory"
+                )
         return _Fit(
             X=X,
             weights=weights,
@@ -244,24 +239,21 @@ class KMeans:
         """Fit, then return ``labels_``."""
         return self.fit(X, sample_weight=sample_weight).labels_
 
-    def fit_transform(self, X, y=None, sample_weight=None) -> np.ndarray:
+    def fit_transform(self, X, y=None, sample_weight=None):
         """Fit, then return the distances of X to the centres (see :meth:`transform`)."""
         return self.fit(X, sample_weight=sample_weight).transform(X)
 
     # -- using a fitted model --------------------------------------------------------------
 
-    def _fitted_input(self, X) -> tuple[np.ndarray, np.ndarray]:
-        """Validated X and the centres in X's dtype."""
-        if not hasattr(self, "cluster_centers_"):
-            raise RuntimeError(
-                f"this {type(self).__name__} instance is not fitted yet; call fit(X) first"
-            )
-        X = check_array(X)
-        check_features(X, self.n_features_in_)
+    def _fitted_input(self, X) -> tuple[np.ndarray | SparseRows, np.ndarray]:
+        self._check_fitted()
+        self._check_feature_names(X)
+        X = check_data(X)
+        check_features(X, self.n_features_in_, type(self).__name__)
         return X, np.ascontiguousarray(self.cluster_centers_, dtype=X.dtype)
 
     def predict(self, X) -> np.ndarray:
-        """Index of the nearest centre for every row of X.
+        """Index of the nearest centre for every row of X (array-like or sparse).
 
         Returns
         -------
@@ -274,20 +266,23 @@ class KMeans:
             labels, _ = labels_and_inertia(X, Weights.ones(X.shape[0]), centers)
         return labels
 
-    def transform(self, X) -> np.ndarray:
-        """Euclidean distance of every row of X to every centre.
+    def transform(self, X):
+        """Euclidean distance of every row of X (array-like or sparse) to every centre.
 
         Returns
         -------
         distances : ndarray of shape (n_samples, n_clusters), dtype of X
+            Or a DataFrame with columns :meth:`get_feature_names_out`, see :meth:`set_output`.
         """
-        X, centers = self._fitted_input(X)
+        data, centers = self._fitted_input(X)
         with thread_limit(check_n_threads(self.n_threads)):
-            X, centers, exponent = scaled_pair(X, centers, X.shape[0])
-            out = np.empty((X.shape[0], centers.shape[0]), dtype=X.dtype)
-            center_distances(X, centers, out)
+            # Rescaled exactly when the magnitude needs it (see fastkmeans._scaling).
+            data, centers, exponent = scaled_pair(data, centers, data.shape[0])
+            out = np.empty((data.shape[0], centers.shape[0]), dtype=data.dtype)
+            kernels_for(data).center_distances(*kernel_args(data), centers, out)
         with np.errstate(over="ignore"):  # a distance beyond the dtype's range is inf
-            return scaled(out, -exponent)
+            out = scaled(out, -exponent)
+        return self._wrap_output(out, X)
 
     def score(self, X, y=None, sample_weight=None) -> float:
         """Opposite of the weighted cost of X against the centres (higher is better)."""
@@ -302,10 +297,10 @@ class KMeans:
 class _Fit(NamedTuple):
     """A fit's validated input and parameters."""
 
-    X: np.ndarray
+    X: np.ndarray | SparseRows
     weights: Weights
     n_clusters: int
-    init: str | np.ndarray
+    init: str | np.ndarray | Callable
     n_init: int
     max_iter: int
     tol: float
@@ -343,22 +338,33 @@ def _fitting_points(fit: _Fit) -> tuple[np.ndarray, Weights]:
     return points, Weights.of(coreset.weights)
 
 
-def _initial_centers(fit: _Fit, X: np.ndarray, weights: Weights) -> tuple[np.ndarray, int]:
+def _initial_centers(
+    fit: _Fit, X: np.ndarray | SparseRows, weights: Weights
+) -> tuple[np.ndarray, int]:
     """One run's initial centres and how many distinct ones the seeding found."""
     if isinstance(fit.init, np.ndarray):
         return fit.init.copy(), fit.n_clusters
+    if callable(fit.init):
+        # scikit-learn's convention: the data as validated and a RandomState.
+        data = X.to_scipy() if isinstance(X, SparseRows) else X
+        random_state = np.random.RandomState(fit.rng.integers(2**32, dtype=np.uint64))
+        centers = fit.init(data, fit.n_clusters, random_state=random_state)
+        centers = check_init_centers(
+            centers, fit.n_clusters, X.shape[1], X.dtype, "the centres returned by init"
+        )
+        return centers, fit.n_clusters
     if fit.init == "random":
         # Drawn with explicit probabilities even for unit weights, so that
         # sample_weight=None and all ones draw the same rows.
         w = weights.array()
         rows = fit.rng.choice(X.shape[0], size=fit.n_clusters, replace=False, p=w / w.sum())
-        return X[np.sort(rows)], fit.n_clusters
+        return dense_rows(X, np.sort(rows)), fit.n_clusters
     centers, _, n_distinct = _kmeans_plusplus(X, fit.n_clusters, weights, fit.rng, None)
     return centers, n_distinct
 
 
 def _run_restarts(
-    fit: _Fit, X: np.ndarray, weights: Weights, verbose: bool
+    fit: _Fit, X: np.ndarray | SparseRows, weights: Weights, verbose: bool
 ) -> tuple[RunResult, int]:
     """``n_init`` runs of the driver; the one of lowest inertia, and the fewest distinct seeds."""
     bounds = block_bounds(X.shape[0], fit.n_clusters * (X.shape[1] + 1))

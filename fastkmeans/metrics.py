@@ -19,6 +19,7 @@ from ._validation import (
     check_sample_weight,
 )
 from ._validation_image import check_data_range, check_image_pair, check_ssim_window
+from ._validation_sparse import check_data
 
 
 def cost(X, centers, sample_weight=None) -> float:
@@ -29,7 +30,7 @@ def cost(X, centers, sample_weight=None) -> float:
 
     Parameters
     ----------
-    X : array-like of shape (n_samples, n_features)
+    X : array-like or scipy.sparse matrix of shape (n_samples, n_features)
     centers : array-like of shape (n_clusters, n_features)
     sample_weight : array-like of shape (n_samples,), optional
 
@@ -44,7 +45,7 @@ def cost(X, centers, sample_weight=None) -> float:
     >>> cost(np.array([[0.0], [2.0]]), np.array([[1.0]]))
     2.0
     """
-    X = check_array(X)
+    X = check_data(X)
     centers = check_centers(centers, X.shape[1], X.dtype)
     weights = check_sample_weight(sample_weight, X.shape[0])
     # Rescaled exactly when the magnitudes need it (see fastkmeans._scaling).

@@ -4,17 +4,17 @@ from __future__ import annotations
 
 import numpy as np
 
-from ._kernels.seeding import fold_and_score, locate_in_blocks, update_closest
+from ._layout import dense_rows, kernel_args, kernels_for
 from ._parallel import block_bounds
 from ._scaling import data_exponent, max_abs, scaled
 from ._validation import (
     Weights,
-    check_array,
     check_int,
     check_n_clusters,
     check_random_state,
     check_sample_weight,
 )
+from ._validation_sparse import SparseRows, check_data
 from .exceptions import warn_few_distinct
 
 
@@ -37,8 +37,9 @@ def kmeans_plusplus(
 
     Parameters
     ----------
-    X : array-like of shape (n_samples, n_features)
+    X : array-like or scipy.sparse matrix of shape (n_samples, n_features)
         Data. float32 and float64 stay in their dtype; other numeric types become float64.
+        Sparse matrices (any format) are read as CSR rows; the centres are dense.
     n_clusters : int
         Number of centres, ``1 <= n_clusters <= n_samples``.
     sample_weight : array-like of shape (n_samples,), optional
@@ -72,7 +73,7 @@ def kmeans_plusplus(
     >>> sorted(int(i) // 2 for i in indices)
     [0, 1]
     """
-    X = check_array(X)
+    X = check_data(X)
     weights = check_sample_weight(sample_weight, X.shape[0])
     n_clusters = check_n_clusters(n_clusters, X.shape[0], weights)
     rng = check_random_state(random_state)
@@ -83,7 +84,7 @@ def kmeans_plusplus(
     _, indices, n_distinct = _kmeans_plusplus(
         scaled(X, exponent), n_clusters, weights, rng, n_local_trials
     )
-    centers = X[indices]
+    centers = dense_rows(X, indices)
     if n_distinct < n_clusters:
         warn_few_distinct(n_distinct, n_clusters, stacklevel=2)
     return centers, indices
@@ -105,7 +106,7 @@ def _draw_by_weight(
 
 
 def _kmeans_plusplus(
-    X: np.ndarray,
+    X: np.ndarray | SparseRows,
     n_clusters: int,
     weights: Weights,
     rng: np.random.Generator,
@@ -127,14 +128,15 @@ def _kmeans_plusplus(
     # Unit weights: the kernels read no weight array, and draws need no cumulative sum.
     cumulative_weight = None if weights.unit else np.cumsum(weights.values)
     indices[0] = _draw_by_weight(cumulative_weight, n_samples, rng)
-    centers[0] = X[indices[0]]
+    kernels, data = kernels_for(X), kernel_args(X)
+    centers[0] = dense_rows(X, indices[:1])[0]
 
     # Distances are computed in X's dtype, so storing them there loses nothing.
     closest = np.empty(n_samples, dtype=X.dtype)
     block_potential = np.empty(n_blocks, dtype=np.float64)
     block_scores = np.empty((n_blocks, n_local_trials), dtype=np.float64)
-    update_closest(
-        X, weights.values, weights.unit, centers[0], bounds, closest, block_potential, True
+    kernels.update_closest(
+        *data, weights.values, weights.unit, centers[0], bounds, closest, block_potential, True
     )
     # The last chosen centre, not yet folded into `closest` (folding centre 0 again is a no-op).
     pending = centers[0]
@@ -146,20 +148,22 @@ def _kmeans_plusplus(
             # Every row of positive weight sits on a centre already: repeat rows from here on.
             n_distinct = min(n_distinct, c)
             indices[c] = _draw_by_weight(cumulative_weight, n_samples, rng)
-            centers[c] = X[indices[c]]
+            centers[c] = dense_rows(X, indices[c : c + 1])[0]
             continue
         targets = np.sort(rng.random(n_local_trials) * potential)
-        candidates = locate_in_blocks(
-            X, weights.values, weights.unit, closest, pending, bounds, block_potential, targets
+        candidates = kernels.locate_in_blocks(
+            *data, weights.values, weights.unit, closest, pending, bounds, block_potential, targets
         )
         # Scoring is also the pass that yields the new potential, so plain D² (one candidate)
         # runs it too.
-        fold_and_score(
-            X, weights.values, weights.unit, pending, X[candidates], bounds, closest, block_scores
-        )
+        candidate_points = dense_rows(X, candidates)
+        kernels.fold_and_score(
+            *data, weights.values, weights.unit, pending, candidate_points, bounds, closest,
+            block_scores,
+        )  # fmt: skip
         best = int(np.argmin(block_scores.sum(axis=0)))
         indices[c] = candidates[best]
-        centers[c] = X[candidates[best]]
+        centers[c] = candidate_points[best]
         block_potential = block_scores[:, best].copy()
         pending = centers[c]
     return centers, indices, n_distinct

@@ -211,3 +211,19 @@ def test_mixed_magnitudes_never_give_nan(dtype, magnitudes, seed, weighted):
     ):
         assert np.isfinite(cs.points).all() and np.isfinite(cs.weights).all()
         assert (cs.weights > 0).all()
+
+
+def test_sparse_data_at_the_edge_of_its_dtype_is_rescaled_like_dense_data():
+    sparse = pytest.importorskip("scipy.sparse")
+    rng = np.random.default_rng(0)
+    X = rng.integers(-20, 21, size=(200, 5)).astype(np.float64) * (rng.random((200, 5)) < 0.4)
+    init = X[:3]
+    for e in (-900, 0, 900):
+        big = np.ldexp(X, e)
+        dense = _quiet(KMeans(3, init=np.ldexp(init, e), tol=0, algorithm="lloyd").fit, big)
+        sparse_fit = _quiet(
+            KMeans(3, init=np.ldexp(init, e), tol=0, algorithm="lloyd").fit, sparse.csr_matrix(big)
+        )
+        assert_array_equal(sparse_fit.labels_, dense.labels_)
+        assert np.isfinite(sparse_fit.cluster_centers_).all()
+        assert_array_equal(sparse_fit.predict(sparse.csr_matrix(big)), dense.labels_)

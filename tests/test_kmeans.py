@@ -371,7 +371,7 @@ def test_unfitted_model_raises():
 
 def test_predict_checks_features(blobs):
     km = KMeans(4, random_state=0).fit(blobs)
-    with pytest.raises(ValueError, match="has 3 features, but the model was fitted with 2"):
+    with pytest.raises(ValueError, match="has 3 features, but KMeans is expecting 2 features"):
         km.predict(np.zeros((3, 3)))
 
 
@@ -515,3 +515,35 @@ def test_stopping_rule_never_iterates_past_scikit_learns_criterion():
             first_sklearn = t
     km = KMeans(k, init=init, tol=tol, algorithm="lloyd").fit(X)
     assert km.n_iter_ == first_ours <= first_sklearn
+
+
+def test_callable_init(blobs):
+    calls = []
+
+    def spread(X, n_clusters, random_state):
+        # scikit-learn's convention: a RandomState, the validated data.
+        calls.append((X.dtype, random_state.randint(1000)))
+        return X[random_state.choice(X.shape[0], n_clusters, replace=False)]
+
+    km = KMeans(4, init=spread, n_init=3, random_state=7).fit(blobs)
+    assert len(calls) == 3 and len({seed for _, seed in calls}) == 3
+    again = KMeans(4, init=spread, n_init=3, random_state=7).fit(blobs)
+    assert calls[:3] == calls[3:]
+    np.testing.assert_array_equal(km.cluster_centers_, again.cluster_centers_)
+    # The callable's centres are validated like an array init.
+    with pytest.raises(ValueError, match=r"the centres returned by init must have shape"):
+        KMeans(4, init=lambda X, k, random_state: X[:3]).fit(blobs)
+    with pytest.raises(ValueError, match="the centres returned by init must be finite"):
+        KMeans(1, init=lambda X, k, random_state: np.full((1, 2), np.nan)).fit(blobs)
+
+
+def test_dataframe_like_input(blobs):
+    class Table:
+        """Any object with __array__ is data."""
+
+        def __array__(self, dtype=None, copy=None):
+            return blobs
+
+    km = KMeans(4, random_state=0).fit(Table())
+    np.testing.assert_array_equal(km.labels_, KMeans(4, random_state=0).fit(blobs).labels_)
+    np.testing.assert_array_equal(km.predict(Table()), km.labels_)

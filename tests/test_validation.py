@@ -13,11 +13,13 @@ X = np.arange(24, dtype=np.float64).reshape(12, 2)
     [
         (np.array([[1.0, np.nan], [0.0, 1.0]]), ValueError, "X must be finite: it holds 1 NaN"),
         (np.array([[1.0, np.inf], [0.0, 1.0]]), ValueError, "X must be finite"),
-        (np.arange(5.0), ValueError, r"X must be 2-D, got shape \(5,\); use X.reshape\(-1, 1\)"),
+        (np.arange(5.0), ValueError, r"\(5,\)\. Reshape your data: use X.reshape\(-1, 1\)"),
         (np.zeros((2, 2, 2)), ValueError, r"X must be 2-D, got shape \(2, 2, 2\)"),
         (np.zeros((0, 3)), ValueError, r"X must not be empty, got shape \(0, 3\)"),
         (np.array([["a", "b"]]), TypeError, "X must hold real numbers, got dtype <U1"),
-        (np.array([[1 + 2j]]), TypeError, "X must hold real numbers, got dtype complex128"),
+        (np.array([[1 + 2j]]), ValueError, "Complex data not supported"),
+        (np.array([[1.0], [{"a": 1}]], dtype=object), TypeError, "X must hold real numbers"),
+        (np.zeros((3, 0)), ValueError, r"found 0 feature\(s\) \(shape=\(3, 0\)\)"),
         ([[1.0], ["x"]], TypeError, "X must hold real numbers"),
         ([[1.0, 2.0], [3.0]], TypeError, "X must be array-like of numbers"),
     ],
@@ -90,7 +92,7 @@ def test_bad_sample_weight(weights, error, message):
         (
             {"init": "kmeans++"},
             ValueError,
-            "init='kmeans\\+\\+' must be 'k-means\\+\\+', 'random' or an array",
+            "init='kmeans\\+\\+' must be 'k-means\\+\\+', 'random', a callable or an array",
         ),
         (
             {"init": np.zeros((3, 2))},

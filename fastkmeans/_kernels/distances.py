@@ -91,14 +91,23 @@ def nearest_two(X, i, centers_t, dist):
     """Nearest centre of row ``i``, its squared distance and the second-smallest one.
 
     Same distances as :func:`nearest_center` (the same routine computes them), so the same
-    nearest centre (ties to the lowest index). Branch-free like :func:`nearest_center`: a point
-    is rescanned because it lies near a boundary, where which centre wins is least predictable.
+    nearest centre (ties to the lowest index).
     """
     sq_distances_to_centers(X, i, centers_t, dist)
+    return smallest_two(dist)
+
+
+@jit_inline
+def smallest_two(dist):
+    """Index of the smallest entry of ``dist`` (ties: the lowest), its value and the second one.
+
+    Branch-free like :func:`nearest_center`: a point is rescanned because it lies near a
+    boundary, where which centre wins is least predictable.
+    """
     best = 0
     best_dist = dist[0]
     second_dist = np.inf
-    for j in range(1, centers_t.shape[1]):
+    for j in range(1, dist.shape[0]):
         d = dist[j]
         closer = d < best_dist
         second_dist = best_dist if closer else min(second_dist, d)

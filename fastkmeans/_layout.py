@@ -1,0 +1,82 @@
+"""Data layouts: which step kernels serve the data, and how they take it.
+
+The drivers and :mod:`fastkmeans._steps` are written once, against :class:`Kernels`: the
+dense kernels take X itself, the sparse ones (:mod:`fastkmeans._kernels.sparse`) the three CSR
+arrays of :class:`~fastkmeans._validation_sparse.SparseRows` in its place, with otherwise the
+same signatures. ``kernels_for(X)`` picks the set once per call; ``kernel_args(X)`` is what
+replaces X in the call: ``k.lloyd_step(*kernel_args(X), weights.values, ...)``.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+import numpy as np
+
+from ._kernels import distances, hamerly, lloyd, moments, seeding, sparse
+from ._validation_sparse import SparseRows
+
+
+class Kernels(NamedTuple):
+    """The step kernels of one data layout (each documented at its dense definition)."""
+
+    lloyd_step: object
+    labels_and_cost: object
+    hamerly_step: object
+    weighted_sums: object
+    weighted_sq_deviations: object
+    center_distances: object
+    assigned_sq_distances: object
+    update_closest: object
+    fold_and_score: object
+    locate_in_blocks: object
+
+
+DENSE = Kernels(
+    lloyd.lloyd_step,
+    lloyd.labels_and_cost,
+    hamerly.hamerly_step,
+    moments.weighted_sums,
+    moments.weighted_sq_deviations,
+    distances.center_distances,
+    distances.assigned_sq_distances,
+    seeding.update_closest,
+    seeding.fold_and_score,
+    seeding.locate_in_blocks,
+)
+SPARSE = Kernels(
+    sparse.lloyd_step,
+    sparse.labels_and_cost,
+    sparse.hamerly_step,
+    sparse.weighted_sums,
+    sparse.weighted_sq_deviations,
+    sparse.center_distances,
+    sparse.assigned_sq_distances,
+    sparse.update_closest,
+    sparse.fold_and_score,
+    sparse.locate_in_blocks,
+)
+
+
+def kernels_for(X: np.ndarray | SparseRows) -> Kernels:
+    """The kernels for X's layout."""
+    return SPARSE if isinstance(X, SparseRows) else DENSE
+
+
+def kernel_args(X: np.ndarray | SparseRows) -> tuple[np.ndarray, ...]:
+    """What replaces X in a kernel call: ``(X,)``, or the CSR arrays."""
+    return X.kernel_args() if isinstance(X, SparseRows) else (X,)
+
+
+def dense_rows(X: np.ndarray | SparseRows, rows) -> np.ndarray:
+    """Rows of X (an int array) as a dense (len(rows), d) array in X's dtype."""
+    return X.dense_rows(rows) if isinstance(X, SparseRows) else X[rows]
+
+
+def rows_at_point(X: np.ndarray | SparseRows, row: int) -> np.ndarray:
+    """Indices of the rows equal to row ``row`` (int64, ascending)."""
+    if isinstance(X, SparseRows):
+        same = np.empty(X.shape[0], dtype=np.bool_)
+        sparse.rows_equal_to(*X.kernel_args(), X.dense_rows(row)[0], same)
+        return np.flatnonzero(same)
+    return np.flatnonzero((X == X[row]).all(axis=1))

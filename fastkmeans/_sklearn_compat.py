@@ -1,0 +1,242 @@
+"""scikit-learn's estimator protocol, implemented without importing scikit-learn.
+
+scikit-learn's developer guide lets an estimator be compatible without inheriting from
+``BaseEstimator``: it must provide ``get_params``/``set_params``, ``__sklearn_tags__``,
+``__sklearn_is_fitted__``, ``n_features_in_``, and, to be a full transformer,
+``feature_names_in_``, ``get_feature_names_out`` and ``set_output``. :class:`EstimatorMixin`
+provides all of them. scikit-learn (for the tags), pandas and polars (for ``set_output``) are
+imported only inside the methods that need them, i.e. only when the caller uses them.
+"""
+
+from __future__ import annotations
+
+import functools
+import inspect
+import sys
+import warnings
+
+import numpy as np
+
+from .exceptions import NotFittedError
+
+_OUTPUTS = ("default", "pandas", "polars")
+
+
+class EstimatorMixin:
+    """Parameters, tags, fitted state, feature names and output containers of an estimator.
+
+    The estimator's ``__init__`` stores its parameters under their own names; ``fit`` calls
+    :meth:`_set_feature_names`; the methods using a fitted model call :meth:`_check_fitted`
+    and :meth:`_check_feature_names`, and ``transform`` returns :meth:`_wrap_output`.
+    """
+
+    # -- parameters ------------------------------------------------------------------------
+
+    @classmethod
+    def _param_names(cls) -> list[str]:
+        signature = inspect.signature(cls.__init__)
+        return [name for name in signature.parameters if name != "self"]
+
+    def get_params(self, deep: bool = True) -> dict:
+        """Parameters of this estimator, as passed to ``__init__`` (``deep`` is accepted for
+        scikit-learn; no parameter is itself an estimator)."""
+        return {name: getattr(self, name) for name in self._param_names()}
+
+    def set_params(self, **params):
+        """Set parameters by name (checked when fitting); returns self."""
+        valid = self._param_names()
+        for name, value in params.items():
+            if name not in valid:
+                raise ValueError(f"unknown parameter {name!r}; valid parameters are {valid}")
+            setattr(self, name, value)
+        return self
+
+    def __repr__(self) -> str:
+        defaults = inspect.signature(type(self).__init__).parameters
+        changed = []
+        for name, value in self.get_params().items():
+            default = defaults[name].default
+            if isinstance(value, np.ndarray) or value is not default and value != default:
+                shown = "array" if isinstance(value, np.ndarray) else repr(value)
+                changed.append(f"{name}={shown}")
+        return f"{type(self).__name__}({', '.join(changed)})"
+
+    # -- scikit-learn protocol ---------------------------------------------------------------
+
+    def __sklearn_tags__(self):
+        """scikit-learn's tags: a clusterer and transformer, dense or sparse input, no y."""
+        from sklearn.utils import InputTags, Tags, TargetTags, TransformerTags
+
+        return Tags(
+            estimator_type="clusterer",
+            target_tags=TargetTags(required=False),
+            transformer_tags=TransformerTags(preserves_dtype=["float64", "float32"]),
+            input_tags=InputTags(sparse=True),
+        )
+
+    def __sklearn_is_fitted__(self) -> bool:
+        return hasattr(self, "cluster_centers_")
+
+    def _check_fitted(self) -> None:
+        if not self.__sklearn_is_fitted__():
+            raise not_fitted_error()(
+                f"this {type(self).__name__} instance is not fitted yet; call fit(X) first"
+            )
+
+    # -- feature names -------------------------------------------------------------------------
+
+    def _set_feature_names(self, X, n_features: int) -> None:
+        """Record ``n_features_in_`` and, for string-named columns, ``feature_names_in_``."""
+        self.n_features_in_ = n_features
+        names = feature_names_of(X)
+        if names is not None:
+            self.feature_names_in_ = names
+        elif hasattr(self, "feature_names_in_"):
+            del self.feature_names_in_
+
+    def _check_feature_names(self, X) -> None:
+        """X's column names against those seen in fit: a warning when only one side has
+        names, a ValueError when they differ (scikit-learn's rules and wording)."""
+        fitted = getattr(self, "feature_names_in_", None)
+        names = feature_names_of(X)
+        owner = type(self).__name__
+        if fitted is None and names is None:
+            return
+        if fitted is None:
+            warnings.warn(
+                f"X has feature names, but {owner} was fitted without feature names",
+                UserWarning,
+                stacklevel=4,
+            )
+            return
+        if names is None:
+            warnings.warn(
+                f"X does not have valid feature names, but {owner} was fitted with feature names",
+                UserWarning,
+                stacklevel=4,
+            )
+            return
+        if len(fitted) != len(names) or (fitted != names).any():
+            raise ValueError(_names_mismatch(fitted, names))
+
+    def get_feature_names_out(self, input_features=None) -> np.ndarray:
+        """Names of the ``transform`` outputs: the class name lowercased, then the cluster index
+        (``kmeans0``, ``kmeans1``, ...), as an object array.
+
+        ``input_features``, if given, must match the features seen in ``fit``.
+        """
+        self._check_fitted()
+        if input_features is not None:
+            input_features = np.asarray(input_features, dtype=object)
+            fitted = getattr(self, "feature_names_in_", None)
+            if fitted is not None and not np.array_equal(input_features, fitted):
+                raise ValueError(
+                    f"input_features={list(input_features)} must equal feature_names_in_ "
+                    f"{list(fitted)}"
+                )
+            if len(input_features) != self.n_features_in_:
+                raise ValueError(
+                    f"input_features has {len(input_features)} names, but the model was "
+                    f"fitted with {self.n_features_in_} features"
+                )
+        prefix = type(self).__name__.lower()
+        n_out = self.cluster_centers_.shape[0]
+        return np.asarray([f"{prefix}{j}" for j in range(n_out)], dtype=object)
+
+    # -- output containers ---------------------------------------------------------------------
+
+    def set_output(self, *, transform=None):
+        """Choose what ``transform`` and ``fit_transform`` return.
+
+        Parameters
+        ----------
+        transform : {"default", "pandas", "polars"} or None
+            "default": a NumPy array; "pandas" / "polars": a DataFrame with the columns of
+            :meth:`get_feature_names_out` (pandas keeps the index of a DataFrame input);
+            None: leave the setting unchanged. Without a setting, scikit-learn's global
+            ``transform_output`` applies when scikit-learn is loaded.
+
+        Returns
+        -------
+        self
+        """
+        if transform is None:
+            return self
+        if transform not in _OUTPUTS:
+            raise ValueError(f"transform={transform!r} must be one of {_OUTPUTS} or None")
+        # The attribute scikit-learn's clone() copies.
+        self._sklearn_output_config = {"transform": transform}
+        return self
+
+    def _wrap_output(self, out: np.ndarray, X):
+        """``out`` in the container chosen by :meth:`set_output` (``X``: the caller's input)."""
+        config = getattr(self, "_sklearn_output_config", {}).get("transform")
+        if config is None and "sklearn" in sys.modules:
+            config = sys.modules["sklearn"].get_config().get("transform_output", "default")
+        if config in (None, "default"):
+            return out
+        columns = self.get_feature_names_out()
+        if config == "polars":
+            import polars
+
+            return polars.DataFrame(out, schema=columns.tolist(), orient="row")
+        import pandas
+
+        index = X.index if isinstance(X, pandas.DataFrame) else None
+        return pandas.DataFrame(out, columns=columns, index=index, copy=False)
+
+
+def not_fitted_error() -> type[NotFittedError]:
+    """fastkmeans' NotFittedError; once scikit-learn is loaded, a subclass that is also
+    scikit-learn's NotFittedError (which its checks and meta-estimators catch)."""
+    sklearn_exceptions = sys.modules.get("sklearn.exceptions")
+    if sklearn_exceptions is None:
+        return NotFittedError
+    return _with_sklearn_base(sklearn_exceptions.NotFittedError)
+
+
+@functools.cache
+def _with_sklearn_base(sklearn_error: type) -> type[NotFittedError]:
+    return type("NotFittedError", (NotFittedError, sklearn_error), {"__module__": __name__})
+
+
+def feature_names_of(X) -> np.ndarray | None:
+    """X's column names as an object array when they are all strings, else None.
+
+    Mixed string and non-string names are an error (they cannot be checked reliably);
+    non-string names (pandas' default integer columns) mean "no names".
+    """
+    columns = getattr(X, "columns", None)
+    if columns is None or isinstance(X, np.ndarray):
+        return None
+    names = np.asarray(list(columns), dtype=object)
+    types = sorted({type(name).__qualname__ for name in names})
+    if len(types) > 1 and "str" in types:
+        raise TypeError(
+            f"feature names must all be strings to be kept, got column name types {types}; "
+            f"convert them, e.g. X.columns = X.columns.astype(str), or drop the names"
+        )
+    if types == ["str"]:
+        return names
+    return None
+
+
+def _names_mismatch(fitted: np.ndarray, names: np.ndarray, shown: int = 5) -> str:
+    """scikit-learn's message (its checks match it) for names that differ from fit's."""
+    unseen = sorted(set(names) - set(fitted))
+    missing = sorted(set(fitted) - set(names))
+
+    def listed(title: str, values: list) -> str:
+        lines = [f"- {value}" for value in values[:shown]]
+        if len(values) > shown:
+            lines.append("- ...")
+        return title + "\n" + "\n".join(lines) + "\n"
+
+    message = "The feature names should match those that were passed during fit.\n"
+    if unseen:
+        message += listed("Feature names unseen at fit time:", unseen)
+    if missing:
+        message += listed("Feature names seen at fit time, yet now missing:", missing)
+    if not unseen and not missing:
+        message += "Feature names must be in the same order as they were in fit.\n"
+    return message

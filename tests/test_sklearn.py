@@ -1,0 +1,146 @@
+"""fastkmeans.KMeans as a scikit-learn estimator (scikit-learn is optional: skipped without it)."""
+
+import subprocess
+import sys
+import warnings
+
+import numpy as np
+import pytest
+
+from fastkmeans import KMeans, NotFittedError
+
+sklearn = pytest.importorskip("sklearn")
+pd = pytest.importorskip("pandas")
+
+from sklearn.base import clone  # noqa: E402
+from sklearn.model_selection import GridSearchCV, cross_val_score  # noqa: E402
+from sklearn.pipeline import make_pipeline  # noqa: E402
+from sklearn.preprocessing import StandardScaler  # noqa: E402
+from sklearn.utils.estimator_checks import (  # noqa: E402
+    check_clusterer_compute_labels_predict,
+    check_clustering,
+    parametrize_with_checks,
+)
+
+# Why a check cannot pass; parametrize_with_checks marks these as expected failures.
+EXPECTED_FAILED_CHECKS = {
+    "check_sample_weight_equivalence_on_dense_data": (
+        "the check shuffles the rows of the weighted data but not of the repeated data, so the "
+        "k-means++ draws pick different points; fastkmeans' integer weights equal repeated rows "
+        "for the same row order (tests/test_kmeans.py), as for scikit-learn's KMeans, which "
+        "lists the same expected failure"
+    ),
+    "check_sample_weight_equivalence_on_sparse_data": "as on dense data",
+}
+
+
+def _expected_failed_checks(estimator):
+    return EXPECTED_FAILED_CHECKS
+
+
+with warnings.catch_warnings():
+    # "does not inherit from BaseEstimator": by design, scikit-learn stays optional.
+    warnings.filterwarnings("ignore", "Estimator KMeans does not inherit", UserWarning)
+    _checks = parametrize_with_checks(
+        [KMeans(n_clusters=3, n_init=1, max_iter=20)],
+        expected_failed_checks=_expected_failed_checks,
+    )
+
+
+@_checks
+def test_estimator_checks(estimator, check):
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", sklearn.exceptions.ConvergenceWarning)
+        check(estimator)
+
+
+@pytest.mark.parametrize("readonly_memmap", [False, True])
+def test_clustering_checks(readonly_memmap):
+    # scikit-learn runs these only for subclasses of its ClusterMixin.
+    check_clustering("KMeans", KMeans(n_clusters=3, max_iter=20), readonly_memmap=readonly_memmap)
+    check_clusterer_compute_labels_predict("KMeans", KMeans(n_clusters=3, max_iter=20))
+
+
+def test_import_does_not_load_optional_dependencies():
+    # numba itself may import the top-level scipy package; fastkmeans must add nothing.
+    code = (
+        "import sys, numba, numpy, imageio\n"
+        "before = set(sys.modules)\n"
+        "import fastkmeans\n"
+        "new = set(sys.modules) - before\n"
+        "bad = sorted(m for m in new if m.split('.')[0] in ('sklearn', 'scipy', 'pandas'))\n"
+        "bad += [m for m in ('sklearn', 'pandas', 'scipy.sparse') if m in sys.modules]\n"
+        "print(bad)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "[]"
+
+
+def test_pipeline_grid_search_cross_val_clone(blobs):
+    pipe = make_pipeline(StandardScaler(), KMeans(4, random_state=0))
+    labels = pipe.fit_predict(blobs)
+    assert labels.shape == (blobs.shape[0],)
+    assert len(np.unique(labels)) == 4
+    assert pipe.transform(blobs).shape == (blobs.shape[0], 4)
+
+    search = GridSearchCV(KMeans(random_state=0), {"n_clusters": [2, 4]}, cv=3).fit(blobs)
+    # score is -cost: more clusters never cost more on held-out data of this shape.
+    assert search.best_params_ == {"n_clusters": 4}
+    scores = cross_val_score(KMeans(4, random_state=0), blobs, cv=3)
+    assert scores.shape == (3,) and (scores < 0).all()
+
+    km = KMeans(5, init="random", max_iter=7, random_state=3)
+    copy = clone(km)
+    assert copy is not km and copy.get_params() == km.get_params()
+
+
+def test_set_output_pandas(blobs):
+    df = pd.DataFrame(blobs, columns=["x", "y"], index=[f"r{i}" for i in range(len(blobs))])
+    km = KMeans(4, random_state=0).set_output(transform="pandas")
+    out = km.fit_transform(df)
+    assert list(out.columns) == ["kmeans0", "kmeans1", "kmeans2", "kmeans3"]
+    assert (out.index == df.index).all()
+    np.testing.assert_array_equal(out.to_numpy(), KMeans(4, random_state=0).fit_transform(blobs))
+    assert list(km.feature_names_in_) == ["x", "y"]
+    assert isinstance(clone(km).fit(blobs).transform(blobs), pd.DataFrame)
+    with sklearn.config_context(transform_output="pandas"):
+        assert isinstance(KMeans(4, random_state=0).fit_transform(blobs), pd.DataFrame)
+    with pytest.raises(ValueError, match="transform='xml' must be one of"):
+        km.set_output(transform="xml")
+
+
+def test_feature_names(blobs):
+    df = pd.DataFrame(blobs, columns=["a", "b"])
+    km = KMeans(3, random_state=0).fit(df)
+    assert km.feature_names_in_.dtype == object
+    np.testing.assert_array_equal(km.get_feature_names_out(), ["kmeans0", "kmeans1", "kmeans2"])
+    np.testing.assert_array_equal(km.predict(df), km.labels_)
+    with pytest.warns(UserWarning, match="X does not have valid feature names"):
+        km.predict(blobs)
+    with pytest.raises(ValueError, match="Feature names unseen at fit time:\n- c"):
+        km.predict(df.rename(columns={"b": "c"}))
+    with pytest.raises(ValueError, match="must be in the same order"):
+        km.transform(df[["b", "a"]])
+    # Integer column names (pandas' default) are no names; mixed ones are an error.
+    assert not hasattr(KMeans(3).fit(pd.DataFrame(blobs)), "feature_names_in_")
+    with pytest.raises(TypeError, match="feature names must all be strings"):
+        KMeans(3).fit(pd.DataFrame(blobs, columns=["a", 1]))
+    # Refitting on an array forgets the names.
+    assert not hasattr(km.fit(blobs), "feature_names_in_")
+    with pytest.warns(UserWarning, match="X has feature names, but KMeans was fitted without"):
+        km.predict(df)
+
+
+def test_not_fitted_is_sklearns_error():
+    with pytest.raises(sklearn.exceptions.NotFittedError, match="not fitted yet"):
+        KMeans().predict(np.zeros((2, 2)))
+    with pytest.raises(NotFittedError):
+        KMeans().get_feature_names_out()
+
+
+def test_tags():
+    tags = sklearn.utils.get_tags(KMeans())
+    assert tags.estimator_type == "clusterer"
+    assert tags.input_tags.sparse and not tags.target_tags.required

@@ -1,0 +1,174 @@
+"""Sparse input: the sparse kernels give the dense results (scipy is optional: skipped without)."""
+
+import warnings
+
+import numpy as np
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from hypothesis.extra.numpy import arrays
+
+from fastkmeans import ConvergenceWarning, KMeans, cost, kmeans_plusplus, sensitivity_coreset
+
+from . import naive
+
+sp = pytest.importorskip("scipy.sparse")
+
+
+def as_sparse(X, extra_zeros, unsorted=False):
+    """X as CSR storing its non-zeros and, explicitly, the zeros where ``extra_zeros``."""
+    stored = (X != 0) | extra_zeros
+    rows, cols = np.nonzero(stored)
+    matrix = sp.csr_matrix((X[rows, cols], (rows, cols)), shape=X.shape)
+    if unsorted:
+        # Reverse the column order within every row: valid CSR without sorted indices.
+        for i in range(X.shape[0]):
+            start, end = matrix.indptr[i], matrix.indptr[i + 1]
+            matrix.indices[start:end] = matrix.indices[start:end][::-1].copy()
+            matrix.data[start:end] = matrix.data[start:end][::-1].copy()
+        matrix.has_sorted_indices = False
+    return matrix
+
+
+@st.composite
+def sparse_problems(draw):
+    """Small mostly-zero integer data (empty and duplicate rows likely), integer weights."""
+    n_features = draw(st.integers(1, 6))
+    n_rows = draw(st.integers(2, 16))
+    values = st.sampled_from([0.0, 0.0, 0.0, 1.0, -2.0, 3.0, 0.5])
+    X = draw(arrays(np.float64, (n_rows, n_features), elements=values))
+    extra_zeros = draw(arrays(np.bool_, (n_rows, n_features)))
+    weights = draw(st.none() | arrays(np.float64, n_rows, elements=st.integers(0, 3).map(float)))
+    if weights is not None and not (weights > 0).any():
+        weights[0] = 1.0
+    n_positive = n_rows if weights is None else int((weights > 0).sum())
+    n_clusters = draw(st.integers(1, min(4, n_positive)))
+    positive = np.arange(n_rows) if weights is None else np.flatnonzero(weights > 0)
+    init = X[draw(st.permutations(positive))[:n_clusters]]
+    dtype = draw(st.sampled_from([np.float64, np.float32]))
+    return X.astype(dtype), extra_zeros, weights, init.astype(dtype), draw(st.booleans())
+
+
+def fit(X, init, weights, algorithm, max_iter):
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", ConvergenceWarning)
+        warnings.simplefilter("ignore", UserWarning)  # few distinct points
+        km = KMeans(len(init), init=init, algorithm=algorithm, tol=0, max_iter=max_iter)
+        return km.fit(X, sample_weight=weights)
+
+
+@pytest.mark.parametrize("algorithm", ["lloyd", "hamerly"])
+@given(problem=sparse_problems())
+def test_same_labels_as_dense_fit(algorithm, problem):
+    X, extra_zeros, weights, init, unsorted = problem
+    S = as_sparse(X, extra_zeros, unsorted)
+    dense = fit(X, init, weights, algorithm, 50)
+    sparse = fit(S, init, weights, algorithm, 50)
+    if np.array_equal(dense.labels_, sparse.labels_):
+        # Same labels every iteration give the same sums: zeros add nothing.
+        np.testing.assert_array_equal(dense.cluster_centers_, sparse.cluster_centers_)
+        assert dense.n_iter_ == sparse.n_iter_
+        np.testing.assert_allclose(dense.inertia_, sparse.inertia_, rtol=1e-5, atol=1e-6)
+        return
+    # Labels may differ only at an exact tie, which rounding breaks differently: find the first
+    # iteration whose labels differ; its centres agree, and every differing row is at a tie.
+    for max_iter in range(1, dense.n_iter_ + 1):
+        dense = fit(X, init, weights, algorithm, max_iter)
+        sparse = fit(S, init, weights, algorithm, max_iter)
+        if not np.array_equal(dense.labels_, sparse.labels_):
+            break
+    np.testing.assert_array_equal(dense.cluster_centers_, sparse.cluster_centers_)
+    distances = naive.sq_distances(X, dense.cluster_centers_)
+    rows = np.flatnonzero(dense.labels_ != sparse.labels_)
+    gap = distances[rows, dense.labels_[rows]] - distances[rows, sparse.labels_[rows]]
+    scale = (X[rows].astype(np.float64) ** 2).sum(axis=1) + distances.max() + 1.0
+    assert (np.abs(gap) <= 1e-5 * scale).all()
+
+
+@pytest.mark.parametrize("seed", [0, 1, 2])
+@pytest.mark.parametrize("weighted", [False, True])
+def test_seeding_cost_predict_transform_match_dense(seed, weighted):
+    rng = np.random.default_rng(seed)
+    X = rng.normal(size=(300, 12)) * (rng.random((300, 12)) < 0.3)
+    weights = rng.integers(0, 4, size=300).astype(float) if weighted else None
+    for fmt in ("csr", "csc", "coo"):
+        S = sp.csr_matrix(X).asformat(fmt)
+        centers, indices = kmeans_plusplus(S, 5, sample_weight=weights, random_state=seed)
+        expected = kmeans_plusplus(X, 5, sample_weight=weights, random_state=seed)
+        np.testing.assert_array_equal(indices, expected[1])
+        np.testing.assert_array_equal(centers, expected[0])
+        km = KMeans(5, random_state=seed).fit(S, sample_weight=weights)
+        ref = KMeans(5, random_state=seed).fit(X, sample_weight=weights)
+        np.testing.assert_array_equal(km.labels_, ref.labels_)
+        np.testing.assert_array_equal(km.predict(S), ref.predict(X))
+        np.testing.assert_allclose(km.transform(S), ref.transform(X), rtol=1e-10, atol=1e-12)
+        np.testing.assert_allclose(km.score(S), ref.score(X), rtol=1e-10)
+        np.testing.assert_allclose(
+            cost(S, ref.cluster_centers_, weights), naive.cost(X, ref.cluster_centers_, weights)
+        )
+
+
+def test_sparse_arrays_float32_and_no_copy_of_user_data():
+    rng = np.random.default_rng(5)
+    X = (rng.random((200, 30)) < 0.1) * rng.random((200, 30))
+    S = sp.csr_array(X.astype(np.float32))
+    before = S.copy()
+    km = KMeans(4, random_state=0).fit(S)
+    assert km.cluster_centers_.dtype == np.float32
+    assert km.transform(S).dtype == np.float32
+    assert (S != before).nnz == 0
+
+
+def test_empty_clusters_are_relocated_on_sparse_rows():
+    # Two clusters start on the same point: one empties and takes the farthest point.
+    X = np.array([[0.0, 0.0], [0.0, 0.0], [0.0, 5.0], [4.0, 0.0], [4.0, 0.0]])
+    init = np.array([[0.0, 0.0], [0.0, 0.0], [4.0, 0.0]])
+    dense = KMeans(3, init=init, tol=0).fit(X)
+    sparse = KMeans(3, init=init, tol=0).fit(sp.csr_matrix(X))
+    np.testing.assert_array_equal(sparse.labels_, dense.labels_)
+    np.testing.assert_array_equal(sparse.cluster_centers_, dense.cluster_centers_)
+
+
+def test_callable_init_sees_the_sparse_matrix():
+    seen = {}
+
+    def first_rows(X, n_clusters, random_state):
+        seen["type"] = type(X)
+        return X[:n_clusters].toarray()
+
+    S = sp.csr_matrix(np.eye(6))
+    KMeans(3, init=first_rows).fit(S)
+    assert seen["type"] is sp.csr_matrix
+
+
+def test_coresets_of_sparse_data_are_refused_with_a_remedy():
+    S = sp.random(50, 10, density=0.2, format="csr", random_state=0)
+    with pytest.raises(TypeError, match=r"coreset_size=20 needs dense X.*X.toarray\(\)"):
+        KMeans(2, coreset_size=20).fit(S)
+    with pytest.raises(TypeError, match=r"scipy.sparse matrix.*X.toarray\(\)"):
+        sensitivity_coreset(S, 2, 20)
+
+
+@pytest.mark.parametrize(
+    "data, error, message",
+    [
+        (sp.csr_matrix(np.array([[np.nan, 1.0]])), ValueError, "X must be finite"),
+        (sp.csr_matrix((0, 3)), ValueError, "X must not be empty"),
+        (sp.csr_matrix(np.array([[1j, 0]])), ValueError, "Complex data not supported"),
+    ],
+)
+def test_bad_sparse_data(data, error, message):
+    with pytest.raises(error, match=message):
+        KMeans(1).fit(data)
+
+
+def test_hamerly_equals_lloyd_on_sparse_rows():
+    rng = np.random.default_rng(3)
+    S = sp.random(3000, 40, density=0.1, format="csr", random_state=rng)
+    init = S[:8].toarray()
+    lloyd = KMeans(8, init=init, algorithm="lloyd", tol=0, max_iter=100).fit(S)
+    hamerly = KMeans(8, init=init, algorithm="hamerly", tol=0, max_iter=100).fit(S)
+    np.testing.assert_array_equal(lloyd.labels_, hamerly.labels_)
+    np.testing.assert_array_equal(lloyd.cluster_centers_, hamerly.cluster_centers_)
+    assert lloyd.n_iter_ == hamerly.n_iter_ > 2
+    assert lloyd.inertia_ == hamerly.inertia_
