@@ -9,7 +9,7 @@ from numba import prange
 
 from ._config import jit_parallel
 from .distances import nearest_center
-from .partials import add_to_cluster, weight_of
+from .partials import add_to_cluster, cleared_slots, weight_of
 
 
 @jit_parallel
@@ -34,10 +34,7 @@ def lloyd_step(
     block_changed = np.zeros(n_blocks, np.int64)
     for b in prange(n_blocks):
         dist = np.empty(n_clusters, X.dtype)
-        sums = block_sums[b]
-        weights = block_weights[b]
-        sums[:] = 0.0
-        weights[:] = 0.0
+        sums, weights = cleared_slots(block_sums, block_weights, b)
         cost = 0.0
         changed = 0
         for i in range(bounds[b], bounds[b + 1]):

@@ -62,3 +62,13 @@ def add_to_cluster(X, i, w, a, sums, weights):
     else:
         for f in range(X.shape[1]):
             sums[a, f] += w * X[i, f]
+
+
+@jit_inline
+def cleared_slots(block_sums, block_weights, b):
+    """Block ``b``'s accumulator slots, zeroed: ``(sums (k, d), weights (k,))`` views."""
+    sums = block_sums[b]
+    weights = block_weights[b]
+    sums[:] = 0.0
+    weights[:] = 0.0
+    return sums, weights

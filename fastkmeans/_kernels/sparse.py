@@ -20,7 +20,7 @@ from numba import prange
 
 from ._config import jit, jit_inline, jit_parallel
 from .distances import smallest_two
-from .partials import weight_of
+from .partials import cleared_slots, weight_of
 
 
 @jit_inline
@@ -119,10 +119,7 @@ def lloyd_step(
     block_changed = np.zeros(n_blocks, np.int64)
     for b in prange(n_blocks):
         dist = np.empty(centers.shape[0], np.float64)
-        sums = block_sums[b]
-        weights = block_weights[b]
-        sums[:] = 0.0
-        weights[:] = 0.0
+        sums, weights = cleared_slots(block_sums, block_weights, b)
         cost = 0.0
         changed = 0
         for i in range(bounds[b], bounds[b + 1]):
@@ -208,10 +205,7 @@ def hamerly_step(
     block_changed = np.zeros(n_blocks, np.int64)
     for b in prange(n_blocks):
         dist = np.empty(n_clusters, np.float64)
-        sums = block_sums[b]
-        weights = block_weights[b]
-        sums[:] = 0.0
-        weights[:] = 0.0
+        sums, weights = cleared_slots(block_sums, block_weights, b)
         changed = 0
         scanned = 0
         for i in range(bounds[b], bounds[b + 1]):
