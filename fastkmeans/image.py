@@ -24,6 +24,7 @@ from ._colour import (
     summarise_colours,
     to_space,
 )
+from ._imageread import MAX_PIXELS, read_image  # noqa: F401  (public: reading files)
 from ._kernels.image import paint
 from ._parallel import block_bounds, thread_limit
 from ._validation import (
