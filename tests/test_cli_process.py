@@ -129,3 +129,46 @@ def test_import_loads_neither_the_command_line_nor_matplotlib(tmp_path):
     result = python("-c", code, cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     assert result.stdout == "[]\n"
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals")
+@pytest.mark.parametrize(
+    "signum, status, message",
+    [(signal.SIGTERM, 143, "terminated"), (signal.SIGINT, 130, "interrupted")],
+)
+def test_a_signal_while_writing_removes_the_temporary_files(tmp_path, signum, status, message):
+    from imageio import v3 as iio
+
+    iio.imwrite(tmp_path / "in.png", np.arange(192, dtype=np.uint8).reshape(8, 8, 3))
+    (tmp_path / "old.png").write_bytes(b"precious")
+    # Flushing the first output's temporary file to disk is replaced by a long wait, announced
+    # on stderr: the signal arrives while the temporary file exists beside the output.
+    code = (
+        "import os, sys, time\n"
+        "from fastkmeans.cli import main, files\n"
+        "def wait(fd):\n"
+        "    print('writing', file=sys.stderr, flush=True)\n"
+        "    time.sleep(600)\n"
+        "files.os.fsync = wait\n"
+        "sys.exit(main(sys.argv[1:]))\n"
+    )
+    args = ["segment", "in.png", "-k", "2", "-o", "old.png", "--labels", "l.npy", "-q", "--force"]
+    process = subprocess.Popen(
+        [sys.executable, "-c", code, *args],
+        cwd=tmp_path,
+        env=environment(),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert process.stderr.readline() == "writing\n"
+        assert any(path.name.endswith(".fastkmeans-tmp") for path in tmp_path.iterdir())
+        process.send_signal(signum)
+        out, err = process.communicate(timeout=60)
+    finally:
+        process.kill()
+    assert process.returncode == status
+    assert (out, err) == ("", f"fastkmeans: {message}\n")
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["in.png", "old.png"]
+    assert (tmp_path / "old.png").read_bytes() == b"precious"
