@@ -86,6 +86,31 @@ def test_entry_point_sets_a_passive_omp_wait_policy(tmp_path, setting, expected)
     assert result.stdout.splitlines() == [f"fastkmeans {__version__}", repr(expected)]
 
 
+def signal_when(code, args, cwd, ready, signum, check=None):
+    """Run ``python -c code ARGS`` in ``cwd``; once it prints ``ready`` on stderr (and
+    ``check(cwd)`` holds), send it ``signum``. Returns the process, its stdout and stderr."""
+    process = subprocess.Popen(
+        [sys.executable, "-c", code, *args],
+        cwd=cwd,
+        env=environment(),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert process.stderr.readline() == ready
+        assert check is None or check(cwd)
+        process.send_signal(signum)
+        out, err = process.communicate(timeout=60)
+    finally:
+        process.kill()
+    return process, out, err
+
+
+def temporary_exists(directory):
+    return any(path.name.endswith(".fastkmeans-tmp") for path in directory.iterdir())
+
+
 @pytest.mark.skipif(sys.platform == "win32", reason="SIGINT is a POSIX signal")
 def test_ctrl_c_stops_cleanly_and_writes_nothing(tmp_path):
     from imageio import v3 as iio
@@ -102,20 +127,7 @@ def test_ctrl_c_stops_cleanly_and_writes_nothing(tmp_path):
         "sys.exit(main(sys.argv[1:]))\n"
     )
     args = ["segment", "in.png", "-k", "2", "-o", "out.png", "-q"]
-    process = subprocess.Popen(
-        [sys.executable, "-c", code, *args],
-        cwd=tmp_path,
-        env=environment(),
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    try:
-        assert process.stderr.readline() == "working\n"
-        process.send_signal(signal.SIGINT)
-        out, err = process.communicate(timeout=60)
-    finally:
-        process.kill()
+    process, out, err = signal_when(code, args, tmp_path, "working\n", signal.SIGINT)
     assert process.returncode == 130
     assert (out, err) == ("", "fastkmeans: interrupted\n")
     assert sorted(path.name for path in tmp_path.iterdir()) == ["in.png"]
@@ -153,21 +165,8 @@ def test_a_signal_while_writing_removes_the_temporary_files(tmp_path, signum, st
         "sys.exit(main(sys.argv[1:]))\n"
     )
     args = ["segment", "in.png", "-k", "2", "-o", "old.png", "--labels", "l.npy", "-q", "--force"]
-    process = subprocess.Popen(
-        [sys.executable, "-c", code, *args],
-        cwd=tmp_path,
-        env=environment(),
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    try:
-        assert process.stderr.readline() == "writing\n"
-        assert any(path.name.endswith(".fastkmeans-tmp") for path in tmp_path.iterdir())
-        process.send_signal(signum)
-        out, err = process.communicate(timeout=60)
-    finally:
-        process.kill()
+    ready = "writing\n"
+    process, out, err = signal_when(code, args, tmp_path, ready, signum, check=temporary_exists)
     assert process.returncode == status
     assert (out, err) == ("", f"fastkmeans: {message}\n")
     assert sorted(path.name for path in tmp_path.iterdir()) == ["in.png", "old.png"]

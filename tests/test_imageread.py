@@ -213,3 +213,12 @@ def test_truncated_16_bit_png(tmp_path):
     path.write_bytes(data[: len(data) - 20])
     with pytest.raises(ValueError, match="truncated"):
         read_image(path)
+
+
+def test_docstring_examples():
+    import doctest
+
+    import fastkmeans._imageread as module
+
+    result = doctest.testmod(module, optionflags=doctest.ELLIPSIS)
+    assert result.attempted > 0 and result.failed == 0
