@@ -27,6 +27,7 @@ from ._colour import (
     to_space,
 )
 from ._image_quality import LazyQuality
+from ._imageread import MAX_PIXELS, read_image
 from ._kernels.image import dither_labels, paint
 from ._palette_file import encode, write_atomically
 from ._parallel import block_bounds, thread_limit
@@ -42,12 +43,14 @@ from .exceptions import FewDistinctPointsWarning
 from .kmeans import KMeans
 
 __all__ = [
+    "MAX_PIXELS",
     "ColourSummary",
     "Segmentation",
     "colour_summary",
     "elbow_index",
     "lab_to_rgb",
     "palette_image",
+    "read_image",
     "rgb_to_lab",
     "segment_image",
     "side_by_side",

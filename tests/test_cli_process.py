@@ -86,6 +86,31 @@ def test_entry_point_sets_a_passive_omp_wait_policy(tmp_path, setting, expected)
     assert result.stdout.splitlines() == [f"fastkmeans {__version__}", repr(expected)]
 
 
+def signal_when(code, args, cwd, ready, signum, check=None):
+    """Run ``python -c code ARGS`` in ``cwd``; once it prints ``ready`` on stderr (and
+    ``check(cwd)`` holds), send it ``signum``. Returns the process, its stdout and stderr."""
+    process = subprocess.Popen(
+        [sys.executable, "-c", code, *args],
+        cwd=cwd,
+        env=environment(),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert process.stderr.readline() == ready
+        assert check is None or check(cwd)
+        process.send_signal(signum)
+        out, err = process.communicate(timeout=60)
+    finally:
+        process.kill()
+    return process, out, err
+
+
+def temporary_exists(directory):
+    return any(path.name.endswith(".fastkmeans-tmp") for path in directory.iterdir())
+
+
 @pytest.mark.skipif(sys.platform == "win32", reason="SIGINT is a POSIX signal")
 def test_ctrl_c_stops_cleanly_and_writes_nothing(tmp_path):
     from imageio import v3 as iio
@@ -102,20 +127,7 @@ def test_ctrl_c_stops_cleanly_and_writes_nothing(tmp_path):
         "sys.exit(main(sys.argv[1:]))\n"
     )
     args = ["segment", "in.png", "-k", "2", "-o", "out.png", "-q"]
-    process = subprocess.Popen(
-        [sys.executable, "-c", code, *args],
-        cwd=tmp_path,
-        env=environment(),
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    try:
-        assert process.stderr.readline() == "working\n"
-        process.send_signal(signal.SIGINT)
-        out, err = process.communicate(timeout=60)
-    finally:
-        process.kill()
+    process, out, err = signal_when(code, args, tmp_path, "working\n", signal.SIGINT)
     assert process.returncode == 130
     assert (out, err) == ("", "fastkmeans: interrupted\n")
     assert sorted(path.name for path in tmp_path.iterdir()) == ["in.png"]
@@ -129,3 +141,33 @@ def test_import_loads_neither_the_command_line_nor_matplotlib(tmp_path):
     result = python("-c", code, cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     assert result.stdout == "[]\n"
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals")
+@pytest.mark.parametrize(
+    "signum, status, message",
+    [(signal.SIGTERM, 143, "terminated"), (signal.SIGINT, 130, "interrupted")],
+)
+def test_a_signal_while_writing_removes_the_temporary_files(tmp_path, signum, status, message):
+    from imageio import v3 as iio
+
+    iio.imwrite(tmp_path / "in.png", np.arange(192, dtype=np.uint8).reshape(8, 8, 3))
+    (tmp_path / "old.png").write_bytes(b"precious")
+    # Flushing the first output's temporary file to disk is replaced by a long wait, announced
+    # on stderr: the signal arrives while the temporary file exists beside the output.
+    code = (
+        "import os, sys, time\n"
+        "from fastkmeans.cli import main, files\n"
+        "def wait(fd):\n"
+        "    print('writing', file=sys.stderr, flush=True)\n"
+        "    time.sleep(600)\n"
+        "files.os.fsync = wait\n"
+        "sys.exit(main(sys.argv[1:]))\n"
+    )
+    args = ["segment", "in.png", "-k", "2", "-o", "old.png", "--labels", "l.npy", "-q", "--force"]
+    ready = "writing\n"
+    process, out, err = signal_when(code, args, tmp_path, ready, signum, check=temporary_exists)
+    assert process.returncode == status
+    assert (out, err) == ("", f"fastkmeans: {message}\n")
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["in.png", "old.png"]
+    assert (tmp_path / "old.png").read_bytes() == b"precious"

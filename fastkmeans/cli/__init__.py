@@ -3,23 +3,37 @@
 Argument parsing, file input and output, progress notices and printing; the numerics live in
 the library, which also checks the inputs. A user error (missing or unreadable file, bad value,
 existing output) prints one line ``fastkmeans: error: ...`` on stderr and exits with status 2;
-nothing is written unless the command succeeds, outputs are replaced atomically, an existing
-output is kept unless ``--force`` is given, and the input is never overwritten.
+nothing is written unless the command succeeds, a command's outputs are committed together or
+not at all, an existing output is kept unless ``--force`` is given, and the input is never
+overwritten. SIGTERM stops a command like Ctrl-C (exit status 143, 130 for Ctrl-C).
 
 Modules: :mod:`.parser` (the parser and the options commands share), one module per command
 (:mod:`.demo`, :mod:`.segment`, :mod:`.sweep`, :mod:`.fit`, :mod:`.coreset_check`),
-:mod:`.running` (warm-ups and timed runs), :mod:`.files` (reading, encoding, checking and
-writing files), :mod:`.output` (progress, numbers, tables, JSON) and :mod:`.errors`.
+:mod:`.running` (warm-ups and timed runs), :mod:`.files` (checking inputs and outputs, writing
+all or none), :mod:`.images` (reading and encoding images), :mod:`.tables` (reading ``.npy``
+and ``.csv`` data, encoding tables), :mod:`.output` (progress, numbers, tables, JSON) and
+:mod:`.errors`.
 """
 
 from __future__ import annotations
 
+import contextlib
+import signal
 import sys
+import threading
 import warnings
 from collections.abc import Sequence
 
 from . import coreset_check, demo, fit, segment, sweep
-from .errors import EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, UserError, first_line
+from .errors import (
+    EXIT_INTERRUPTED,
+    EXIT_OK,
+    EXIT_TERMINATED,
+    EXIT_USAGE,
+    Terminated,
+    UserError,
+    first_line,
+)
 from .parser import build_parser
 
 __all__ = ["UserError", "main"]
@@ -28,11 +42,13 @@ COMMANDS = (demo, segment, sweep, fit, coreset_check)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; returns the exit status (0 success, 2 user error, 130 interrupted).
+    """Run the command line; returns the exit status (0 success, 2 user error, 130 interrupted
+    by SIGINT, 143 terminated by SIGTERM).
 
     ``argv`` defaults to ``sys.argv[1:]``; with no command the demo runs. Usage errors,
-    ``--help`` and ``--version`` return their status instead of exiting. The warning filters and
-    ``warnings.showwarning`` are restored on return, so ``main`` can be called in-process.
+    ``--help`` and ``--version`` return their status instead of exiting. The warning filters,
+    ``warnings.showwarning`` and the SIGTERM handler are restored on return, so ``main`` can be
+    called in-process.
     """
     argv = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser(COMMANDS)
@@ -42,7 +58,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             args = parser.parse_args(["demo", *argv])
     except SystemExit as exc:  # --help, --version, or a usage error already reported
         return EXIT_OK if exc.code is None else exc.code
-    with warnings.catch_warnings():  # restores the filters and showwarning on exit
+    with warnings.catch_warnings(), _sigterm_as_interrupt():  # both restored on exit
         warnings.simplefilter("always")
         warnings.showwarning = _show_warning
         try:
@@ -54,10 +70,32 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _fail(first_line(exc))
         except OSError as exc:
             return _fail(_describe_os_error(exc))
+        except Terminated:
+            sys.stderr.write("fastkmeans: terminated\n")
+            return EXIT_TERMINATED
         except KeyboardInterrupt:
             sys.stderr.write("fastkmeans: interrupted\n")
             return EXIT_INTERRUPTED
     return EXIT_OK
+
+
+@contextlib.contextmanager
+def _sigterm_as_interrupt():
+    """While a command runs, SIGTERM raises :class:`Terminated` (like Ctrl-C's
+    KeyboardInterrupt), so that temporary files are removed on the way out. Signal handlers
+    belong to the main thread: elsewhere nothing changes."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def terminate(signum, frame):
+        raise Terminated
+
+    previous = signal.signal(signal.SIGTERM, terminate)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 def _fail(message: str) -> int:

@@ -9,7 +9,7 @@ import numpy as np
 
 from .. import KMeans, lightweight_coreset, sensitivity_coreset, uniform_coreset
 from ..testing import coreset_distortion
-from . import files, parser
+from . import parser, tables
 from .output import Progress, json_number, number, print_json
 from .running import warm_up_kmeans
 
@@ -40,7 +40,7 @@ PARENTS = [parser.INPUT_DATA, parser.N_CLUSTERS, parser.SEED, parser.JSON, parse
 
 
 def run(args: argparse.Namespace) -> None:
-    X = files.load_data(args.data)
+    X = tables.load_data(args.data)
     # The measurement fits k-means on the coreset: compile that first, which also has the
     # library check X and k before the coreset is built.
     warm_up_kmeans(lambda: KMeans(args.k, random_state=args.seed), X, args.quiet)

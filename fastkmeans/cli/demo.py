@@ -10,9 +10,9 @@ import numpy as np
 
 from .. import Segmentation
 from ..image import palette_image, side_by_side
-from . import files, parser
+from . import files, images, parser
 from .errors import UserError
-from .output import print_json, quality_cells, segmentation_record, table
+from .output import json_text, quality_cells, segmentation_record, table
 from .running import Segmenter
 
 DEMO_DIR = "fastkmeans-demo"
@@ -59,17 +59,17 @@ _OPTIONS.add_argument(
     help=f"output directory, created if needed; its demo files are replaced (default ./{DEMO_DIR})",
 )
 
-PARENTS = [_OPTIONS, parser.SEED, parser.JSON, parser.QUIET]
+PARENTS = [_OPTIONS, parser.SEED, parser.JSON, parser.QUIET, parser.MAX_PIXELS]
 
 
 def run(args: argparse.Namespace) -> None:
-    image, name = _input_image(args.image)
+    image, name = _input_image(args.image, args.max_pixels)
     paths = _output_paths(args.out, args.image)
-    files.check_image_output(image, paths["segmented_full"], "--out")
+    images.check_image_output(image, paths["segmented_full"], "--out")
 
     segmenter = Segmenter(seed=args.seed, quiet=args.quiet)
     segmenter.warm_up(image, args.k, args.coreset_size)  # the library checks the image first
-    files.warn_if_inexact(image, paths["segmented_full"], "--out")
+    images.warn_if_inexact(image, paths["segmented_full"], "--out")
     full = segmenter.segment(image, args.k, None)
     small = segmenter.segment(image, args.k, args.coreset_size)
 
@@ -79,10 +79,14 @@ def run(args: argparse.Namespace) -> None:
         paths["comparison"]: side_by_side([image, full.image, small.image]),
         paths["palette"]: _palettes(image.dtype, full, small),
     }
-    encoded = {path: files.encode_image(data, path, "--out") for path, data in outputs.items()}
+    encoded = {path: images.encode_image(data, path, "--out") for path, data in outputs.items()}
+    report = _report(args, name, image, full, small, list(outputs))  # before writing anything
     os.makedirs(args.out, exist_ok=True)
-    files.write_files(encoded)
+    files.write_files(encoded, force=True)  # the demo's own files are replaced
+    print(report)
 
+
+def _report(args, name: str, image, full: Segmentation, small: Segmentation, paths) -> str:
     rows = [("full", full), ("coreset", small)]
     if args.json:
         records = []
@@ -90,7 +94,7 @@ def run(args: argparse.Namespace) -> None:
             record = segmentation_record(seg, method)
             record["speed_up"] = full.time / seg.time
             records.append(record)
-        print_json(
+        return json_text(
             {
                 "image": name,
                 "shape": list(image.shape),
@@ -98,16 +102,10 @@ def run(args: argparse.Namespace) -> None:
                 "coreset_size": args.coreset_size,
                 "seed": args.seed,
                 "results": records,
-                "files": list(outputs),
+                "files": paths,
             }
         )
-        return
     height, width = image.shape[:2]
-    print(
-        f"fastkmeans demo: {name}\n"
-        f"{width}x{height} pixels, {full.n_colours:,} distinct colours, k={args.k}, "
-        f"coreset of {args.coreset_size} colours, seed {args.seed}\n"
-    )
     header = ("method", "time (s)", "iterations", "inertia", "MSE", "PSNR (dB)", "SSIM", "speed-up")
     table_rows = []
     for method, seg in rows:
@@ -117,17 +115,22 @@ def run(args: argparse.Namespace) -> None:
         table_rows.append(
             (method + note, f"{seg.time:.3f}", str(seg.n_iter), inertia, mse, psnr, ssim, speed_up)
         )
-    print(table(header, table_rows))
-    print(f"\nwrote {', '.join(outputs)}")
+    return (
+        f"fastkmeans demo: {name}\n"
+        f"{width}x{height} pixels, {full.n_colours:,} distinct colours, k={args.k}, "
+        f"coreset of {args.coreset_size} colours, seed {args.seed}\n\n"
+        f"{table(header, table_rows)}\n\n"
+        f"wrote {', '.join(paths)}"
+    )
 
 
-def _input_image(path: str | None) -> tuple[np.ndarray, str]:
+def _input_image(path: str | None, max_pixels: int) -> tuple[np.ndarray, str]:
     """The image to segment and how to name it: ``path``'s, or the embedded photo."""
     if path is not None:
-        return files.read_image(path), path
+        return images.read_image(path, max_pixels), path
     resource = importlib.resources.files("fastkmeans").joinpath("data", DEMO_IMAGE)
     name = f"{DEMO_IMAGE} (embedded, CC0, photograph by Rachel Michetti)"
-    return files.decode_png(resource.read_bytes()), name
+    return images.decode_png(resource.read_bytes()), name
 
 
 def _output_paths(directory: str, source: str | None) -> dict[str, str]:

@@ -6,15 +6,16 @@ import argparse
 import time
 
 from .. import KMeans
-from . import files, parser
-from .output import Progress, print_json
+from . import files, parser, tables
+from .output import Progress, json_text
 from .running import warm_up_kmeans
 
 NAME = "fit"
 HELP = "cluster points from a .npy or .csv file"
 DESCRIPTION = "Cluster the rows of DATA with k-means and print the result."
 EPILOG = """\
-DATA is a .npy array or a .csv file of numbers (one row per sample, an optional header line).
+DATA is a .npy array or a .csv file of numbers (one row per sample; the first line is a header
+when every cell of it is a name; a missing value is an error naming its line).
 
 examples:
   python -m fastkmeans fit points.csv -k 5
@@ -48,8 +49,8 @@ def run(args: argparse.Namespace) -> None:
     files.check_input(args.data, "data file")
     if args.output is not None:
         files.check_outputs({"-o": args.output}, [args.data], args.force)
-        files.check_table_format(args.output, "-o")
-    X = files.load_data(args.data)
+        tables.check_table_format(args.output, "-o")
+    X = tables.load_data(args.data)
 
     def estimator() -> KMeans:
         # With coreset_size, KMeans fits a sensitivity coreset of X and then labels and costs
@@ -69,11 +70,17 @@ def run(args: argparse.Namespace) -> None:
         model = estimator().fit(X)
         elapsed = time.perf_counter() - start
     centers = model.cluster_centers_
+    report = _report(args, X, model, elapsed)  # before writing: a report that fails writes nothing
     if args.output is not None:
-        files.write_files({args.output: files.encode_table(centers, args.output, "-o")})
+        encoded = tables.encode_table(centers, args.output, "-o")
+        files.write_files({args.output: encoded}, force=args.force)
+    print(report)
 
+
+def _report(args: argparse.Namespace, X, model: KMeans, elapsed: float) -> str:
+    centers = model.cluster_centers_
     if args.json:
-        print_json(
+        return json_text(
             {
                 "data": args.data,
                 "n_samples": X.shape[0],
@@ -88,17 +95,16 @@ def run(args: argparse.Namespace) -> None:
                 "output": args.output,
             }
         )
-        return
     where = f"a coreset of {args.coreset_size}" if args.coreset_size else "all rows"
-    print(
+    lines = [
         f"{args.data}: {X.shape[0]} x {X.shape[1]}, k={args.k} fitted on {where} in "
         f"{elapsed:.3f} s, {model.n_iter_} iterations"
-        f"{'' if model.converged_ else ' (not converged)'}"
-    )
-    print(f"inertia (all rows) {model.inertia_:.8g}")
+        f"{'' if model.converged_ else ' (not converged)'}",
+        f"inertia (all rows) {model.inertia_:.8g}",
+    ]
     if centers.size <= 200:
-        print("centres:")
-        for row in centers:
-            print("  " + "  ".join(f"{value:.6g}" for value in row))
+        lines.append("centres:")
+        lines.extend("  " + "  ".join(f"{value:.6g}" for value in row) for row in centers)
     if args.output is not None:
-        print(f"wrote {args.output}")
+        lines.append(f"wrote {args.output}")
+    return "\n".join(lines)

@@ -70,7 +70,8 @@ def quality_cells(seg: Segmentation) -> tuple[str, str, str, str]:
 
 
 def json_number(value):
-    """JSON has no infinity: an infinite value (PSNR of identical images) is written as null."""
+    """JSON has no infinity: an infinite value (PSNR of identical images, a cost beyond
+    float64) is written as null."""
     if isinstance(value, float) and not math.isfinite(value):
         return None
     return value
@@ -95,8 +96,24 @@ def table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
     return "\n".join(lines)
 
 
+def json_text(payload: dict) -> str:
+    """``payload`` as indented JSON, every non-finite number (at any depth) as null.
+
+    Commands render their JSON before writing any file, so that nothing is written for a
+    report that cannot be printed."""
+    return json.dumps(_finite(payload), indent=2, allow_nan=False)
+
+
+def _finite(value):
+    if isinstance(value, dict):
+        return {key: _finite(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return [_finite(item) for item in value]
+    return json_number(value)
+
+
 def print_json(payload: dict) -> None:
-    print(json.dumps(payload, indent=2, allow_nan=False))
+    print(json_text(payload))
 
 
 def segmentation_record(seg: Segmentation, method: str | None = None) -> dict:

@@ -14,6 +14,7 @@ from collections.abc import Callable, Sequence
 from types import ModuleType
 
 from .. import __version__
+from .._imageread import MAX_PIXELS as DEFAULT_MAX_PIXELS
 from .errors import EXIT_USAGE
 
 PROG = "python -m fastkmeans"
@@ -119,6 +120,16 @@ ITERATIONS.add_argument(
     default=1e-4,
     metavar="T",
     help="stopping tolerance relative to the data's variance (default 1e-4)",
+)
+
+MAX_PIXELS = options()
+MAX_PIXELS.add_argument(
+    "--max-pixels",
+    type=positive_int,
+    default=DEFAULT_MAX_PIXELS,
+    metavar="N",
+    help=f"refuse an input image of more than N pixels, checked before decoding it "
+    f"(default 2**27 = {DEFAULT_MAX_PIXELS:,})",
 )
 
 JSON = options()

@@ -8,8 +8,8 @@ import numpy as np
 
 from .. import Segmentation
 from ..image import palette_image
-from . import files, parser
-from .output import decibels, print_json, segmentation_record
+from . import files, images, parser, tables
+from .output import decibels, json_text, segmentation_record
 from .running import Segmenter
 
 NAME = "segment"
@@ -20,7 +20,8 @@ DESCRIPTION = (
 )
 EPILOG = """\
 Reads and writes any format imageio handles here (PNG, JPEG, TIFF, BMP, GIF, WebP, ...).
-16-bit images keep their depth (write them as .tif, or .png for greyscale); alpha is kept.
+16-bit images keep their depth (write them as .png or .tif); alpha is kept. Outputs are
+written all together or not at all.
 
 examples:
   python -m fastkmeans segment photo.jpg -k 8 -o photo-8.png
@@ -57,6 +58,7 @@ PARENTS = [
     _OUTPUT,
     parser.COLOR_SPACE,
     _MORE_OUTPUTS,
+    parser.MAX_PIXELS,
 ]
 
 
@@ -66,10 +68,10 @@ def run(args: argparse.Namespace) -> None:
     files.check_outputs(outputs, [args.input], args.force)
     for option in ("--labels", "--palette"):
         path = outputs[option]
-        if path is not None and files.extension(path) not in files.TABLE_EXTENSIONS:
-            files.check_image_output(np.zeros((2, 2), np.uint8), path, option)
-    image = files.read_image(args.input)
-    files.check_image_output(image, args.output, "-o")
+        if path is not None and files.extension(path) not in tables.TABLE_EXTENSIONS:
+            images.check_image_output(np.zeros((2, 2), np.uint8), path, option)
+    image = images.read_image(args.input, args.max_pixels)
+    images.check_image_output(image, args.output, "-o")
 
     segmenter = Segmenter(
         color_space=args.color_space,
@@ -79,41 +81,44 @@ def run(args: argparse.Namespace) -> None:
         quiet=args.quiet,
     )
     segmenter.warm_up(image, args.k, args.coreset_size)  # the library checks the image first
-    files.warn_if_inexact(image, args.output, "-o")
+    images.warn_if_inexact(image, args.output, "-o")
     seg = segmenter.segment(image, args.k, args.coreset_size)
-    files.write_files(_encode_outputs(seg, args))
+    report = _report(seg, image, args)  # before writing: a report that fails writes nothing
+    files.write_files(_encode_outputs(seg, args), force=args.force)
+    print(report)
 
+
+def _report(seg: Segmentation, image: np.ndarray, args: argparse.Namespace) -> str:
     if args.json:
         record = {"input": args.input, "output": args.output, "shape": list(image.shape)}
         record.update(segmentation_record(seg))
-        print_json(record)
-        return
+        return json_text(record)
     where = f"coreset of {seg.coreset_size}" if seg.coreset_size else "all pixels"
-    print(
+    return (
         f"{args.input} -> {args.output}: k={seg.n_clusters} ({where}, {seg.color_space}), "
-        f"{seg.n_iter} iteration{'s' if seg.n_iter != 1 else ''}, {seg.time:.3f} s"
+        f"{seg.n_iter} iteration{'s' if seg.n_iter != 1 else ''}, {seg.time:.3f} s\n"
+        f"inertia {seg.inertia:.6g}\n"
+        f"MSE     {seg.mse:.4f}\n"
+        f"PSNR    {decibels(seg.psnr)} dB\n"
+        f"SSIM    {seg.ssim:.4f}"
     )
-    print(f"inertia {seg.inertia:.6g}")
-    print(f"MSE     {seg.mse:.4f}")
-    print(f"PSNR    {decibels(seg.psnr)} dB")
-    print(f"SSIM    {seg.ssim:.4f}")
 
 
 def _encode_outputs(seg: Segmentation, args: argparse.Namespace) -> dict[str, bytes]:
     """The segmented image, and the label map and palette if asked, as file contents."""
-    encoded = {args.output: files.encode_image(seg.image, args.output, "-o")}
+    encoded = {args.output: images.encode_image(seg.image, args.output, "-o")}
     if args.labels is not None:
-        if files.extension(args.labels) in files.TABLE_EXTENSIONS:
-            encoded[args.labels] = files.encode_table(seg.labels, args.labels, "--labels")
+        if files.extension(args.labels) in tables.TABLE_EXTENSIONS:
+            encoded[args.labels] = tables.encode_table(seg.labels, args.labels, "--labels")
         else:
             depth = np.uint8 if seg.n_clusters <= 256 else np.uint16
             labels = seg.labels.astype(depth)
-            encoded[args.labels] = files.encode_image(labels, args.labels, "--labels")
+            encoded[args.labels] = images.encode_image(labels, args.labels, "--labels")
     if args.palette is not None:
-        if files.extension(args.palette) in files.TABLE_EXTENSIONS:
-            encoded[args.palette] = files.encode_table(seg.palette, args.palette, "--palette")
+        if files.extension(args.palette) in tables.TABLE_EXTENSIONS:
+            encoded[args.palette] = tables.encode_table(seg.palette, args.palette, "--palette")
         else:
             strip = palette_image(seg.palette)
             strip = strip[..., 0] if strip.shape[-1] == 1 else strip
-            encoded[args.palette] = files.encode_image(strip, args.palette, "--palette")
+            encoded[args.palette] = images.encode_image(strip, args.palette, "--palette")
     return encoded

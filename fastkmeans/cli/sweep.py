@@ -7,9 +7,9 @@ import io
 import os
 
 from ..image import elbow_index
-from . import files, parser
+from . import files, images, parser
 from .errors import UserError
-from .output import print_json, quality_cells, segmentation_record, table
+from .output import json_text, quality_cells, segmentation_record, table
 from .running import Segmenter
 
 NAME = "sweep"
@@ -59,6 +59,7 @@ PARENTS = [
     _CORESET,
     parser.COLOR_SPACE,
     _PLOT,
+    parser.MAX_PIXELS,
 ]
 
 
@@ -67,7 +68,7 @@ def run(args: argparse.Namespace) -> None:
     if args.plot is not None:
         files.check_outputs({"--plot": args.plot}, [args.input], args.force)
         _check_plot_format(args.plot)
-    image = files.read_image(args.input)
+    image = images.read_image(args.input, args.max_pixels)
     segmenter = Segmenter(
         color_space=args.color_space,
         seed=args.seed,
@@ -79,12 +80,17 @@ def run(args: argparse.Namespace) -> None:
     results = [segmenter.segment(image, k, args.coreset_size) for k in args.ks]
     inertias = [seg.inertia for seg in results]
     elbow = elbow_index(args.ks, inertias)
+    report = _report(args, image, results, elbow)  # before writing: a failing report writes nothing
     if args.plot is not None:
         title = os.path.basename(args.input)
-        files.write_files({args.plot: _elbow_plot(args.ks, inertias, elbow, title, args.plot)})
+        plot = _elbow_plot(args.ks, inertias, elbow, title, args.plot)
+        files.write_files({args.plot: plot}, force=args.force)
+    print(report)
 
+
+def _report(args: argparse.Namespace, image, results: list, elbow: int | None) -> str:
     if args.json:
-        print_json(
+        return json_text(
             {
                 "input": args.input,
                 "shape": list(image.shape),
@@ -93,17 +99,17 @@ def run(args: argparse.Namespace) -> None:
                 "plot": args.plot,
             }
         )
-        return
     header = ("k", "inertia", "MSE", "PSNR (dB)", "SSIM", "time (s)", "")
     rows = [
         (str(k), *quality_cells(seg), f"{seg.time:.3f}", "<- elbow" if index == elbow else "")
         for index, (k, seg) in enumerate(zip(args.ks, results, strict=True))
     ]
-    print(table(header, rows))
+    lines = [table(header, rows)]
     if elbow is None:
-        print("no elbow: give at least three values of k on a curve that bends")
+        lines.append("no elbow: give at least three values of k on a curve that bends")
     if args.plot is not None:
-        print(f"wrote {args.plot}")
+        lines.append(f"wrote {args.plot}")
+    return "\n".join(lines)
 
 
 # matplotlib is optional (the "plot" extra), so it is imported only when a plot is asked for.

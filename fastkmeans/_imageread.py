@@ -1,0 +1,260 @@
+"""Reading image files safely: the declared size is checked before anything is decoded.
+
+A small compressed file can declare an enormous image (a "decompression bomb": a 17 KB PNG
+of 12000 x 12000 pixels, a 334 KB TIFF of 15000 x 15000). :func:`read_image` reads the width
+and height from the file's header (PNG's IHDR, TIFF's first image directory, Pillow's lazy
+open for the other formats) and refuses an image of more than ``max_pixels`` pixels before
+decoding it. It also keeps what imageio's defaults lose: 16-bit colour PNGs keep 16 bits
+(:mod:`._png`) and palette or colour-key transparency becomes an alpha channel.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import struct
+import threading
+import warnings
+
+import numpy as np
+
+from . import _png
+
+# 2**27 = 134,217,728 pixels (11585 x 11585): decoded, 384 MiB as 8-bit RGB and 1 GiB as
+# 16-bit RGBA; segmenting needs about 20 bytes more per pixel (labels, output, colour summary),
+# so about 3-4 GiB at the limit. Larger than any camera's photo but the 150-200 megapixel
+# sensors; refuses the 12000^2 and 15000^2 bombs above.
+MAX_PIXELS = 2**27
+
+_TIFF_MAGIC = (b"II*\x00", b"MM\x00*", b"II+\x00", b"MM\x00+")
+# First bytes -> format name, for messages (and PNG and TIFF, whose headers are read here).
+_MAGIC = (
+    (_png.SIGNATURE, "PNG"),
+    (b"\xff\xd8\xff", "JPEG"),
+    (b"GIF87a", "GIF"),
+    (b"GIF89a", "GIF"),
+    (b"BM", "BMP"),
+    *((magic, "TIFF") for magic in _TIFF_MAGIC),
+)
+_EXTENSION_FORMAT = {
+    ".png": "PNG",
+    ".jpg": "JPEG",
+    ".jpeg": "JPEG",
+    ".gif": "GIF",
+    ".bmp": "BMP",
+    ".tif": "TIFF",
+    ".tiff": "TIFF",
+    ".webp": "WebP",
+}
+# Pillow modes imageio returns as more channels than colour + alpha.
+_CONVERT_TO_RGB = ("CMYK", "YCbCr", "LAB", "HSV")
+_PILLOW_LIMIT = threading.Lock()
+
+
+def read_image(path, *, max_pixels: int | None = MAX_PIXELS) -> np.ndarray:
+    """Read the first frame of an image file, refusing a too large image before decoding it.
+
+    Parameters
+    ----------
+    path : str or os.PathLike
+        A PNG, JPEG, TIFF, BMP, GIF or WebP file (or another format Pillow reads).
+    max_pixels : int or None, default=2**27 (134,217,728)
+        Largest width x height accepted, checked on the size the file declares before it is
+        decoded; None: no limit.
+
+    Returns
+    -------
+    ndarray of shape (H, W) or (H, W, C)
+        uint8, uint16 or float (as stored); C = 2 grey + alpha, 3 RGB, 4 RGBA. 16-bit PNGs keep
+        16 bits; palette or colour-key transparency becomes alpha; 1-bit images are 0 or 255.
+
+    Raises
+    ------
+    ValueError
+        For an empty, truncated or corrupt file, a file that is not an image, or an image of
+        more than ``max_pixels`` pixels (the message gives its size and the limit).
+
+    Examples
+    --------
+    >>> import os, tempfile
+    >>> import numpy as np, imageio.v3 as iio
+    >>> from fastkmeans.image import read_image
+    >>> path = os.path.join(tempfile.mkdtemp(), "grey.png")
+    >>> iio.imwrite(path, np.zeros((30, 40), np.uint8))
+    >>> read_image(path).shape
+    (30, 40)
+    >>> read_image(path, max_pixels=1000)
+    Traceback (most recent call last):
+    ...
+    ValueError: image '...grey.png' is 40 x 30 = 1,200 pixels, more than max_pixels=1,000; ...
+    """
+    path = os.fspath(path)
+    if max_pixels is not None:
+        from ._validation import check_int
+
+        max_pixels = check_int(max_pixels, "max_pixels", minimum=1)
+    with open(path, "rb") as handle:
+        head = handle.read(64)
+    if not head:
+        raise ValueError(f"cannot read {path!r} as an image: the file is empty")
+    kind = next((name for magic, name in _MAGIC if head.startswith(magic)), None)
+    with _pillow_limit_lifted():  # the limit is checked here, on the declared size
+        width, height, mode = _declared_size(path, head, kind)
+        if max_pixels is not None and width * height > max_pixels:
+            raise ValueError(
+                f"image {path!r} is {width} x {height} = {width * height:,} pixels, more than "
+                f"max_pixels={max_pixels:,}; raise the limit (--max-pixels on the command "
+                f"line) if the memory is available"
+            )
+        if kind == "PNG" and _png.png_header(head).deep_colour:
+            with open(path, "rb") as handle:
+                data = handle.read()
+            try:
+                return _png.decode_deep_colour(data, _png.png_header(head))
+            except ValueError as exc:
+                raise _cannot_read(path, exc) from None
+        return _normalise(_decode(path, kind, mode))
+
+
+def _declared_size(path: str, head: bytes, kind: str | None) -> tuple[int, int, str | None]:
+    """Width, height and (for files Pillow opens) Pillow's mode, without decoding pixels."""
+    if kind == "PNG":
+        try:
+            header = _png.png_header(head)
+        except ValueError as exc:
+            raise _cannot_read(path, exc) from None
+        return header.width, header.height, _pillow_mode(path)
+    if kind == "TIFF":
+        width, height = _tiff_size(path)
+        return width, height, None
+    from PIL import Image, UnidentifiedImageError
+
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            with Image.open(path) as image:
+                return image.size[0], image.size[1], _mode_to_read(image)
+    except UnidentifiedImageError:
+        expected = _EXTENSION_FORMAT.get(os.path.splitext(path)[1].lower())
+        what = f"not a {expected} file" if expected else "not an image file this can read"
+        raise ValueError(
+            f"cannot read {path!r} as an image: {what} (it starts with {head[:8]!r}); "
+            f"is it a PNG, JPEG, TIFF, BMP, GIF or WebP file?"
+        ) from None
+    except Exception as exc:  # Pillow raises many types for a corrupt header
+        raise _cannot_read(path, exc) from None
+
+
+def _pillow_mode(path: str) -> str | None:
+    from PIL import Image
+
+    try:
+        with Image.open(path) as image:
+            return _mode_to_read(image)
+    except Exception as exc:  # a corrupt PNG whose IHDR was readable
+        raise _cannot_read(path, exc) from None
+
+
+def _mode_to_read(image) -> str | None:
+    """The Pillow mode to convert to while reading: transparency as alpha, odd modes as RGB."""
+    if image.mode in _CONVERT_TO_RGB:
+        return "RGB"
+    if "transparency" in image.info and image.mode in ("P", "RGB"):
+        return "RGBA"
+    if "transparency" in image.info and image.mode == "L":
+        return "LA"
+    if image.mode == "PA":
+        return "RGBA"
+    return None
+
+
+def _tiff_size(path: str) -> tuple[int, int]:
+    """Width and length of the first image directory of a classic or big TIFF file."""
+    try:
+        found = _tiff_tags(path, (256, 257))
+    except (struct.error, OSError, ValueError):
+        found = {}
+    if 256 not in found or 257 not in found:
+        raise ValueError(
+            f"cannot read {path!r} as an image: corrupt or truncated TIFF file (its first image "
+            f"directory gives no width and height)"
+        )
+    return found[256], found[257]
+
+
+def _tiff_tags(path: str, tags: tuple[int, ...]) -> dict[int, int]:
+    """The integer values of ``tags`` in the first image directory (IFD) of a TIFF file."""
+    with open(path, "rb") as handle:
+        head = handle.read(16)
+        order = "<" if head[:2] == b"II" else ">"
+        if head[2:4] in (b"+\x00", b"\x00+"):  # BigTIFF: 8-byte offsets and counts
+            (offset,) = struct.unpack(order + "Q", head[8:16])
+            count_format, entry_size, value_format = "Q", 20, "Q"
+        else:
+            (offset,) = struct.unpack(order + "I", head[4:8])
+            count_format, entry_size, value_format = "H", 12, "I"
+        handle.seek(offset)
+        (count,) = struct.unpack(order + count_format, handle.read(struct.calcsize(count_format)))
+        entries = handle.read(entry_size * min(count, 4096))
+    value_size = struct.calcsize(value_format)
+    found = {}
+    for start in range(0, len(entries) - entry_size + 1, entry_size):
+        tag, kind = struct.unpack(order + "HH", entries[start : start + 4])
+        if tag in tags:
+            value = entries[start + entry_size - value_size : start + entry_size]
+            if kind in (3, 4):  # SHORT or LONG, left-justified in the value field
+                short_or_long = order + ("H" if kind == 3 else "I")
+                (found[tag],) = struct.unpack_from(short_or_long, value)
+            else:
+                (found[tag],) = struct.unpack(order + value_format, value)
+    return found
+
+
+def _decode(path: str, kind: str | None, mode: str | None) -> np.ndarray:
+    import imageio.v3 as iio
+
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            if kind == "TIFF":
+                meta_mode = iio.immeta(path, index=0).get("mode")
+                kwargs = {"mode": "RGB"} if meta_mode in _CONVERT_TO_RGB else {}
+                return np.asarray(iio.imread(path, index=0, **kwargs))
+            kwargs = {} if mode is None else {"mode": mode}
+            return np.asarray(iio.imread(path, index=0, plugin="pillow", **kwargs))
+    except Exception as exc:  # codecs raise many types for a file that is not a valid image
+        raise _cannot_read(path, exc) from None
+
+
+def _cannot_read(path: str, exc: BaseException) -> ValueError:
+    text = (str(exc).strip() or type(exc).__name__).splitlines()[0]
+    return ValueError(
+        f"cannot read {path!r} as an image ({text}); "
+        f"is it a complete PNG, JPEG, TIFF, BMP, GIF or WebP file?"
+    )
+
+
+@contextlib.contextmanager
+def _pillow_limit_lifted():
+    """Pillow's own pixel limit off while reading: :func:`read_image` checks ``max_pixels``."""
+    from PIL import Image
+
+    with _PILLOW_LIMIT:
+        saved = Image.MAX_IMAGE_PIXELS
+        Image.MAX_IMAGE_PIXELS = None
+        try:
+            yield
+        finally:
+            Image.MAX_IMAGE_PIXELS = saved
+
+
+def _normalise(image: np.ndarray) -> np.ndarray:
+    """Booleans as 0/255 bytes, other integers as uint16 when they fit, one frame."""
+    if image.dtype == np.bool_:
+        image = image.astype(np.uint8) * np.uint8(255)
+    elif image.dtype.kind in "iu" and image.dtype not in (np.uint8, np.uint16):
+        if image.size and image.min() >= 0 and image.max() <= 65535:
+            image = image.astype(np.uint16)
+    if image.ndim == 4 and image.shape[0] == 1:
+        image = image[0]
+    return np.ascontiguousarray(image)
