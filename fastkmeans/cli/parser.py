@@ -81,6 +81,31 @@ def k_list(text: str) -> list[int]:
 # -- shared options ------------------------------------------------------------------------
 
 
+_SIZE_UNITS = {"": 1, "B": 1, "KB": 1000, "MB": 1000**2, "KIB": 1024, "MIB": 1024**2}
+
+
+def select_rule(text: str) -> tuple[str, float | None]:
+    """How ``sweep`` picks k: ``elbow``, ``silhouette``, ``psnr:DB``, ``ssim:S`` or
+    ``size:BYTES`` (with an optional KB, MB, KiB or MiB suffix)."""
+    name, _, value = text.partition(":")
+    name = name.strip().lower()
+    rule = "use elbow, silhouette, psnr:DB (e.g. psnr:32), ssim:S (e.g. ssim:0.95) or size:BYTES"
+    if name in ("elbow", "silhouette") and not value:
+        return name, None
+    if name in ("psnr", "ssim", "size") and value:
+        number = value.strip().upper()
+        unit = next((u for u in ("KIB", "MIB", "KB", "MB", "B") if number.endswith(u)), "")
+        if unit and name != "size":
+            raise argparse.ArgumentTypeError(f"must be {rule}, got {text!r}")
+        try:
+            threshold = float(number[: len(number) - len(unit)]) * _SIZE_UNITS[unit]
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"must be {rule}, got {text!r}") from None
+        if threshold > 0 and threshold != float("inf"):
+            return name, threshold
+    raise argparse.ArgumentTypeError(f"must be {rule}, got {text!r}")
+
+
 def options() -> argparse.ArgumentParser:
     """An empty parent parser, for a group of options merged into commands."""
     return argparse.ArgumentParser(add_help=False)

@@ -59,6 +59,7 @@ class Segmenter:
     max_iter: int = 300
     tol: float = 1e-4
     quiet: bool = False
+    dither: bool = False
 
     def _settings(self, coreset_size: int | None) -> dict:
         return dict(
@@ -67,6 +68,7 @@ class Segmenter:
             random_state=self.seed,
             max_iter=self.max_iter,
             tol=self.tol,
+            dither=self.dither,
         )
 
     def warm_up(self, image: np.ndarray, n_clusters: int, coreset_size: int | None) -> None:

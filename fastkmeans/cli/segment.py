@@ -1,24 +1,31 @@
-"""``segment``: segment an image into K colour regions and report its quality."""
+"""``segment``: segment an image into K colour regions, report its quality and its size."""
 
 from __future__ import annotations
 
 import argparse
+import os
 
 import numpy as np
 
 from .. import Segmentation
+from .._palette_file import PALETTE_FORMATS
 from ..image import palette_image
 from . import files, images, parser, tables
+from .errors import UserError, first_line
 from .output import decibels, json_text, segmentation_record
 from .running import Segmenter
 
 NAME = "segment"
 HELP = "segment an image into K colour regions"
 DESCRIPTION = (
-    "Segment an image into K colour regions with k-means and print MSE, PSNR and SSIM against "
-    "the input."
+    "Segment an image into K colour regions with k-means; print MSE, PSNR and SSIM against "
+    "the input, and the file sizes."
 )
 EPILOG = """\
+For k <= 256 the output is an indexed (palette) image where the format has one: PNG at 1, 2,
+4 or 8 bits per pixel as k needs (alpha through the palette), GIF, TIFF; --truecolor writes
+the full-colour image instead. The sizes reported are the input file's, the output's, and a
+lossless PNG of the input's (the input itself when it is a PNG).
 Reads and writes any format imageio handles here (PNG, JPEG, TIFF, BMP, GIF, WebP, ...).
 16-bit images keep their depth (write them as .png or .tif); alpha is kept. Outputs are
 written all together or not at all.
@@ -28,10 +35,21 @@ examples:
   python -m fastkmeans segment photo.png -k 16 -o out.png --coreset-size 2000 --seed 1
   python -m fastkmeans segment scan.tif -k 4 -o seg.tif --color-space lab --labels labels.npy
   python -m fastkmeans segment photo.png -k 8 -o out.png --palette palette.csv --force --json
+  python -m fastkmeans segment photo.jpg -k 16 -o photo-16.png --dither
 """
 
 _OUTPUT = parser.options()
 _OUTPUT.add_argument("-o", "--output", required=True, metavar="OUT", help="output image")
+_OUTPUT.add_argument(
+    "--truecolor",
+    action="store_true",
+    help="write the full-colour image, not an indexed (palette) one",
+)
+_OUTPUT.add_argument(
+    "--dither",
+    action="store_true",
+    help="map pixels to the palette by Floyd-Steinberg error diffusion (less banding)",
+)
 _OUTPUT.add_argument(
     "--coreset-size",
     type=parser.positive_int,
@@ -79,34 +97,88 @@ def run(args: argparse.Namespace) -> None:
         max_iter=args.max_iter,
         tol=args.tol,
         quiet=args.quiet,
+        dither=args.dither,
     )
     segmenter.warm_up(image, args.k, args.coreset_size)  # the library checks the image first
     images.warn_if_inexact(image, args.output, "-o")
     seg = segmenter.segment(image, args.k, args.coreset_size)
-    report = _report(seg, image, args)  # before writing: a report that fails writes nothing
-    files.write_files(_encode_outputs(seg, args), force=args.force)
+    encoded = _encode_outputs(seg, args)
+    sizes = sizes_record(args.input, image, len(encoded[args.output]))
+    report = _report(seg, image, sizes, args)  # before writing: a failing report writes nothing
+    files.write_files(encoded, force=args.force)
     print(report)
 
 
-def _report(seg: Segmentation, image: np.ndarray, args: argparse.Namespace) -> str:
+def sizes_record(input_path: str, image: np.ndarray, output_bytes: int) -> dict:
+    """Input and output sizes, bits per pixel, and the ratios to the input and to a lossless
+    PNG of it (the input's own size when it is a PNG; else it is encoded here, once)."""
+    input_bytes = os.path.getsize(input_path)
+    png_bytes = input_bytes if files.extension(input_path) == ".png" else _png_size(image)
+    n_pixels = image.shape[0] * image.shape[1]
+    return {
+        "input_bytes": input_bytes,
+        "output_bytes": output_bytes,
+        "bits_per_pixel": 8.0 * output_bytes / n_pixels,
+        "compression_ratio": input_bytes / output_bytes,
+        "png_bytes": png_bytes,
+        "compression_ratio_png": None if png_bytes is None else png_bytes / output_bytes,
+    }
+
+
+def _png_size(image: np.ndarray) -> int | None:
+    """Bytes of a lossless PNG of ``image``; None where PNG cannot hold it losslessly."""
+    try:
+        return len(images.encode_image(image, "original.png", "-o"))
+    except UserError:
+        return None
+
+
+def _report(seg: Segmentation, image: np.ndarray, sizes: dict, args: argparse.Namespace) -> str:
     if args.json:
         record = {"input": args.input, "output": args.output, "shape": list(image.shape)}
         record.update(segmentation_record(seg))
+        record.update(sizes, indexed=_indexed(seg, args), dithered=seg.dithered)
         return json_text(record)
     where = f"coreset of {seg.coreset_size}" if seg.coreset_size else "all pixels"
+    kind = "palette" if _indexed(seg, args) else "truecolour"
     return (
-        f"{args.input} -> {args.output}: k={seg.n_clusters} ({where}, {seg.color_space}), "
+        f"{args.input} -> {args.output}: k={seg.n_clusters} ({where}, {seg.color_space}"
+        f"{', dithered' if seg.dithered else ''}), "
         f"{seg.n_iter} iteration{'s' if seg.n_iter != 1 else ''}, {seg.time:.3f} s\n"
         f"inertia {seg.inertia:.6g}\n"
         f"MSE     {seg.mse:.4f}\n"
         f"PSNR    {decibels(seg.psnr)} dB\n"
-        f"SSIM    {seg.ssim:.4f}"
+        f"SSIM    {seg.ssim:.4f}\n"
+        f"size    {sizes['output_bytes']:,} B ({kind}, {sizes['bits_per_pixel']:.2f} bits/pixel); "
+        f"input {sizes['input_bytes']:,} B ({sizes['compression_ratio']:.2f}x)"
+        + (
+            f", lossless PNG {sizes['png_bytes']:,} B ({sizes['compression_ratio_png']:.2f}x)"
+            if sizes["png_bytes"] is not None
+            else ""
+        )
+    )
+
+
+def _indexed(seg: Segmentation, args: argparse.Namespace) -> bool:
+    """Whether ``-o`` gets an indexed image: asked for, and the format and image allow it."""
+    return (
+        not args.truecolor
+        and files.extension(args.output) in PALETTE_FORMATS
+        and seg.image.dtype == np.uint8
+        and seg.n_clusters <= 256
     )
 
 
 def _encode_outputs(seg: Segmentation, args: argparse.Namespace) -> dict[str, bytes]:
     """The segmented image, and the label map and palette if asked, as file contents."""
-    encoded = {args.output: images.encode_image(seg.image, args.output, "-o")}
+    if _indexed(seg, args):
+        try:
+            output = seg.encode(files.extension(args.output))
+        except ValueError as exc:
+            raise UserError(f"-o {args.output!r}: {first_line(exc)}") from None
+    else:
+        output = images.encode_image(seg.image, args.output, "-o")
+    encoded = {args.output: output}
     if args.labels is not None:
         if files.extension(args.labels) in tables.TABLE_EXTENSIONS:
             encoded[args.labels] = tables.encode_table(seg.labels, args.labels, "--labels")

@@ -1,4 +1,4 @@
-"""``sweep``: segment an image for several k, print a table and find the elbow."""
+"""``sweep``: segment an image for several k, print a table and recommend k by a rule."""
 
 from __future__ import annotations
 
@@ -6,26 +6,35 @@ import argparse
 import io
 import os
 
-from ..image import elbow_index
+import numpy as np
+
+from .. import Segmentation, silhouette_score, simplified_silhouette
+from ..image import colour_summary, elbow_index, rgb_to_lab
 from . import files, images, parser
 from .errors import UserError
-from .output import json_text, quality_cells, segmentation_record, table
+from .output import Progress, json_text, quality_cells, segmentation_record, table
 from .running import Segmenter
 
 NAME = "sweep"
-HELP = "segment an image for several k and find the elbow"
+HELP = "segment an image for several k and recommend one"
 DESCRIPTION = (
-    "Segment an image for each k and print inertia, MSE, PSNR, SSIM and time, marking the elbow "
-    "of the inertia curve."
+    "Segment an image for each k; print inertia, MSE, PSNR, SSIM, silhouettes, palette-PNG size "
+    "and time, and recommend k by a rule."
 )
 EPILOG = """\
-One row per k with inertia, MSE, PSNR, SSIM and time; the elbow of the inertia curve is
-marked. --plot needs matplotlib (pip install 'fastkmeans[plot]').
+One row per k: inertia, MSE, PSNR, SSIM, the exact silhouette of a sample of 10,000 pixels, the
+simplified silhouette of every colour (against the centres), the size of the palette PNG and
+the time. --select picks k: "elbow" (of the inertia curve, the default), "silhouette" (the
+highest), "psnr:32" or "ssim:0.95" (the smallest k that reaches it), "size:200KB" (the best
+PSNR whose palette PNG fits). --plot needs matplotlib (pip install 'fastkmeans[plot]').
 
 examples:
   python -m fastkmeans sweep photo.jpg --k 2,4,8,16,32
-  python -m fastkmeans sweep photo.jpg --k 2,3,4,5,6,8 --plot elbow.png --json
+  python -m fastkmeans sweep photo.jpg --k 2,4,8,16,32,64 --select psnr:32
+  python -m fastkmeans sweep photo.jpg --select size:200KB --plot elbow.png --json
 """
+# Pixels in the exact silhouette's sample: its cost grows with the square of it.
+SILHOUETTE_SAMPLE = 10_000
 
 _VALUES_OF_K = parser.options()
 _VALUES_OF_K.add_argument(
@@ -45,6 +54,15 @@ _CORESET.add_argument(
     help="cluster sensitivity coresets of M weighted colours",
 )
 
+_SELECT = parser.options()
+_SELECT.add_argument(
+    "--select",
+    type=parser.select_rule,
+    default=("elbow", None),
+    metavar="RULE",
+    help="how to recommend k: elbow, silhouette, psnr:DB, ssim:S or size:BYTES",
+)
+
 _PLOT = parser.options()
 _PLOT.add_argument("--plot", metavar="FILE", help="save an elbow plot (needs matplotlib)")
 _PLOT.add_argument("--force", action="store_true", help="replace an existing plot")
@@ -58,6 +76,7 @@ PARENTS = [
     parser.QUIET,
     _CORESET,
     parser.COLOR_SPACE,
+    _SELECT,
     _PLOT,
     parser.MAX_PIXELS,
 ]
@@ -77,39 +96,144 @@ def run(args: argparse.Namespace) -> None:
         quiet=args.quiet,
     )
     segmenter.warm_up(image, max(args.ks), args.coreset_size)
-    results = [segmenter.segment(image, k, args.coreset_size) for k in args.ks]
-    inertias = [seg.inertia for seg in results]
-    elbow = elbow_index(args.ks, inertias)
-    report = _report(args, image, results, elbow)  # before writing: a failing report writes nothing
+    scores = _Scores(image, args.color_space, args.seed)
+    results, rows = [], []
+    for index, k in enumerate(args.ks):
+        seg = segmenter.segment(image, k, args.coreset_size)
+        with Progress(f"scoring k={k} ({index + 1} of {len(args.ks)})", enabled=not args.quiet):
+            rows.append(scores.of(seg))
+        results.append(seg)
+    elbow = elbow_index(args.ks, [seg.inertia for seg in results])
+    selected = select(args.select, args.ks, results, rows, elbow)
+    report = _report(args, image, results, rows, elbow, selected)  # before writing anything
     if args.plot is not None:
         title = os.path.basename(args.input)
-        plot = _elbow_plot(args.ks, inertias, elbow, title, args.plot)
+        plot = _elbow_plot(args.ks, [seg.inertia for seg in results], elbow, selected, title, args)
         files.write_files({args.plot: plot}, force=args.force)
     print(report)
 
 
-def _report(args: argparse.Namespace, image, results: list, elbow: int | None) -> str:
+class _Scores:
+    """The per-k figures beyond the segmentation's own: silhouettes and palette-PNG size."""
+
+    def __init__(self, image: np.ndarray, color_space: str, seed: int):
+        channels = image.reshape(image.shape[0] * image.shape[1], -1)
+        n_colour = 1 if channels.shape[1] in (1, 2) else 3  # alpha is not clustered
+        self.sample = np.random.default_rng(seed).permutation(channels.shape[0])[:SILHOUETTE_SAMPLE]
+        self.sampled = self._in_space(channels[self.sample, :n_colour], color_space)
+        summary = colour_summary(image)
+        self.colours = self._in_space(summary.colours, color_space)
+        self.counts = summary.counts.astype(np.float64)
+
+    @staticmethod
+    def _in_space(colours: np.ndarray, color_space: str) -> np.ndarray:
+        """Colours as points of the clustering space (as segment_image clusters them)."""
+        if color_space == "rgb":
+            return colours.astype(np.float64)
+        top = float(np.iinfo(colours.dtype).max) if colours.dtype.kind == "u" else 1.0
+        return np.ascontiguousarray(rgb_to_lab(colours / top))
+
+    def of(self, seg: Segmentation) -> dict:
+        labels = seg.labels.reshape(-1)[self.sample]
+        few = len(np.unique(labels)) < 2 or len(np.unique(labels)) >= len(labels)
+        return {
+            "silhouette": None if few else silhouette_score(self.sampled, labels),
+            "simplified_silhouette": (
+                simplified_silhouette(self.colours, seg.centers, sample_weight=self.counts)
+                if seg.n_clusters >= 2
+                else None
+            ),
+            "png_bytes": _png_bytes(seg),
+        }
+
+
+def _png_bytes(seg: Segmentation) -> int | None:
+    try:
+        return len(seg.encode(".png"))
+    except ValueError:  # a 16-bit colour segmentation: no PNG holds it
+        return None
+
+
+def select(rule, ks: list[int], results: list, rows: list[dict], elbow: int | None):
+    """Index of the k the rule recommends, or None when no k meets it."""
+    name, threshold = rule
+    candidates = range(len(ks))
+    if name == "elbow":
+        return elbow
+    if name == "silhouette":
+        scored = [i for i in candidates if rows[i]["silhouette"] is not None]
+        return max(scored, key=lambda i: rows[i]["silhouette"]) if scored else None
+    if name in ("psnr", "ssim"):
+        met = [i for i in candidates if getattr(results[i], name) >= threshold]
+        return min(met, key=lambda i: ks[i]) if met else None
+    fitting = [i for i in candidates if (rows[i]["png_bytes"] or np.inf) <= threshold]
+    return max(fitting, key=lambda i: results[i].psnr) if fitting else None
+
+
+def _rule_text(rule) -> str:
+    name, threshold = rule
+    return name if threshold is None else f"{name}:{threshold:g}"
+
+
+def _report(args, image, results: list, rows: list, elbow: int | None, selected: int | None):
+    rule = _rule_text(args.select)
     if args.json:
+        records = []
+        for seg, row in zip(results, rows, strict=True):
+            records.append({**segmentation_record(seg), **row})
         return json_text(
             {
                 "input": args.input,
                 "shape": list(image.shape),
                 "elbow_k": None if elbow is None else args.ks[elbow],
-                "results": [segmentation_record(seg) for seg in results],
+                "select": rule,
+                "selected_k": None if selected is None else args.ks[selected],
+                "results": records,
                 "plot": args.plot,
             }
         )
-    header = ("k", "inertia", "MSE", "PSNR (dB)", "SSIM", "time (s)", "")
-    rows = [
-        (str(k), *quality_cells(seg), f"{seg.time:.3f}", "<- elbow" if index == elbow else "")
-        for index, (k, seg) in enumerate(zip(args.ks, results, strict=True))
-    ]
-    lines = [table(header, rows)]
+    header = (
+        "k",
+        "inertia",
+        "MSE",
+        "PSNR (dB)",
+        "SSIM",
+        "silh.",
+        "simpl.",
+        "PNG B",
+        "time (s)",
+        "",
+    )
+    table_rows = []
+    for index, (k, seg, row) in enumerate(zip(args.ks, results, rows, strict=True)):
+        marks = [m for m, i in (("elbow", elbow), ("selected", selected)) if i == index]
+        if args.select[0] == "elbow":
+            marks = marks[:1]  # the elbow is the selection
+        table_rows.append(
+            (
+                str(k),
+                *quality_cells(seg),
+                _cell(row["silhouette"], "{:.4f}"),
+                _cell(row["simplified_silhouette"], "{:.4f}"),
+                _cell(row["png_bytes"], "{:,}"),
+                f"{seg.time:.3f}",
+                "<- " + ", ".join(marks) if marks else "",
+            )
+        )
+    lines = [table(header, table_rows)]
     if elbow is None:
         lines.append("no elbow: give at least three values of k on a curve that bends")
+    if selected is None:
+        lines.append(f"no k meets --select {rule}")
+    else:
+        lines.append(f"selected k={args.ks[selected]} by --select {rule}")
     if args.plot is not None:
         lines.append(f"wrote {args.plot}")
     return "\n".join(lines)
+
+
+def _cell(value, template: str) -> str:
+    return "-" if value is None else template.format(value)
 
 
 # matplotlib is optional (the "plot" extra), so it is imported only when a plot is asked for.
@@ -137,14 +261,23 @@ def _check_plot_format(path: str) -> None:
         )
 
 
-def _elbow_plot(ks: list[int], inertias: list[float], elbow: int | None, title: str, path: str):
-    """The inertia curve with its elbow circled, as the bytes of a file in ``path``'s format."""
+def _elbow_plot(ks, inertias, elbow, selected, title: str, args) -> bytes:
+    """The inertia curve with its elbow circled and the selected k marked, as the bytes of a
+    file in ``--plot``'s format."""
+    path = args.plot
     figure = _figure_class()(figsize=(6, 4))
     axis = figure.subplots()
     axis.plot(ks, inertias, marker="o")
     if elbow is not None:
         axis.plot([ks[elbow]], [inertias[elbow]], "o", color="red", ms=10, mfc="none")
         axis.annotate(f"elbow k={ks[elbow]}", (ks[elbow], inertias[elbow]))
+    if selected is not None:
+        axis.axvline(ks[selected], color="green", linestyle="--")
+        axis.annotate(
+            f"selected k={ks[selected]} ({_rule_text(args.select)})",
+            (ks[selected], max(inertias)),
+            color="green",
+        )
     axis.set_xlabel("k (clusters)")
     axis.set_ylabel("inertia")
     axis.set_title(title)
