@@ -134,8 +134,8 @@ class KMeans:
     >>> rng = np.random.default_rng(0)
     >>> X = np.concatenate([rng.normal(c, 1.0, size=(500, 2)) for c in (0.0, 20.0)])
     >>> km = KMeans(2, random_state=0).fit(da.from_array(X, chunks=(250, 2)))
-    >>> sorted(np.round(km.cluster_centers_[:, 0]).tolist())
-    [0.0, 20.0]
+    >>> sorted(np.round(km.cluster_centers_[:, 0]).tolist()) == [0.0, 20.0]
+    True
     >>> km.labels_.compute().tolist() == km.predict(X).compute().tolist()
     True
     """
