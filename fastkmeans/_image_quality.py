@@ -5,6 +5,7 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Callable
+from typing import NamedTuple
 
 import numpy as np
 
@@ -57,3 +58,15 @@ def _measure(reference, image, n_colour, n_threads, mse) -> tuple[float, float, 
         mse_value = mse() if mse is not None else _mse(reference, image, n_colour)
         ssim_value = _ssim(reference, image, n_colour, data_range, win_size, 1.5, 0.01, 0.03)
     return mse_value, _psnr(mse_value, data_range), ssim_value
+
+
+class KnownQuality(NamedTuple):
+    """Quality figures known without the images (a distributed segmentation's, from its colour
+    summary); None for one not computed."""
+
+    mse: float | None
+    psnr: float | None
+    ssim: float | None
+
+    def values(self) -> tuple[float | None, float | None, float | None]:
+        return self.mse, self.psnr, self.ssim

@@ -1,18 +1,23 @@
-"""Thread-count control and the fixed chunking that makes results thread-count independent.
+"""Thread-count control, and the fixed chunking and reduction tree behind reproducible sums.
 
 Every parallel kernel splits the rows into the same contiguous blocks whatever the number of
 threads, gives each block its own float64 accumulator slot, and the driver reduces the slots in
 block order. The partition depends only on the problem's shape, so the floating-point result is
-bitwise identical with 1 thread or 64.
+bitwise identical with 1 thread or 64. Sums over chunks of data (a Dask array's chunks, a
+stream of blocks) go through :func:`reduce_tree`, whose shape depends only on the number of
+chunks, for the same reason.
 """
 
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
+from typing import TypeVar
 
 import numba
 import numpy as np
+
+T = TypeVar("T")
 
 # At least this many rows per block: below it, per-block overhead dominates.
 MIN_BLOCK_ROWS = 2048
@@ -64,3 +69,49 @@ def thread_limit(n_threads: int | None) -> Iterator[None]:
         yield
     finally:
         numba.set_num_threads(previous)
+
+
+def reduce_tree(items: Iterable[T], combine: Callable[[T, T, int], T]) -> T:
+    """Reduce ``items`` pairwise in a binary tree whose shape depends only on their number.
+
+    The items are read one at a time, like the carries of a binary counter: whenever two
+    partial results of the same height exist they are combined, so at most
+    ``log2(n) + 1`` partial results are held at once (a stream of chunks never sits in memory
+    as a whole). The partial results left at the end are combined from the last to the first.
+    The left operand always covers earlier items than the right one, and the tree is the same
+    for the same number of items, so a floating-point reduction gives bitwise the same result
+    wherever and in whatever order the items were produced.
+
+    Parameters
+    ----------
+    items : iterable
+        At least one item.
+    combine : callable ``(left, right, node) -> item``
+        ``node`` numbers the inner nodes 0, 1, 2, ... in the order they are created (e.g. to
+        give each its own random stream).
+
+    Returns
+    -------
+    The root of the tree (the only item when there is one).
+
+    Examples
+    --------
+    >>> reduce_tree("abcde", lambda left, right, node: f"({left}{right})")
+    '(((ab)(cd))e)'
+    """
+    stack: list[tuple[int, T]] = []
+    node = 0
+    for item in items:
+        height, value = 0, item
+        while stack and stack[-1][0] == height:
+            value = combine(stack.pop()[1], value, node)
+            node += 1
+            height += 1
+        stack.append((height, value))
+    if not stack:
+        raise ValueError("reduce_tree needs at least one item, got none")
+    value = stack.pop()[1]
+    while stack:
+        value = combine(stack.pop()[1], value, node)
+        node += 1
+    return value

@@ -107,17 +107,51 @@ def relocate_empty_clusters(
             break
         rows = rows_at_point(X, row)
         # Rows at one point share their label: the assignment computed the same distances.
-        old = labels[row]
-        w = float(weights.at(rows).sum())
-        point = dense_rows(X, [row])[0].astype(np.float64)
-        sums[old] -= w * point
-        cluster_weights[old] -= w
-        sums[cluster] = w * point
-        cluster_weights[cluster] = w
+        move_point(
+            sums,
+            cluster_weights,
+            labels[row],
+            cluster,
+            dense_rows(X, [row])[0],
+            weights.at(rows).sum(),
+        )
         labels[rows] = cluster
         distances[rows] = -1.0
         relocated.append(rows)
     return np.concatenate(relocated).astype(np.int64) if relocated else np.empty(0, np.int64)
+
+
+def move_point(
+    sums: np.ndarray,
+    cluster_weights: np.ndarray,
+    old: int,
+    cluster: int,
+    point: np.ndarray,
+    weight: float,
+) -> None:
+    """Move a point of total weight ``weight`` from cluster ``old`` into the empty ``cluster``.
+
+    ``sums`` and ``cluster_weights`` are updated in place (the one arithmetic of a relocation,
+    shared by the in-memory and the distributed drivers).
+    """
+    w = float(weight)
+    point = np.asarray(point, dtype=np.float64)
+    sums[old] -= w * point
+    cluster_weights[old] -= w
+    sums[cluster] = w * point
+    cluster_weights[cluster] = w
+
+
+def averaged_centers(
+    sums: np.ndarray, cluster_weights: np.ndarray, centers: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
+    """New centres (``centers``' dtype) from reduced sums, and how far each moved (float64).
+
+    The distance is measured on the stored centres, which the bounds of Hamerly refer to.
+    """
+    new_centers = mean_centers(sums, cluster_weights, centers).astype(centers.dtype)
+    moved = np.sqrt(((new_centers.astype(np.float64) - centers) ** 2).sum(axis=1))
+    return new_centers, moved
 
 
 def update_centers(
@@ -135,8 +169,7 @@ def update_centers(
     sums = partials.sums.sum(axis=0)
     cluster_weights = partials.weights.sum(axis=0)
     relocated = relocate_empty_clusters(X, weights, centers, labels, sums, cluster_weights)
-    new_centers = mean_centers(sums, cluster_weights, centers).astype(X.dtype)
-    moved = np.sqrt(((new_centers.astype(np.float64) - centers) ** 2).sum(axis=1))
+    new_centers, moved = averaged_centers(sums, cluster_weights, centers)
     return new_centers, moved, relocated
 
 

@@ -337,8 +337,14 @@ class Weights(NamedTuple):
         return np.add.reduceat(self.values, bounds[:-1])
 
 
-def check_sample_weight(sample_weight, n_samples: int) -> Weights:
-    """Weights for ``n_samples`` rows: non-negative, finite, not all zero (None: all ones)."""
+def check_sample_weight(
+    sample_weight, n_samples: int, *, name: str = "sample_weight", allow_all_zero: bool = False
+) -> Weights:
+    """Weights for ``n_samples`` rows: non-negative, finite, not all zero (None: all ones).
+
+    ``name`` is the parameter the messages name (e.g. one chunk of it); ``allow_all_zero``
+    accepts weights that are all zero (a part of the data that happens to carry none).
+    """
     if sample_weight is None:
         return Weights.ones(n_samples)
     if isinstance(sample_weight, numbers.Real) and not isinstance(sample_weight, bool):
@@ -346,22 +352,21 @@ def check_sample_weight(sample_weight, n_samples: int) -> Weights:
     else:
         weights = np.asarray(sample_weight)
         if weights.dtype.kind not in "biuf":
-            raise TypeError(f"sample_weight must hold real numbers, got dtype {weights.dtype}")
+            raise TypeError(f"{name} must hold real numbers, got dtype {weights.dtype}")
         if weights.ndim != 1 or weights.shape[0] != n_samples:
             raise ValueError(
-                f"sample_weight must have shape ({n_samples},) to match X, "
-                f"got shape {weights.shape}"
+                f"{name} must have shape ({n_samples},) to match X, got shape {weights.shape}"
             )
         weights = np.ascontiguousarray(weights, dtype=np.float64)
     if not np.isfinite(weights).all():
-        raise ValueError("sample_weight must be finite: it holds NaN or infinite value(s)")
+        raise ValueError(f"{name} must be finite: it holds NaN or infinite value(s)")
     if (weights < 0).any():
         raise ValueError(
-            f"sample_weight must be >= 0, got minimum {float(weights.min())!r} "
+            f"{name} must be >= 0, got minimum {float(weights.min())!r} "
             f"at index {int(np.argmin(weights))}"
         )
-    if not (weights > 0).any():
-        raise ValueError("sample_weight must have at least one positive entry, got all zeros")
+    if not allow_all_zero and not (weights > 0).any():
+        raise ValueError(f"{name} must have at least one positive entry, got all zeros")
     return Weights.of(weights)
 
 

@@ -28,7 +28,7 @@ import numpy as np
 
 from ._kernels.lloyd import lloyd_step
 from ._kernels.partials import block_partials
-from ._parallel import block_bounds, thread_limit
+from ._parallel import block_bounds, reduce_tree, thread_limit
 from ._sampling import (
     Distribution,
     Draws,
@@ -557,7 +557,11 @@ def _check_part(part, i: int) -> Coreset:
     if not isinstance(part, Coreset):
         raise TypeError(f"merge takes Coreset objects, got {type(part).__name__}")
     name = "self" if i == 0 else f"others[{i - 1}]"
-    points = check_array(part.points, f"{name}.points")
+    points = np.asarray(part.points)
+    if points.ndim == 2 and points.shape[0] == 0 and points.dtype.kind == "f":
+        pass  # an empty coreset (of a part that carries no weight) merges as nothing
+    else:
+        points = check_array(part.points, f"{name}.points")
     weights = np.asarray(part.weights)
     indices = np.asarray(part.indices)
     n_points = points.shape[0]
@@ -574,3 +578,163 @@ def _check_part(part, i: int) -> Coreset:
             f"got dtype {indices.dtype} and shape {indices.shape}"
         )
     return Coreset(points, weights.astype(np.float64), indices.astype(np.int64))
+
+
+# -- merge and reduce: a coreset of data given chunk by chunk --------------------------------
+
+
+def merge_and_reduce(chunks, n_clusters: int, size: int, *, random_state=None) -> Coreset:
+    """A sensitivity coreset of data read chunk by chunk: per-chunk coresets, merged and reduced.
+
+    Each chunk becomes a :func:`sensitivity_coreset` of at most ``size`` points; coresets are
+    then merged two by two (:meth:`Coreset.merge`) and each union of more than ``size`` points
+    is reduced to a sensitivity coreset of ``size`` points (a coreset of a coreset), in the
+    binary tree of :func:`fastkmeans._parallel.reduce_tree`. Chunks are read one at a time and
+    at most ``log2(n_chunks) + 1`` coresets are held, so a memory-mapped file or a zarr array
+    read block by block never has to fit in memory. :func:`fastkmeans.dask.sensitivity_coreset`
+    builds the same tree on a Dask cluster, with the chunks' coresets built in parallel.
+
+    Parameters
+    ----------
+    chunks : iterable of arrays of shape (n_rows, n_features), or of (points, weights) pairs
+        The data, in row order; all chunks have the same number of features. A chunk may be
+        empty or carry no weight.
+    n_clusters : int
+        The k the coreset is for.
+    size : int
+        Maximum number of points of every coreset in the tree, at least ``n_clusters``.
+    random_state : None, int, numpy.random.SeedSequence or numpy.random.Generator
+        Chunk ``i`` draws from the ``i``-th child of ``SeedSequence(random_state).spawn(2)[0]``
+        and the ``j``-th reduction from the ``j``-th child of ``.spawn(2)[1]``, so the result
+        depends only on the seed and the chunking (not on the order chunks are produced in).
+
+    Returns
+    -------
+    Coreset
+        At most ``size`` points; ``indices`` are rows of the concatenated chunks (-1 for a
+        bicriteria centre carrying residual mass). The weights sum to the total weight of the
+        data (up to rounding): every construction in the tree keeps its clusters' masses.
+
+    Notes
+    -----
+    How the error composes: for a centre set ``C``, a union of coresets of disjoint parts has
+    as cost the sum of their costs, so a merge of ``(1 +- eps)`` coresets is a ``(1 +- eps)``
+    coreset of the union; a ``(1 +- eps2)`` coreset of a ``(1 +- eps1)`` coreset is a
+    ``(1 +- eps1)(1 +- eps2)`` coreset. Every row reaches the root through at most
+    ``L = ceil(log2(n_chunks))`` reductions after its chunk's own coreset, so if every
+    construction is within ``(1 +- eps)`` for ``C``, the root is within
+    ``(1 +- eps)^(L + 1)``, about ``1 +- (L + 1) eps``; and if each construction fails with
+    probability at most ``delta``, all ``2 n_chunks - 1`` of them hold with probability at least
+    ``1 - (2 n_chunks - 1) delta`` (union bound). For the same final accuracy, grow ``size``
+    by a factor ``(L + 1)^2`` over the single-pass guidance of :func:`sensitivity_coreset`
+    (its error shrinks like ``1 / sqrt(size)``), or use fewer, larger chunks.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from fastkmeans.coreset import merge_and_reduce
+    >>> rng = np.random.default_rng(0)
+    >>> X = np.concatenate([rng.normal(c, 1.0, size=(3000, 2)) for c in (0.0, 20.0, 40.0)])
+    >>> rng.shuffle(X)
+    >>> cs = merge_and_reduce(np.array_split(X, 8), 3, 200, random_state=0)
+    >>> len(cs.points) <= 200, bool(np.isclose(cs.total_weight, len(X)))
+    (True, True)
+    >>> bool((cs.points[cs.indices >= 0] == X[cs.indices[cs.indices >= 0]]).all())
+    True
+    """
+    n_clusters = check_int(n_clusters, "n_clusters", minimum=1)
+    size = check_sample_size(size, n_clusters, "n_clusters")
+    seeds = TreeSeeds(random_state)
+
+    def leaves():
+        offset = 0
+        n_features = None
+        for i, chunk in enumerate(chunks):
+            points, weights = check_chunk(chunk, f"chunks[{i}]", n_features)
+            n_features = points.shape[1]
+            yield chunk_coreset(points, weights, n_clusters, size, seeds.leaf(i), offset)
+            offset += points.shape[0]
+
+    return reduce_tree(
+        leaves(), lambda a, b, node: merge_reduce(a, b, n_clusters, size, seeds.node(node))
+    )
+
+
+class TreeSeeds:
+    """The random streams of a merge-and-reduce tree: one per chunk, one per reduction."""
+
+    def __init__(self, random_state):
+        if isinstance(random_state, np.random.Generator):
+            root = np.random.SeedSequence(random_state.integers(2**63, size=4))
+        elif isinstance(random_state, np.random.SeedSequence):
+            root = random_state
+        else:
+            check_random_state(random_state)  # the same rules as everywhere
+            root = np.random.SeedSequence(random_state)
+        # root.spawn(3), without advancing a SeedSequence the caller passed.
+        self.leaves, self.nodes, self._rest = (self._child(root, i) for i in range(3))
+
+    @staticmethod
+    def _child(parent: np.random.SeedSequence, i: int) -> np.random.SeedSequence:
+        # The i-th child of parent.spawn(n), for any n > i, without spawning the first i.
+        return np.random.SeedSequence(parent.entropy, spawn_key=(*parent.spawn_key, i))
+
+    def leaf(self, i: int) -> np.random.Generator:
+        """The stream of chunk ``i``."""
+        return np.random.default_rng(self._child(self.leaves, i))
+
+    def node(self, j: int) -> np.random.Generator:
+        """The stream of the ``j``-th reduction."""
+        return np.random.default_rng(self._child(self.nodes, j))
+
+    def rest(self) -> np.random.Generator:
+        """A stream for whatever a caller draws besides the tree (e.g. seeding on its root)."""
+        return np.random.default_rng(self._rest)
+
+
+def check_chunk(chunk, name: str, n_features: int | None) -> tuple[np.ndarray, Weights]:
+    """A chunk's points and weights (an array, or a (points, weights) pair), validated."""
+    points, weights = chunk if isinstance(chunk, tuple) and len(chunk) == 2 else (chunk, None)
+    points = np.asarray(points)
+    if points.ndim == 2 and points.shape[0] == 0:
+        points = np.empty((0, points.shape[1]), dtype=np.result_type(points.dtype, np.float32))
+    else:
+        points = check_array(points, name)
+    if n_features is not None and points.shape[1] != n_features:
+        raise ValueError(
+            f"{name} has {points.shape[1]} features, but the first chunk has {n_features}"
+        )
+    weights = check_sample_weight(
+        weights, points.shape[0], name=f"{name} weights", allow_all_zero=True
+    )
+    return points, weights
+
+
+def chunk_coreset(
+    points: np.ndarray,
+    weights: Weights,
+    n_clusters: int,
+    size: int,
+    rng: np.random.Generator,
+    offset: int,
+) -> Coreset:
+    """A leaf of the tree: a sensitivity coreset of one chunk, indices shifted by ``offset``."""
+    if weights.n_positive == 0:
+        empty = np.empty(0, dtype=np.int64)
+        return Coreset(points[:0], np.empty(0), empty)
+    coreset = _sensitivity_coreset(points, n_clusters, size, weights, None, rng)
+    return coreset.merge(offsets=[offset])
+
+
+def merge_reduce(
+    left: Coreset, right: Coreset, n_clusters: int, size: int, rng: np.random.Generator
+) -> Coreset:
+    """An inner node of the tree: the union, reduced to ``size`` points when larger."""
+    merged = left.merge(right)
+    if merged.points.shape[0] <= size:
+        return merged
+    reduced = _sensitivity_coreset(
+        merged.points, n_clusters, size, Weights.of(merged.weights), None, rng
+    )
+    rows = np.where(reduced.indices >= 0, merged.indices[reduced.indices], -1)
+    return reduced._replace(indices=rows.astype(np.int64))

@@ -13,6 +13,7 @@ import os
 import time
 import warnings
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 import numpy as np
 
@@ -292,32 +293,21 @@ def segment_image(
     with thread_limit(n_threads):
         start = time.perf_counter()
         summary = summarise_colours(image)
-        points = to_space(summary.colours, color_space)
-        weights = summary.counts.astype(np.float64)
-        n_colours = points.shape[0]
+        n_colours = summary.colours.shape[0]
         timings["summary"] = time.perf_counter() - start
 
         start = time.perf_counter()
-        if n_clusters > n_colours:
-            warnings.warn(
-                f"the image has only {n_colours} distinct colour(s), fewer than "
-                f"n_clusters={n_clusters}: using {n_colours} clusters",
-                FewDistinctPointsWarning,
-                stacklevel=2,
-            )
-            n_clusters = n_colours
-        # The estimator's own path: fit on a coreset of the summary when asked, then label and
-        # cost every colour (so every pixel).
-        model = KMeans(
-            n_clusters, max_iter=max_iter, tol=tol, random_state=rng, coreset_size=coreset_size
-        ).fit(points, sample_weight=weights)
-        centers = model.cluster_centers_
-        colour_labels, inertia = model.labels_, model.inertia_
+        clustering = cluster_colours(
+            summary, n_clusters, color_space, coreset_size, max_iter, tol, rng, stacklevel=3
+        )
+        model, n_clusters, colour_labels = clustering
+        centers, inertia = model.cluster_centers_, model.inertia_
         timings["fit"] = time.perf_counter() - start
 
         start = time.perf_counter()
         palette = from_space(centers, color_space, image.dtype)
         if dither:
+            points = to_space(summary.colours, color_space)
             pixel_labels = _dither(summary, points, centers, image.shape[1])
             out, labels = _paint(image, pixel_labels, np.arange(n_clusters), palette)
             mse = None  # per pixel: the errors no longer follow the colours
@@ -345,6 +335,48 @@ def segment_image(
         timings=timings,
         _quality=quality_of,
     )
+
+
+class ColourClustering(NamedTuple):
+    """k-means of a colour summary: the fitted model, the clusters used, each colour's cluster."""
+
+    model: KMeans
+    n_clusters: int
+    colour_labels: np.ndarray  # (n_colours,) int32
+
+
+def cluster_colours(
+    summary: ColourSummary,
+    n_clusters: int,
+    color_space: str,
+    coreset_size: int | None,
+    max_iter: int,
+    tol: float,
+    rng: np.random.Generator,
+    stacklevel: int,
+) -> ColourClustering:
+    """Cluster the distinct colours weighted by their counts (so every pixel), as
+    :func:`segment_image` does; fewer clusters, with a warning, when there are fewer colours.
+
+    Only ``summary.colours`` and ``summary.counts`` are read (a merged summary has no
+    ``inverse``). ``stacklevel`` points the warning at the user's call.
+    """
+    points = to_space(summary.colours, color_space)
+    n_colours = points.shape[0]
+    if n_clusters > n_colours:
+        warnings.warn(
+            f"the image has only {n_colours} distinct colour(s), fewer than "
+            f"n_clusters={n_clusters}: using {n_colours} clusters",
+            FewDistinctPointsWarning,
+            stacklevel=stacklevel,
+        )
+        n_clusters = n_colours
+    # The estimator's own path: fit on a coreset of the summary when asked, then label and
+    # cost every colour (so every pixel).
+    model = KMeans(
+        n_clusters, max_iter=max_iter, tol=tol, random_state=rng, coreset_size=coreset_size
+    ).fit(points, sample_weight=summary.counts.astype(np.float64))
+    return ColourClustering(model, n_clusters, model.labels_)
 
 
 def _paint(image: np.ndarray, labels: np.ndarray, colour_labels, palette: np.ndarray):
@@ -376,7 +408,7 @@ def _summary_mse(summary: ColourSummary, palette: np.ndarray, colour_labels) -> 
     """
     errors = summary.colours.astype(np.float64) - palette[colour_labels].astype(np.float64)
     per_colour = np.einsum("ij,ij->i", errors, errors)
-    n_values = summary.inverse.shape[0] * summary.colours.shape[1]
+    n_values = int(summary.counts.sum()) * summary.colours.shape[1]
     return float(summary.counts.astype(np.float64) @ per_colour / n_values)
 
 

@@ -183,7 +183,7 @@ class KMeans(EstimatorMixin):
                 # Fitted on a coreset: label and cost every point with its centres.
                 labels, inertia = labels_and_inertia(fit.X, fit.weights, best.centers)
                 best = best._replace(labels=labels, inertia=inertia)
-        _warn_about_run(best, n_distinct, fit)
+        _warn_about_run(best, n_distinct, fit.n_clusters, fit.max_iter, fit.tol)
         self.cluster_centers_ = scaled(best.centers, -fit.exponent)
         self.labels_ = best.labels
         self.inertia_ = unscaled_cost(best.inertia, fit.exponent, fit.weights.exponent)
@@ -383,17 +383,19 @@ def _run_restarts(
     return best, fewest_distinct
 
 
-def _warn_about_run(best: RunResult, n_distinct: int, fit: _Fit) -> None:
+def _warn_about_run(
+    best: RunResult, n_distinct: int, n_clusters: int, max_iter: int, tol: float
+) -> None:
     """Few distinct points (seen by the seeding or by a zero cost); no convergence."""
     # stacklevel 3: this helper, then fit, then the user's call.
-    if n_distinct < fit.n_clusters:
-        warn_few_distinct(n_distinct, fit.n_clusters, stacklevel=3)
-    elif best.inertia == 0.0 and best.n_occupied is not None and best.n_occupied < fit.n_clusters:
-        warn_few_distinct(best.n_occupied, fit.n_clusters, stacklevel=3)
-    if not best.converged and fit.tol > 0:
+    if n_distinct < n_clusters:
+        warn_few_distinct(n_distinct, n_clusters, stacklevel=3)
+    elif best.inertia == 0.0 and best.n_occupied is not None and best.n_occupied < n_clusters:
+        warn_few_distinct(best.n_occupied, n_clusters, stacklevel=3)
+    if not best.converged and tol > 0:
         warnings.warn(
-            f"KMeans stopped at max_iter={fit.max_iter} before the centre movement fell to "
-            f"tol={fit.tol:g}; raise max_iter or tol",
+            f"KMeans stopped at max_iter={max_iter} before the centre movement fell to "
+            f"tol={tol:g}; raise max_iter or tol",
             ConvergenceWarning,
             stacklevel=3,
         )

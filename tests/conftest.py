@@ -1,6 +1,7 @@
 """Shared test configuration: hypothesis profiles and session-scoped data."""
 
 import os
+from typing import NamedTuple
 
 import numpy as np
 import pytest
@@ -31,3 +32,26 @@ def blobs():
     centers = np.array([[0.0, 0.0], [10.0, 0.0], [0.0, 10.0], [10.0, 10.0]])
     X = np.concatenate([c + rng.normal(size=(50, 2)) for c in centers])
     return X
+
+
+class CliResult(NamedTuple):
+    returncode: int
+    stdout: str
+    stderr: str
+
+
+@pytest.fixture
+def run(tmp_path, monkeypatch, capsys):
+    """``run(*args)``: the command line's ``main(args)`` in-process, with ``tmp_path`` as the
+    working directory; its exit status and what it printed."""
+    from fastkmeans.cli import main
+
+    monkeypatch.chdir(tmp_path)
+
+    def run(*args):
+        capsys.readouterr()
+        returncode = main([str(arg) for arg in args])
+        out, err = capsys.readouterr()
+        return CliResult(returncode, out, err)
+
+    return run

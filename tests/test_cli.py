@@ -10,7 +10,6 @@ import sys
 import time
 import warnings
 from pathlib import Path
-from typing import NamedTuple
 
 import imageio.v3 as iio
 import numba
@@ -19,7 +18,6 @@ import pytest
 from numpy.testing import assert_allclose, assert_array_equal
 
 from fastkmeans import KMeans, cost, mse, psnr, segment_image, ssim
-from fastkmeans.cli import main
 from fastkmeans.cli.output import Progress
 from fastkmeans.image import elbow_index, read_image
 
@@ -29,27 +27,6 @@ HAVE_MATPLOTLIB = importlib.util.find_spec("matplotlib") is not None
 pytestmark = pytest.mark.filterwarnings("ignore:ImageIO's vendored tifffile:DeprecationWarning")
 
 REGION_COLOURS = np.array([[200, 30, 30], [20, 180, 40], [30, 40, 220], [240, 240, 240]])
-
-
-class Result(NamedTuple):
-    returncode: int
-    stdout: str
-    stderr: str
-
-
-@pytest.fixture
-def run(tmp_path, monkeypatch, capsys):
-    """``run(*args)``: ``main(args)`` with ``tmp_path`` as the working directory; its exit
-    status and what it printed."""
-    monkeypatch.chdir(tmp_path)
-
-    def run(*args):
-        capsys.readouterr()
-        returncode = main([str(arg) for arg in args])
-        out, err = capsys.readouterr()
-        return Result(returncode, out, err)
-
-    return run
 
 
 @pytest.fixture(autouse=True)

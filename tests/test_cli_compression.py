@@ -1,7 +1,6 @@
 """``segment`` as a compressor (palette files, sizes, dithering) and ``sweep --select``."""
 
 import json
-from typing import NamedTuple
 
 import imageio.v3 as iio
 import numpy as np
@@ -9,27 +8,7 @@ import pytest
 from numpy.testing import assert_array_equal
 
 from fastkmeans import segment_image, silhouette_score
-from fastkmeans.cli import main
 from fastkmeans.image import read_image
-
-
-class Result(NamedTuple):
-    returncode: int
-    stdout: str
-    stderr: str
-
-
-@pytest.fixture
-def run(tmp_path, monkeypatch, capsys):
-    monkeypatch.chdir(tmp_path)
-
-    def run(*args):
-        capsys.readouterr()
-        returncode = main([str(arg) for arg in args])
-        out, err = capsys.readouterr()
-        return Result(returncode, out, err)
-
-    return run
 
 
 @pytest.fixture(scope="session")

@@ -227,3 +227,21 @@ def test_sparse_data_at_the_edge_of_its_dtype_is_rescaled_like_dense_data():
         assert_array_equal(sparse_fit.labels_, dense.labels_)
         assert np.isfinite(sparse_fit.cluster_centers_).all()
         assert_array_equal(sparse_fit.predict(sparse.csr_matrix(big)), dense.labels_)
+
+
+def test_hamerly_memory_stays_linear_in_the_centres():
+    # The issue's case: k=1500 centres of 32 features. The bounds' separations used to build a
+    # k x k x d float64 array every iteration (576 MB here); now O(k) per iteration.
+    import tracemalloc
+
+    X = np.random.default_rng(0).normal(size=(3000, 32))
+    _quiet(KMeans(8, random_state=0, max_iter=2).fit, X[:100])  # load the kernels first
+    tracemalloc.start()
+    try:
+        _quiet(KMeans(1500, random_state=0, max_iter=3).fit, X)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    # 576 MiB with the k x k x d array; what remains is O(n k) at most (labels, bounds, the
+    # seeding's distances) and small.
+    assert peak < 48 * 2**20, f"peak {peak / 2**20:.1f} MiB"

@@ -1,0 +1,186 @@
+"""Dask input, and one pass over it: a task per chunk, partial results reduced in a fixed tree.
+
+A pass runs a list of *parts* on every chunk (in one task per chunk, so the chunk is read once)
+and reduces their results with :func:`fastkmeans._parallel.reduce_tree`: numbers and arrays
+are added, objects with a ``combine`` method (a coreset, candidate points) combine themselves.
+The tree's shape and order depend only on the number of chunks, so for a given chunking the
+result is bitwise identical whatever the number of workers and wherever the tasks ran. Tasks
+call the kernels on one Numba thread: a worker's thread does its own task's work, and workers
+sharing a machine do not oversubscribe its cores.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+import dask
+import dask.array as da
+import numpy as np
+
+from .._parallel import block_bounds, reduce_tree, thread_limit
+from .._validation import Weights, check_array, check_sample_weight
+
+
+class ChunkInfo(NamedTuple):
+    """Where a chunk lies: its index and its rows ``start:stop`` in the whole array."""
+
+    index: int
+    start: int
+    stop: int
+
+    def name(self, what: str = "X") -> str:
+        return f"{what} (chunk {self.index}, rows {self.start} to {self.stop - 1})"
+
+
+class Data(NamedTuple):
+    """Validated Dask input: rows of one dtype chunked along rows only, and their weights."""
+
+    X: da.Array  # (n, d) float32 or float64, one chunk along columns
+    weights: da.Array | None  # (n,) float64 chunked like X's rows; None: every weight is 1
+
+    @property
+    def chunks(self) -> list[ChunkInfo]:
+        stops = np.cumsum(self.X.chunks[0])
+        return [
+            ChunkInfo(i, int(stop - size), int(stop))
+            for i, (stop, size) in enumerate(zip(stops, self.X.chunks[0], strict=True))
+        ]
+
+
+def check_dask_array(X, name: str = "X") -> da.Array:
+    """A 2-D float32/float64 Dask array chunked along rows only (numpy input is wrapped).
+
+    Values are checked chunk by chunk in the first pass over the data (:func:`chunk_input`).
+    """
+    if not isinstance(X, da.Array):
+        X = check_array(X, name)
+        return da.from_array(X, chunks=("auto", -1))
+    if X.ndim != 2:
+        raise ValueError(f"{name} must be 2-D, got a Dask array of shape {X.shape}")
+    if any(np.isnan(size) for sizes in X.chunks for size in sizes):
+        raise ValueError(
+            f"{name} has unknown chunk sizes {X.chunks}; call {name}.compute_chunk_sizes() first"
+        )
+    if X.size == 0:
+        raise ValueError(f"{name} must not be empty, got shape {X.shape}")
+    if len(X.chunks[1]) != 1:
+        raise ValueError(
+            f"{name} is chunked along columns (column chunks {X.chunks[1]}); every chunk must "
+            f"hold whole rows: use {name}.rechunk({{1: -1}})"
+        )
+    if X.dtype.kind not in "biuf":
+        raise TypeError(
+            f"{name} must hold real numbers, got dtype {X.dtype}; "
+            f"convert it first, e.g. {name}.astype(np.float64)"
+        )
+    if X.dtype not in (np.float32, np.float64):
+        X = X.astype(np.float64)
+    return X
+
+
+def check_dask_weights(sample_weight, X: da.Array) -> da.Array | None:
+    """Weights chunked like X's rows (None when every weight is 1); values checked per chunk."""
+    if sample_weight is None:
+        return None
+    if not isinstance(sample_weight, da.Array):
+        weights = check_sample_weight(sample_weight, X.shape[0])
+        return None if weights.unit else da.from_array(weights.values, chunks=(X.chunks[0],))
+    if sample_weight.ndim != 1 or sample_weight.shape[0] != X.shape[0]:
+        raise ValueError(
+            f"sample_weight must have shape ({X.shape[0]},) to match X, "
+            f"got shape {sample_weight.shape}"
+        )
+    if sample_weight.chunks[0] != X.chunks[0]:
+        raise ValueError(
+            f"sample_weight is chunked as {sample_weight.chunks[0]} but the rows of X as "
+            f"{X.chunks[0]}; chunk them alike: sample_weight.rechunk((X.chunks[0],))"
+        )
+    if sample_weight.dtype.kind not in "biuf":
+        raise TypeError(f"sample_weight must hold real numbers, got dtype {sample_weight.dtype}")
+    return sample_weight.astype(np.float64)
+
+
+def chunk_input(block, block_weights, info: ChunkInfo, dtype, check: bool):
+    """A chunk's rows (C-contiguous, ``dtype``) and weights; values checked when ``check``."""
+    if check and block.shape[0]:
+        X = check_array(block, info.name(), dtype=dtype)
+    else:
+        X = np.ascontiguousarray(block, dtype=dtype)
+    if block_weights is None:
+        return X, Weights.ones(X.shape[0])
+    if check:
+        name = info.name("sample_weight")
+        return X, check_sample_weight(block_weights, X.shape[0], name=name, allow_all_zero=True)
+    return X, Weights.of(block_weights)
+
+
+def chunk_bounds(X: np.ndarray, n_clusters: int) -> np.ndarray:
+    """The chunk's own fixed blocks (as the in-memory drivers would split it)."""
+    return block_bounds(X.shape[0], n_clusters * (X.shape[1] + 1))
+
+
+def _tally(X: np.ndarray, weights: Weights, info: ChunkInfo) -> dict:
+    """What the first pass learns about the weights: their total and the rows carrying some."""
+    return {"total": weights.total, "n_positive": weights.n_positive}
+
+
+def _chunk_task(block, block_weights, info: ChunkInfo, dtype, check: bool, parts) -> dict:
+    with thread_limit(1):
+        X, weights = chunk_input(block, block_weights, info, dtype, check)
+        result = {}
+        for part, args in parts:
+            result.update(part(X, weights, info, *args))
+        return result
+
+
+def _combine(left: dict, right: dict, node: int) -> dict:
+    with thread_limit(1):
+        return {key: _combine_value(value, right[key], node) for key, value in left.items()}
+
+
+def _combine_value(left, right, node: int):
+    """Numbers and arrays add up; other results (coresets, candidates) combine themselves."""
+    return left.combine(right, node) if hasattr(left, "combine") else left + right
+
+
+class PassRunner:
+    """Runs passes over one Data on the active scheduler; counts them; the first one validates.
+
+    A *part* is ``(function, args)``: ``function(X, weights, info, *args) -> dict`` runs on
+    every validated chunk. The first pass also totals the weights and checks every value.
+    """
+
+    def __init__(self, data: Data):
+        self.data = data
+        self.n_passes = 0
+        self.total: float | None = None  # sum of the weights, after the first pass
+        self.n_positive: int | None = None
+        self._blocks = data.X.to_delayed().ravel().tolist()
+        if data.weights is None:
+            self._weight_blocks = [None] * len(self._blocks)
+        else:
+            self._weight_blocks = data.weights.to_delayed().ravel().tolist()
+
+    def run(self, *parts) -> dict:
+        """One pass: every part on every chunk, reduced in the fixed tree."""
+        check = self.n_passes == 0
+        if check:
+            parts = ((_tally, ()), *parts)
+        task = dask.delayed(_chunk_task, pure=True)
+        combine = dask.delayed(_combine, pure=True)
+        leaves = [
+            task(block, weights, info, self.data.X.dtype, check, parts)
+            for block, weights, info in zip(
+                self._blocks, self._weight_blocks, self.data.chunks, strict=True
+            )
+        ]
+        root = reduce_tree(leaves, lambda left, right, node: combine(left, right, node))
+        (result,) = dask.compute(root)
+        self.n_passes += 1
+        if check:
+            self.total, self.n_positive = float(result["total"]), int(result["n_positive"])
+            if self.n_positive == 0:
+                raise ValueError(
+                    "sample_weight must have at least one positive entry, got all zeros"
+                )
+        return result
