@@ -1,7 +1,12 @@
 """fastkmeans: fast, exact, Numba-compiled k-means with D² seeding."""
 
 from .coreset import Coreset, lightweight_coreset, sensitivity_coreset, uniform_coreset
-from .exceptions import ConvergenceWarning, FewDistinctPointsWarning, NotFittedError
+from .exceptions import (
+    ConvergenceWarning,
+    FewDistinctPointsWarning,
+    ImageDepthWarning,
+    NotFittedError,
+)
 from .image import Segmentation, segment_image
 from .kmeans import KMeans
 from .metrics import cost, mse, psnr, silhouette_score, simplified_silhouette, ssim
@@ -13,6 +18,7 @@ __all__ = [
     "ConvergenceWarning",
     "Coreset",
     "FewDistinctPointsWarning",
+    "ImageDepthWarning",
     "KMeans",
     "NotFittedError",
     "Segmentation",

@@ -4,21 +4,24 @@ A small compressed file can declare an enormous image (a "decompression bomb": a
 of 12000 x 12000 pixels, a 334 KB TIFF of 15000 x 15000). :func:`read_image` reads the width
 and height from the file's header (PNG's IHDR, TIFF's first image directory, Pillow's lazy
 open for the other formats) and refuses an image of more than ``max_pixels`` pixels before
-decoding it. It also keeps what imageio's defaults lose: 16-bit colour PNGs keep 16 bits
-(:mod:`._png`) and palette or colour-key transparency becomes an alpha channel.
+decoding it. Pixels are decoded by imageio (Pillow, or tifffile for TIFF); palette and
+colour-key transparency becomes an alpha channel through Pillow. Pillow reads a 16-bit colour
+PNG as 8 bits per channel: the header says so before decoding, and :func:`read_image` warns.
 """
 
 from __future__ import annotations
 
 import contextlib
+import importlib.util
 import os
 import struct
 import threading
 import warnings
+from typing import NamedTuple
 
 import numpy as np
 
-from . import _png
+from .exceptions import ImageDepthWarning
 
 # 2**27 = 134,217,728 pixels (11585 x 11585): decoded, 384 MiB as 8-bit RGB and 1 GiB as
 # 16-bit RGBA; segmenting needs about 20 bytes more per pixel (labels, output, colour summary),
@@ -26,10 +29,13 @@ from . import _png
 # sensors; refuses the 12000^2 and 15000^2 bombs above.
 MAX_PIXELS = 2**27
 
+_PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+# PNG colour types: 0 grey, 2 RGB, 3 palette, 4 grey + alpha, 6 RGBA.
+_PNG_COLOUR_TYPES = (0, 2, 3, 4, 6)
 _TIFF_MAGIC = (b"II*\x00", b"MM\x00*", b"II+\x00", b"MM\x00+")
 # First bytes -> format name, for messages (and PNG and TIFF, whose headers are read here).
 _MAGIC = (
-    (_png.SIGNATURE, "PNG"),
+    (_PNG_SIGNATURE, "PNG"),
     (b"\xff\xd8\xff", "JPEG"),
     (b"GIF87a", "GIF"),
     (b"GIF89a", "GIF"),
@@ -49,6 +55,26 @@ _EXTENSION_FORMAT = {
 # Pillow modes imageio returns as more channels than colour + alpha.
 _CONVERT_TO_RGB = ("CMYK", "YCbCr", "LAB", "HSV")
 _PILLOW_LIMIT = threading.Lock()
+TIFF_EXTRA = "pip install 'fastkmeans[tiff]'"
+
+
+class PngHeader(NamedTuple):
+    """The IHDR chunk of a PNG file: what it declares, read before any pixel is decoded."""
+
+    width: int
+    height: int
+    bit_depth: int
+    colour_type: int
+
+    @property
+    def deep_colour(self) -> bool:
+        """16 bits per channel with colour or alpha, which Pillow reads as 8 bits."""
+        return self.bit_depth == 16 and self.colour_type in (2, 4, 6)
+
+
+def tifffile_installed() -> bool:
+    """Whether the ``tifffile`` package (the ``tiff`` extra) can be imported; not imported."""
+    return importlib.util.find_spec("tifffile") is not None
 
 
 def read_image(path, *, max_pixels: int | None = MAX_PIXELS) -> np.ndarray:
@@ -65,14 +91,23 @@ def read_image(path, *, max_pixels: int | None = MAX_PIXELS) -> np.ndarray:
     Returns
     -------
     ndarray of shape (H, W) or (H, W, C)
-        uint8, uint16 or float (as stored); C = 2 grey + alpha, 3 RGB, 4 RGBA. 16-bit PNGs keep
-        16 bits; palette or colour-key transparency becomes alpha; 1-bit images are 0 or 255.
+        uint8, uint16 or float (as stored); C = 2 grey + alpha, 3 RGB, 4 RGBA. 16-bit TIFFs and
+        16-bit grey PNGs keep 16 bits; 16-bit colour PNGs are read as 8 bits per channel (the
+        high byte; see Warns); palette or colour-key transparency becomes alpha; 1-bit images
+        are 0 or 255.
 
     Raises
     ------
     ValueError
         For an empty, truncated or corrupt file, a file that is not an image, or an image of
         more than ``max_pixels`` pixels (the message gives its size and the limit).
+
+    Warns
+    -----
+    ImageDepthWarning
+        (a UserWarning) For a 16-bit colour PNG, read as 8 bits per channel because imageio's
+        PNG reader (Pillow) keeps 8; a 16-bit TIFF keeps the depth. Also when a 16-bit PNG's
+        transparent colour (tRNS) cannot be read as alpha.
 
     Examples
     --------
@@ -99,41 +134,42 @@ def read_image(path, *, max_pixels: int | None = MAX_PIXELS) -> np.ndarray:
         raise ValueError(f"cannot read {path!r} as an image: the file is empty")
     kind = next((name for magic, name in _MAGIC if head.startswith(magic)), None)
     with _pillow_limit_lifted():  # the limit is checked here, on the declared size
-        width, height, mode = _declared_size(path, head, kind)
-        if max_pixels is not None and width * height > max_pixels:
+        declared = _declared(path, head, kind)
+        if max_pixels is not None and declared.width * declared.height > max_pixels:
+            width, height = declared.width, declared.height
             raise ValueError(
                 f"image {path!r} is {width} x {height} = {width * height:,} pixels, more than "
                 f"max_pixels={max_pixels:,}; raise the limit (--max-pixels on the command "
                 f"line) if the memory is available"
             )
-        if kind == "PNG" and _png.png_header(head).deep_colour:
-            with open(path, "rb") as handle:
-                data = handle.read()
-            try:
-                return _png.decode_deep_colour(data, _png.png_header(head))
-            except ValueError as exc:
-                raise _cannot_read(path, exc) from None
-        return _normalise(_decode(path, kind, mode))
+        image = _normalise(_decode(path, kind, declared.mode))
+    if declared.loss is not None:  # said once the file has been read (no warning, then error)
+        warnings.warn(declared.loss, ImageDepthWarning, stacklevel=2)
+    return image
 
 
-def _declared_size(path: str, head: bytes, kind: str | None) -> tuple[int, int, str | None]:
+class _Declared(NamedTuple):
+    """What a file's header says, before its pixels are decoded."""
+
+    width: int
+    height: int
+    mode: str | None  # the Pillow mode to convert to while decoding (None: as stored)
+    loss: str | None = None  # what decoding through Pillow loses, for a warning
+
+
+def _declared(path: str, head: bytes, kind: str | None) -> _Declared:
     """Width, height and (for files Pillow opens) Pillow's mode, without decoding pixels."""
     if kind == "PNG":
-        try:
-            header = _png.png_header(head)
-        except ValueError as exc:
-            raise _cannot_read(path, exc) from None
-        return header.width, header.height, _pillow_mode(path)
+        return _png_declared(path, head)
     if kind == "TIFF":
-        width, height = _tiff_size(path)
-        return width, height, None
+        return _Declared(*_tiff_size(path), None)
     from PIL import Image, UnidentifiedImageError
 
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             with Image.open(path) as image:
-                return image.size[0], image.size[1], _mode_to_read(image)
+                return _Declared(image.size[0], image.size[1], _mode_to_read(image))
     except UnidentifiedImageError:
         expected = _EXTENSION_FORMAT.get(os.path.splitext(path)[1].lower())
         what = f"not a {expected} file" if expected else "not an image file this can read"
@@ -145,14 +181,44 @@ def _declared_size(path: str, head: bytes, kind: str | None) -> tuple[int, int, 
         raise _cannot_read(path, exc) from None
 
 
-def _pillow_mode(path: str) -> str | None:
+def png_header(head: bytes) -> PngHeader:
+    """The IHDR of a PNG file from its first 33 bytes (which start with the PNG signature)."""
+    if len(head) < 33 or head[12:16] != b"IHDR" or head[8:12] != b"\x00\x00\x00\x0d":
+        raise ValueError("corrupt PNG file: no image header (IHDR) after the signature")
+    width, height, depth, colour = struct.unpack(">IIBB", head[16:26])
+    if width == 0 or height == 0 or colour not in _PNG_COLOUR_TYPES:
+        raise ValueError(f"corrupt PNG file: header declares {width}x{height}, colour {colour}")
+    return PngHeader(width, height, depth, colour)
+
+
+def _png_declared(path: str, head: bytes) -> _Declared:
+    """A PNG's size from its IHDR; its mode from Pillow; what Pillow will lose of it."""
     from PIL import Image
 
     try:
+        header = png_header(head)
         with Image.open(path) as image:
-            return _mode_to_read(image)
-    except Exception as exc:  # a corrupt PNG whose IHDR was readable
+            mode, keyed = _mode_to_read(image), "transparency" in image.info
+    except Exception as exc:  # a corrupt PNG: Pillow raises many types
         raise _cannot_read(path, exc) from None
+    loss = None
+    if header.deep_colour:
+        # Pillow reads each 16-bit sample as its high byte, grey + alpha as RGBA (grey thrice):
+        # ask for LA. It would compare a 16-bit colour key with 8-bit pixels: no conversion.
+        mode = "LA" if header.colour_type == 4 else None
+        loss = (
+            f"{path!r} is a 16-bit colour PNG; read as 8 bits per channel (imageio's PNG "
+            f"reader keeps 8); save it as 16-bit TIFF to keep the depth"
+        )
+        if keyed:
+            loss += "; its transparent colour (tRNS) is not read as alpha"
+    elif header.bit_depth == 16 and keyed:  # 16-bit grey with a transparent grey level
+        loss = (
+            f"{path!r}: the transparent grey level (tRNS) of this 16-bit grey PNG is not read "
+            f"as alpha (imageio's PNG reader applies it only to 8-bit grey); save it with an "
+            f"alpha channel to keep the transparency"
+        )
+    return _Declared(header.width, header.height, mode, loss)
 
 
 def _mode_to_read(image) -> str | None:
@@ -223,13 +289,24 @@ def _decode(path: str, kind: str | None, mode: str | None) -> np.ndarray:
             kwargs = {} if mode is None else {"mode": mode}
             return np.asarray(iio.imread(path, index=0, plugin="pillow", **kwargs))
     except Exception as exc:  # codecs raise many types for a file that is not a valid image
+        if kind == "TIFF" and not tifffile_installed():
+            # imageio's own (vendored) TIFF reader is deprecated and fails on some files.
+            text = _first_line(exc)
+            raise ValueError(
+                f"cannot read {path!r} as an image ({text}); if it is a valid TIFF file, "
+                f"reading TIFF needs the tifffile package: {TIFF_EXTRA}"
+            ) from None
         raise _cannot_read(path, exc) from None
 
 
+def _first_line(exc: BaseException) -> str:
+    """The first line of an exception's message (its type's name when it has none)."""
+    return (str(exc).strip() or type(exc).__name__).splitlines()[0]
+
+
 def _cannot_read(path: str, exc: BaseException) -> ValueError:
-    text = (str(exc).strip() or type(exc).__name__).splitlines()[0]
     return ValueError(
-        f"cannot read {path!r} as an image ({text}); "
+        f"cannot read {path!r} as an image ({_first_line(exc)}); "
         f"is it a complete PNG, JPEG, TIFF, BMP, GIF or WebP file?"
     )
 

@@ -9,6 +9,11 @@ class FewDistinctPointsWarning(UserWarning):
     """Fewer distinct points (with positive weight) than clusters: some centres coincide."""
 
 
+class ImageDepthWarning(UserWarning):
+    """An image file is read with less than it stores: a 16-bit colour PNG as 8 bits per
+    channel (imageio's PNG reader keeps 8), or a transparency it cannot apply."""
+
+
 class ConvergenceWarning(UserWarning):
     """An iterative method stopped at its iteration budget before meeting its tolerance."""
 

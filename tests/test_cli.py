@@ -255,15 +255,38 @@ def test_segment_keeps_alpha(run, tmp_path, files):
 
 
 @pytest.mark.parametrize(
-    "name, suffix", [("rgb16", ".tif"), ("grey16", ".png"), ("rgb16", ".png"), ("grey16", ".tif")]
+    "name, suffix", [("rgb16", ".tif"), ("grey16", ".png"), ("grey16", ".tif")]
 )
 def test_segment_keeps_16_bit_depth(run, tmp_path, files, name, suffix):
     output = tmp_path / f"out{suffix}"
     result = run("segment", files[name], "-k", 4, "-o", output)
     assert result.returncode == 0, result.stderr
-    written = read_image(output)  # imageio reads a 16-bit RGB PNG as 8 bits
+    assert "warning" not in result.stderr
+    written = read_image(output)
     assert written.dtype == np.uint16
     assert_array_equal(written, segment_image(iio.imread(files[name]), 4, random_state=0).image)
+
+
+def test_segment_refuses_16_bit_colour_png_output(run, tmp_path, files):
+    result = run("segment", files["rgb16"], "-k", 4, "-o", "out.png")
+    assert_one_line_error(
+        result,
+        "-o 'out.png': cannot write a 16-bit RGB image as .png (imageio's PNG writer keeps 16 "
+        "bits only for greyscale); write it as .tif to keep the depth",
+    )
+    assert not (tmp_path / "out.png").exists()
+
+
+def test_demo_on_a_16_bit_colour_image_writes_tiff(run, tmp_path, files):
+    result = run("demo", "--image", files["rgb16"], "-k", 3, "--coreset-size", 40, "-q")
+    assert result.returncode == 0, result.stderr
+    out = tmp_path / "fastkmeans-demo"
+    names = ["comparison", "palette", "segmented_coreset", "segmented_full"]
+    assert sorted(path.name for path in out.iterdir()) == [name + ".tif" for name in names]
+    written = read_image(out / "segmented_full.tif")
+    expected = segment_image(iio.imread(files["rgb16"]), 3, random_state=0).image
+    assert written.dtype == np.uint16
+    assert_array_equal(written, expected)
 
 
 def test_segment_on_a_coreset(run, tmp_path, files):

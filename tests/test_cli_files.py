@@ -222,17 +222,81 @@ def test_csv_errors_name_the_line_and_column(tmp_path, capsys, text, message):
 # -- images ----------------------------------------------------------------------------------
 
 
-def test_16_bit_rgb_png_keeps_its_depth(tmp_path):
+def test_16_bit_colour_png_is_read_as_8_bits_with_one_warning(tmp_path, capsys):
     from fastkmeans import segment_image
-    from fastkmeans._png import encode_png
-    from fastkmeans.image import read_image
+
+    from .test_imageread import png_16_bit
 
     source = np.random.default_rng(1).integers(0, 65536, (12, 12, 3)).astype(np.uint16)
-    (tmp_path / "in.png").write_bytes(encode_png(source))
-    assert call("segment", tmp_path / "in.png", "-k", 3, "-o", tmp_path / "out.png", "-q") == 0
-    written = read_image(tmp_path / "out.png")
+    path = tmp_path / "in.png"
+    path.write_bytes(png_16_bit(source))
+    assert call("segment", path, "-k", 3, "-o", tmp_path / "out.png", "-q") == 0
+    out, err = capsys.readouterr()
+    assert err == (
+        f"fastkmeans: warning: {str(path)!r} is a 16-bit colour PNG; read as 8 bits per channel "
+        f"(imageio's PNG reader keeps 8); save it as 16-bit TIFF to keep the depth\n"
+    )
+    written = iio.imread(tmp_path / "out.png")
+    assert written.dtype == np.uint8
+    expected = segment_image((source >> 8).astype(np.uint8), 3, random_state=0).image
+    np.testing.assert_array_equal(written, expected)
+
+
+@pytest.mark.parametrize("option", ["-o", "--palette"])
+def test_16_bit_colour_to_png_is_refused_before_any_work(tmp_path, capsys, monkeypatch, option):
+    source = tmp_path / "in.tif"
+    iio.imwrite(source, np.full((8, 8, 3), 40000, np.uint16))
+    output = tmp_path / ("out.png" if option == "-o" else "out.tif")
+    extra = [] if option == "-o" else ["--palette", tmp_path / "palette.png"]
+
+    def no_work(*args, **kwargs):
+        raise AssertionError("segmented")
+
+    monkeypatch.setattr(running, "segment_image", no_work)
+    assert call("segment", source, "-k", 2, "-o", output, *extra) == 2
+    path = output if option == "-o" else tmp_path / "palette.png"
+    one_error_line(
+        capsys,
+        f"fastkmeans: error: {option} {str(path)!r}: cannot write a 16-bit RGB image as .png "
+        f"(imageio's PNG writer keeps 16 bits only for greyscale); write it as .tif to keep the "
+        f"depth",
+    )
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["in.tif"]
+
+
+def test_16_bit_colour_round_trip_through_tif(tmp_path, capsys):
+    from fastkmeans import segment_image
+    from fastkmeans.image import read_image
+
+    source = np.random.default_rng(2).integers(0, 65536, (12, 12, 3)).astype(np.uint16)
+    iio.imwrite(tmp_path / "in.tif", source)
+    assert call("segment", tmp_path / "in.tif", "-k", 3, "-o", tmp_path / "out.tif", "-q") == 0
+    assert capsys.readouterr().err == ""  # no warning
+    written = read_image(tmp_path / "out.tif")
     assert written.dtype == np.uint16
     np.testing.assert_array_equal(written, segment_image(source, 3, random_state=0).image)
+
+
+def test_writing_tiff_without_tifffile_says_what_to_install(tmp_path, image, capsys, monkeypatch):
+    import sys
+
+    monkeypatch.setitem(sys.modules, "tifffile", None)  # as if it were not installed
+    write = iio.imwrite
+
+    def vendored_failure(uri, *args, **kwargs):  # how imageio's own TIFF codec fails on numpy 2
+        if str(uri).endswith(".tif"):
+            raise AttributeError("'numpy.ndarray' object has no attribute 'tostring'")
+        return write(uri, *args, **kwargs)
+
+    monkeypatch.setattr(iio, "imwrite", vendored_failure)
+    output = tmp_path / "out.tif"
+    assert call("segment", image, "-k", 2, "-o", output) == 2
+    one_error_line(
+        capsys,
+        f"-o {str(output)!r}: writing TIFF needs the tifffile package: "
+        f"pip install 'fastkmeans[tiff]'",
+    )
+    assert not output.exists()
 
 
 def test_max_pixels_option(tmp_path, image, capsys):
@@ -324,7 +388,7 @@ def test_damaged_files_give_one_line_and_write_nothing(tmp_path_factory, capsys,
     directory = tmp_path_factory.mktemp("fuzz")
     source = directory / f"in{suffix}"
     source.write_bytes(data)
-    output = directory / ("out.png" if suffix in (".png", ".tif") else "out.npy")
+    output = directory / {".png": "out.png", ".tif": "out.tif"}.get(suffix, "out.npy")
     if suffix in (".png", ".tif"):
         args = ["segment", source, "-k", 2, "-o", output, "-q", "--max-pixels", 10**6]
     else:

@@ -133,11 +133,9 @@ def test_ctrl_c_stops_cleanly_and_writes_nothing(tmp_path):
     assert sorted(path.name for path in tmp_path.iterdir()) == ["in.png"]
 
 
-def test_import_loads_neither_the_command_line_nor_matplotlib(tmp_path):
-    code = (
-        "import sys, fastkmeans\n"
-        "print([name for name in sys.modules if name.startswith(('fastkmeans.cli', 'matplotlib'))])"
-    )
+def test_import_loads_neither_the_command_line_nor_optional_packages(tmp_path):
+    prefixes = ("fastkmeans.cli", "matplotlib", "tifffile")
+    code = f"import sys, fastkmeans\nprint([n for n in sys.modules if n.startswith({prefixes!r})])"
     result = python("-c", code, cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     assert result.stdout == "[]\n"

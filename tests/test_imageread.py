@@ -1,10 +1,13 @@
-"""Reading image files: the pixel limit checked before decoding, 16-bit colour PNGs, alpha.
+"""Reading image files: the pixel limit checked before decoding, what 16-bit PNGs become, alpha.
 
-``fastkmeans.image.read_image`` against files built here byte by byte (a pure-Python PNG
-encoder using every row filter and Adam7 interlacing is the oracle for the decoder).
+``fastkmeans.image.read_image`` decodes through imageio (Pillow; tifffile or imageio's own
+reader for TIFF). The files are built here: 16-bit PNGs from rows with filter type 0 (Pillow
+cannot write a 16-bit colour PNG), bombs from zlib streams of zeros.
 """
 
 import struct
+import sys
+import warnings
 import zlib
 
 import imageio.v3 as iio
@@ -13,99 +16,137 @@ import pytest
 from numpy.testing import assert_array_equal
 from PIL import Image
 
-from fastkmeans._png import SIGNATURE, encode_png
+from fastkmeans import ImageDepthWarning
+from fastkmeans._imageread import tifffile_installed
 from fastkmeans.image import MAX_PIXELS, read_image
 
-ADAM7 = ((0, 0, 8, 8), (4, 0, 8, 8), (0, 4, 4, 8), (2, 0, 4, 4), (0, 2, 2, 4), (1, 0, 2, 2))
-ADAM7 += ((0, 1, 1, 2),)
+SIGNATURE = b"\x89PNG\r\n\x1a\n"
+# colour type of a PNG with this many channels: grey, grey + alpha, RGB, RGBA
+COLOUR_TYPE = {1: 0, 2: 4, 3: 2, 4: 6}
+TIFF_HINT = "needs the tifffile package: pip install 'fastkmeans[tiff]'"
+
+pytestmark = pytest.mark.filterwarnings("ignore:ImageIO's vendored tifffile:DeprecationWarning")
 
 
 def chunk(kind: bytes, body: bytes) -> bytes:
     return struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(kind + body))
 
 
-def paeth(a, b, c):
-    p = a + b - c
-    pa, pb, pc = abs(p - a), abs(p - b), abs(p - c)
-    return a if pa <= pb and pa <= pc else (b if pb <= pc else c)
-
-
-def reference_png(image: np.ndarray, interlaced: bool, extra: bytes = b"") -> bytes:
-    """A 16-bit PNG of ``image`` (uint16, (H, W, C)), row filters cycling through all five
-    types, written the slow obvious way."""
-    height, width, channels = image.shape
-    bpp = 2 * channels
-    raw = bytearray()
-    row_number = 0
-    for x0, y0, dx, dy in ADAM7 if interlaced else ((0, 0, 1, 1),):
-        sub = image[y0::dy, x0::dx]
-        if sub.size == 0:
-            continue
-        rows = sub.astype(">u2").reshape(sub.shape[0], -1).view(np.uint8)
-        previous = [0] * rows.shape[1]
-        for row in rows.tolist():
-            kind = row_number % 5
-            row_number += 1
-            out = [kind]
-            for x, value in enumerate(row):
-                a = row[x - bpp] if x >= bpp else 0
-                b = previous[x]
-                c = previous[x - bpp] if x >= bpp else 0
-                predictor = (0, a, b, (a + b) // 2, paeth(a, b, c))[kind]
-                out.append((value - predictor) % 256)
-            raw += bytes(out)
-            previous = row
-    colour = {2: 4, 3: 2, 4: 6}[channels]
-    header = struct.pack(">IIBBBBB", width, height, 16, colour, 0, 0, int(interlaced))
-    idat = zlib.compress(bytes(raw))
+def png_16_bit(image: np.ndarray, extra: bytes = b"") -> bytes:
+    """A 16-bit PNG of ``image`` (uint16, (H, W) or (H, W, C)), every row unfiltered."""
+    height, width = image.shape[:2]
+    channels = 1 if image.ndim == 2 else image.shape[2]
+    rows = np.ascontiguousarray(image, ">u2").reshape(height, -1).view(np.uint8)
+    raw = np.concatenate([np.zeros((height, 1), np.uint8), rows], axis=1)  # filter type 0
+    header = struct.pack(">IIBBBBB", width, height, 16, COLOUR_TYPE[channels], 0, 0, 0)
     return (
         SIGNATURE
         + chunk(b"IHDR", header)
         + extra
-        + chunk(b"IDAT", idat[:7])  # pixel data split over two chunks
-        + chunk(b"IDAT", idat[7:])
+        + chunk(b"IDAT", zlib.compress(raw.tobytes()))
         + chunk(b"IEND", b"")
     )
 
 
-@pytest.mark.parametrize("interlaced", [False, True])
-@pytest.mark.parametrize("shape", [(7, 5, 3), (1, 1, 4), (9, 13, 2), (3, 17, 3)])
-def test_16_bit_colour_png_decoding_undoes_every_filter(tmp_path, shape, interlaced):
-    image = np.random.default_rng(sum(shape)).integers(0, 65536, shape).astype(np.uint16)
-    image[:, : shape[1] // 2] = 40000  # flat parts, so that predictions matter
+def depth_warning(path) -> str:
+    return (
+        f"{str(path)!r} is a 16-bit colour PNG; read as 8 bits per channel (imageio's PNG "
+        f"reader keeps 8); save it as 16-bit TIFF to keep the depth"
+    )
+
+
+def read_without_warnings(path, **kwargs):
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        return read_image(path, **kwargs)
+
+
+@pytest.mark.parametrize("channels", [3, 4, 2])
+def test_16_bit_colour_png_is_read_as_8_bits_with_a_warning(tmp_path, channels):
+    image = np.random.default_rng(channels).integers(0, 65536, (6, 11, channels), np.uint16)
     path = tmp_path / "deep.png"
-    path.write_bytes(reference_png(image, interlaced))
-    back = read_image(path)
+    path.write_bytes(png_16_bit(image))
+    with pytest.warns(ImageDepthWarning) as record:
+        back = read_image(path)
+    assert [str(warning.message) for warning in record] == [depth_warning(path)]
+    assert issubclass(ImageDepthWarning, UserWarning)
+    assert record[0].filename == __file__  # points at the caller
+    # Pillow keeps the high byte of every sample (grey + alpha stays 2 channels).
+    assert back.dtype == np.uint8 and back.shape == image.shape
+    assert_array_equal(back, image >> 8)
+
+
+def test_colour_key_of_a_16_bit_colour_png_is_not_applied_and_said(tmp_path):
+    image = np.full((4, 4, 3), 1000, np.uint16)
+    image[0, 0] = (256, 512, 768)  # high bytes 1, 2, 3: Pillow would key them on (1, 2, 3)
+    key = chunk(b"tRNS", struct.pack(">HHH", 1, 2, 3))
+    path = tmp_path / "key.png"
+    path.write_bytes(png_16_bit(image, extra=key))
+    with pytest.warns(ImageDepthWarning) as record:
+        back = read_image(path)
+    assert [str(warning.message) for warning in record] == [
+        depth_warning(path) + "; its transparent colour (tRNS) is not read as alpha"
+    ]
+    assert_array_equal(back, image >> 8)
+
+
+@pytest.mark.parametrize("suffix", [".png", ".tif"])
+def test_16_bit_grey_keeps_16_bits(tmp_path, suffix):
+    image = np.random.default_rng(2).integers(0, 65536, (7, 9), np.uint16)
+    path = tmp_path / f"grey{suffix}"
+    iio.imwrite(path, image)
+    back = read_without_warnings(path)
     assert back.dtype == np.uint16
+    assert_array_equal(back, image)
+
+
+def test_16_bit_grey_png_read_from_rows_keeps_16_bits(tmp_path):
+    image = np.random.default_rng(3).integers(0, 65536, (5, 4), np.uint16)
+    path = tmp_path / "grey.png"
+    path.write_bytes(png_16_bit(image))
+    assert_array_equal(read_without_warnings(path), image)
+
+
+def test_transparent_grey_level_of_a_16_bit_grey_png_is_said(tmp_path):
+    image = np.array([[1234, 7]], np.uint16)
+    path = tmp_path / "key.png"
+    path.write_bytes(png_16_bit(image, extra=chunk(b"tRNS", struct.pack(">H", 7))))
+    with pytest.warns(ImageDepthWarning, match=r"transparent grey level \(tRNS\)") as record:
+        back = read_image(path)
+    assert len(record) == 1
     assert_array_equal(back, image)
 
 
 @pytest.mark.parametrize("channels", [2, 3, 4])
-def test_16_bit_colour_png_round_trip(tmp_path, channels):
-    image = np.random.default_rng(channels).integers(0, 65536, (6, 11, channels))
-    path = tmp_path / "deep.png"
-    path.write_bytes(encode_png(image.astype(np.uint16)))
-    back = read_image(path)
+def test_16_bit_tiff_round_trip(tmp_path, channels):
+    image = np.random.default_rng(channels).integers(0, 65536, (6, 11, channels), np.uint16)
+    path = tmp_path / "deep.tif"
+    iio.imwrite(path, image)  # tifffile, or imageio's own TIFF writer without it
+    back = read_without_warnings(path)
     assert back.dtype == np.uint16
     assert_array_equal(back, image)
 
 
-def test_8_bit_png_written_here_reads_back_exactly(tmp_path):
-    image = np.random.default_rng(0).integers(0, 256, (5, 9, 3)).astype(np.uint8)
-    path = tmp_path / "plain.png"
-    path.write_bytes(encode_png(image))
-    assert_array_equal(iio.imread(path), image)
+def test_16_bit_tiff_written_by_tifffile(tmp_path):
+    tifffile = pytest.importorskip("tifffile")
+    image = np.random.default_rng(9).integers(0, 65536, (8, 5, 3), np.uint16)
+    path = tmp_path / "deep.tif"
+    tifffile.imwrite(path, image, photometric="rgb", compression="zlib")
+    assert_array_equal(read_without_warnings(path), image)
 
 
-def test_colour_key_of_a_16_bit_png_becomes_alpha(tmp_path):
-    image = np.full((4, 4, 3), 1000, np.uint16)
-    image[0, 0] = (1, 2, 3)
-    key = chunk(b"tRNS", struct.pack(">HHH", 1, 2, 3))
-    path = tmp_path / "key.png"
-    path.write_bytes(reference_png(image, False, extra=key))
-    back = read_image(path)
-    assert back.shape == (4, 4, 4)
-    assert back[0, 0, 3] == 0 and (back[..., 3].ravel()[1:] == 65535).all()
+def test_tiff_that_cannot_be_read_without_tifffile_says_what_to_install(tmp_path, monkeypatch):
+    path = tmp_path / "x.tif"
+    iio.imwrite(path, np.zeros((4, 4), np.uint8))
+    monkeypatch.setitem(sys.modules, "tifffile", None)  # as if it were not installed
+    assert not tifffile_installed()
+
+    def vendored_failure(*args, **kwargs):  # how imageio's own TIFF codec fails on numpy 2
+        raise AttributeError("'numpy.ndarray' object has no attribute 'tostring'")
+
+    monkeypatch.setattr(iio, "imread", vendored_failure)
+    with pytest.raises(ValueError, match="reading TIFF " + TIFF_HINT.replace("[", r"\[")):
+        read_image(path)
 
 
 def test_palette_transparency_becomes_alpha(tmp_path):
@@ -114,7 +155,7 @@ def test_palette_transparency_becomes_alpha(tmp_path):
     palette.putpixel((0, 0), 1)
     path = tmp_path / "palette.png"
     palette.save(path, transparency=1)
-    back = read_image(path)
+    back = read_without_warnings(path)
     assert back.shape == (3, 4, 4) and back.dtype == np.uint8
     assert_array_equal(back[0, 0], [0, 255, 0, 0])
     assert_array_equal(back[1, 1], [255, 0, 0, 255])
@@ -207,12 +248,14 @@ def test_unreadable_files_say_why(tmp_path, content, message):
         read_image(path)
 
 
-def test_truncated_16_bit_png(tmp_path):
-    data = encode_png(np.zeros((20, 20, 3), np.uint16) + 7)
+def test_truncated_16_bit_colour_png_is_an_error_without_a_warning(tmp_path):
+    data = png_16_bit(np.random.default_rng(4).integers(0, 65536, (20, 20, 3), np.uint16))
     path = tmp_path / "cut.png"
-    path.write_bytes(data[: len(data) - 20])
-    with pytest.raises(ValueError, match="truncated"):
-        read_image(path)
+    path.write_bytes(data[: len(data) - 40])
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # the depth warning comes only with an image
+        with pytest.raises(ValueError, match="truncated"):
+            read_image(path)
 
 
 def test_docstring_examples():

@@ -32,6 +32,8 @@ examples:
   python -m fastkmeans demo
   python -m fastkmeans demo -k 8 --coreset-size 512 --out /tmp/demo
   python -m fastkmeans demo --image photo.png --json
+
+The files are PNG, or TIFF for a 16-bit colour or float image (PNG cannot hold those).
 """
 
 _OPTIONS = parser.options()
@@ -64,7 +66,9 @@ PARENTS = [_OPTIONS, parser.SEED, parser.JSON, parser.QUIET, parser.MAX_PIXELS]
 
 def run(args: argparse.Namespace) -> None:
     image, name = _input_image(args.image, args.max_pixels)
-    paths = _output_paths(args.out, args.image)
+    # PNG, or TIFF for an image PNG cannot hold (16-bit colour, float).
+    suffix = ".png" if images.png_holds(image) else ".tif"
+    paths = _output_paths(args.out, args.image, suffix)
     images.check_image_output(image, paths["segmented_full"], "--out")
 
     segmenter = Segmenter(seed=args.seed, quiet=args.quiet)
@@ -133,14 +137,15 @@ def _input_image(path: str | None, max_pixels: int) -> tuple[np.ndarray, str]:
     return images.decode_png(resource.read_bytes()), name
 
 
-def _output_paths(directory: str, source: str | None) -> dict[str, str]:
-    """The demo's output files in ``directory``, checked: none of them is the input."""
+def _output_paths(directory: str, source: str | None, suffix: str) -> dict[str, str]:
+    """The demo's output files (``suffix`` files) in ``directory``, checked: none of them is
+    the input."""
     if os.path.exists(directory) and not os.path.isdir(directory):
         raise UserError(f"--out {directory!r} exists and is not a directory")
     parent = os.path.dirname(os.path.abspath(directory))
     if not os.path.isdir(parent):
         raise UserError(f"--out: directory {os.path.dirname(directory)!r} does not exist")
-    paths = {stem: os.path.join(directory, stem + ".png") for stem in _STEMS}
+    paths = {stem: os.path.join(directory, stem + suffix) for stem in _STEMS}
     if source is not None and any(files.same_file(path, source) for path in paths.values()):
         raise UserError(
             f"--image {source!r} is one of the demo's outputs; the input is never "

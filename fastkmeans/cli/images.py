@@ -9,8 +9,8 @@ import warnings
 
 import numpy as np
 
+from .._imageread import TIFF_EXTRA, tifffile_installed
 from .._imageread import read_image as _read_image
-from .._png import encode_png
 from .errors import UserError, first_line
 from .files import check_input, extension
 
@@ -47,7 +47,10 @@ def encode_image(image: np.ndarray, path: str, option: str) -> bytes:
     if image.ndim == 3 and image.shape[2] == 1:
         image = image[..., 0]  # codecs take greyscale as (H, W)
     if suffix == ".png" and _deep_colour(image):
-        return encode_png(image)  # Pillow writes 16-bit colour PNGs as 8 bits or not at all
+        raise UserError(
+            f"{option} {path!r}: cannot write {describe_image(image)} image as .png (imageio's "
+            f"PNG writer keeps 16 bits only for greyscale); write it as .tif to keep the depth"
+        )
     if suffix not in imageio.config.known_extensions:
         _cannot_write(image, path, option, "not an image format imageio knows")
     scratch_path = None
@@ -62,6 +65,11 @@ def encode_image(image: np.ndarray, path: str, option: str) -> bytes:
             with open(scratch_path, "rb") as handle:
                 return handle.read()
     except Exception as exc:  # the format cannot hold this image
+        if suffix in (".tif", ".tiff") and not tifffile_installed():
+            # imageio's own (vendored) TIFF writer is deprecated and fails with numpy 2.
+            raise UserError(
+                f"{option} {path!r}: writing TIFF needs the tifffile package: {TIFF_EXTRA}"
+            ) from None
         reason = first_line(exc)
         if scratch_path is not None:  # name the user's file, not the scratch copy
             reason = reason.replace(scratch_path, path)
@@ -73,10 +81,15 @@ def _deep_colour(image: np.ndarray) -> bool:
     return image.dtype == np.uint16 and image.ndim == 3 and image.shape[2] > 1
 
 
+def png_holds(image: np.ndarray) -> bool:
+    """Whether imageio writes a PNG that reads back as ``image``'s depth (8-bit, 16-bit grey)."""
+    return image.dtype.kind != "f" and not _deep_colour(image)
+
+
 def _cannot_write(image: np.ndarray, path: str, option: str, reason: str):
     suffix = extension(path)
     # Formats that hold every image of this kind exactly, other than the one refused.
-    holders = [".tif"] if image.dtype.kind == "f" else [".png", ".tif"]
+    holders = [".png", ".tif"] if png_holds(image) else [".tif"]
     holders = [name for name in holders if name != {".tiff": ".tif"}.get(suffix, suffix)]
     remedy = f"; try {' or '.join(holders)}" if holders else ""
     raise UserError(
@@ -108,8 +121,6 @@ def warn_if_inexact(example: np.ndarray, path: str, option: str) -> None:
 
     probe = np.ascontiguousarray(example[:2, :2])
     data = encode_image(probe, path, option)
-    if extension(path) == ".png" and _deep_colour(probe):
-        return  # written exactly by encode_png
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")

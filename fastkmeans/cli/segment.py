@@ -27,8 +27,10 @@ For k <= 256 the output is an indexed (palette) image where the format has one: 
 the full-colour image instead. The sizes reported are the input file's, the output's, and a
 lossless PNG of the input's (the input itself when it is a PNG).
 Reads and writes any format imageio handles here (PNG, JPEG, TIFF, BMP, GIF, WebP, ...).
-16-bit images keep their depth (write them as .png or .tif); alpha is kept. Outputs are
-written all together or not at all.
+16-bit images keep their depth as .tif, 16-bit grey as .png too; a 16-bit colour image cannot
+be written as .png, and a 16-bit colour PNG is read as 8 bits per channel (with a warning).
+TIFF needs the tifffile package where imageio's own TIFF codec fails: pip install
+'fastkmeans[tiff]'. Alpha is kept. Outputs are written all together or not at all.
 
 examples:
   python -m fastkmeans segment photo.jpg -k 8 -o photo-8.png
@@ -90,6 +92,8 @@ def run(args: argparse.Namespace) -> None:
             images.check_image_output(np.zeros((2, 2), np.uint8), path, option)
     image = images.read_image(args.input, args.max_pixels)
     images.check_image_output(image, args.output, "-o")
+    if args.palette is not None and files.extension(args.palette) not in tables.TABLE_EXTENSIONS:
+        images.check_image_output(image, args.palette, "--palette")  # swatches of its kind
 
     segmenter = Segmenter(
         color_space=args.color_space,
