@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from ._validation import check_choice, check_int, check_real
+from ._validation import check_choice, check_coreset_size, check_int, check_real
 
 IMAGE_DTYPES = (np.uint8, np.uint16, np.float32, np.float64)
 
@@ -115,3 +115,18 @@ def check_ssim_window(win_size, sigma, shape: tuple[int, ...]) -> tuple[int, flo
             f" for shape {shape}); pass a smaller odd win_size"
         )
     return win_size, check_real(sigma, "sigma", positive=True)
+
+
+def check_segment_settings(
+    n_clusters, color_space, coreset_size, max_iter, tol, **flags
+) -> tuple[int, str, int | None, int, float]:
+    """The settings every ``segment_image`` shares, checked; ``flags`` must be booleans."""
+    n_clusters = check_int(n_clusters, "n_clusters", minimum=1)
+    color_space = check_color_space(color_space)
+    if coreset_size is not None:
+        coreset_size = check_coreset_size(coreset_size, n_clusters)
+    for name, flag in flags.items():
+        if not isinstance(flag, bool | np.bool_):
+            raise TypeError(f"{name} must be True or False, got {flag!r}")
+    max_iter = check_int(max_iter, "max_iter", minimum=1)
+    return n_clusters, color_space, coreset_size, max_iter, check_real(tol, "tol")

@@ -33,13 +33,10 @@ from ._kernels.image import dither_labels, paint
 from ._palette_file import encode, write_atomically
 from ._parallel import block_bounds, thread_limit
 from ._validation import (
-    check_coreset_size,
-    check_int,
     check_n_threads,
     check_random_state,
-    check_real,
 )
-from ._validation_image import check_color_space, check_image
+from ._validation_image import check_image, check_segment_settings
 from .exceptions import FewDistinctPointsWarning
 from .kmeans import KMeans
 
@@ -277,16 +274,10 @@ def segment_image(
     True
     """
     image = check_image(image)
-    n_clusters = check_int(n_clusters, "n_clusters", minimum=1)
-    color_space = check_color_space(color_space)
-    if coreset_size is not None:
-        coreset_size = check_coreset_size(coreset_size, n_clusters)
-    max_iter = check_int(max_iter, "max_iter", minimum=1)
-    tol = check_real(tol, "tol")
+    n_clusters, color_space, coreset_size, max_iter, tol = check_segment_settings(
+        n_clusters, color_space, coreset_size, max_iter, tol, dither=dither, quality=quality
+    )
     n_threads = check_n_threads(n_threads)
-    for name, flag in (("dither", dither), ("quality", quality)):
-        if not isinstance(flag, bool | np.bool_):
-            raise TypeError(f"{name} must be True or False, got {flag!r}")
     rng = check_random_state(random_state)
 
     timings = {}

@@ -14,12 +14,9 @@ from .._parallel import reduce_tree, thread_limit
 from .._steps import labels_and_inertia
 from .._validation import (
     Weights,
-    check_coreset_size,
-    check_int,
     check_random_state,
-    check_real,
 )
-from .._validation_image import check_color_space, check_image
+from .._validation_image import check_image, check_segment_settings
 from ..image import Segmentation, _summary_mse, cluster_colours
 from ..metrics import _psnr
 
@@ -76,14 +73,9 @@ def segment_image(
     True
     """
     image = _check_dask_image(image)
-    n_clusters = check_int(n_clusters, "n_clusters", minimum=1)
-    color_space = check_color_space(color_space)
-    if coreset_size is not None:
-        coreset_size = check_coreset_size(coreset_size, n_clusters)
-    max_iter = check_int(max_iter, "max_iter", minimum=1)
-    tol = check_real(tol, "tol")
-    if not isinstance(quality, bool | np.bool_):
-        raise TypeError(f"quality must be True or False, got {quality!r}")
+    n_clusters, color_space, coreset_size, max_iter, tol = check_segment_settings(
+        n_clusters, color_space, coreset_size, max_iter, tol, quality=quality
+    )
     rng = check_random_state(random_state)
 
     start = time.perf_counter()
