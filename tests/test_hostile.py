@@ -9,7 +9,7 @@ import warnings
 
 import numpy as np
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 from numpy.testing import assert_array_equal
 
@@ -91,6 +91,7 @@ def test_power_of_two_rescaling_gives_the_same_coresets(dtype, data, exponent_fr
 
 
 @given(data=integer_data(), weight_exponent=st.integers(-1070, 1020), seed=st.integers(0, 99))
+@example(data=(np.array([[0.0], [0.0], [0.0], [1.0]]), 1), weight_exponent=-1022, seed=0)
 def test_extreme_weights_give_the_same_fit_and_an_exact_or_flagged_inertia(
     data, weight_exponent, seed
 ):
