@@ -16,6 +16,7 @@ import numba
 import numpy as np
 import pytest
 from numpy.testing import assert_allclose, assert_array_equal
+from PIL import Image
 
 from fastkmeans import KMeans, cost, mse, psnr, segment_image, ssim
 from fastkmeans.cli.output import Progress
@@ -139,22 +140,45 @@ def test_demo_without_arguments(run, tmp_path):
     coreset = iio.imread(out / "segmented_coreset.png")
     comparison = iio.imread(out / "comparison.png")
     assert full.shape == coreset.shape == (400, 600, 3)
-    assert comparison.shape == (400, 3 * 600 + 2 * 8, 3)
-    original = comparison[:, :600]
-    assert_array_equal(comparison[:, 608:1208], full)
+    # The segmented images are 4-bit palette PNGs.
+    for name in ("segmented_full.png", "segmented_coreset.png"):
+        with Image.open(out / name) as picture:
+            assert picture.mode == "P"
+        assert _png_bit_depth(out / name) == 4
+    # Panels on top (original, full, coreset), captions under them.
+    assert comparison.shape[0] > 400 and comparison.shape[1] == 3 * 600 + 2 * 8
+    original = comparison[:400, :600]
+    assert_array_equal(comparison[:400, 608:1208], full)
+    assert_array_equal(comparison[:400, 1216:], coreset)
+    captions = comparison[400:]
+    for left in (0, 608, 1216):  # every caption has dark text on white
+        strip = captions[:, left : left + 600]
+        assert (strip == 255).mean() > 0.8 and (strip < 64).any()
     assert len(np.unique(full.reshape(-1, 3), axis=0)) <= 16
     # The printed table: one row per method, figures that describe the written images.
     rows = {line.split()[0]: line.split() for line in result.stdout.splitlines() if line}
     assert rows["method"][:3] == ["method", "time", "(s)"]
-    for method, image in (("full", full), ("coreset", coreset)):
-        _, _, n_iter, _, table_mse, table_psnr, table_ssim, speed_up = rows[method]
+    for method, image, name in (
+        ("full", full, "segmented_full.png"),
+        ("coreset", coreset, "segmented_coreset.png"),
+    ):
+        _, _, n_iter, _, table_mse, table_psnr, table_ssim, size, bits, speed_up = rows[method]
         assert int(n_iter) >= 1
         assert float(table_mse) == pytest.approx(mse(original, image), abs=0.006)
         assert float(table_psnr) == pytest.approx(psnr(original, image), abs=0.006)
         assert float(table_ssim) == pytest.approx(ssim(original, image), abs=6e-5)
+        assert int(size.replace(",", "")) == (out / name).stat().st_size
+        assert float(bits) == pytest.approx(
+            8 * (out / name).stat().st_size / (400 * 600), abs=0.006
+        )
         assert speed_up.endswith("x")
     assert rows["full"][-1] == "1.00x"
     assert "segmented_full.png" in result.stdout
+
+
+def _png_bit_depth(path) -> int:
+    """The bit depth in a PNG's IHDR chunk."""
+    return Path(path).read_bytes()[24]
 
 
 def test_demo_json_on_another_image(run, tmp_path, files):
@@ -178,7 +202,45 @@ def test_demo_json_on_another_image(run, tmp_path, files):
     expected = segment_image(iio.imread(files["noisy"]), 3, random_state=0)
     assert full["inertia"] == pytest.approx(expected.inertia, rel=1e-12)
     assert payload["results"][1]["coreset_size"] == 40
-    assert_array_equal(iio.imread(tmp_path / "d" / "segmented_full.png"), expected.image)
+    written = tmp_path / "d" / "segmented_full.png"
+    assert_array_equal(iio.imread(written), expected.image)
+    assert _png_bit_depth(written) == 2  # 3 colours: a 2-bit palette
+    # Sizes: the input file's, the written file's, and their ratio.
+    assert full["input_bytes"] == Path(files["noisy"]).stat().st_size
+    assert full["output_bytes"] == written.stat().st_size
+    height, width = expected.labels.shape
+    assert full["bits_per_pixel"] == pytest.approx(8 * written.stat().st_size / (height * width))
+    assert full["compression_ratio"] == pytest.approx(full["input_bytes"] / full["output_bytes"])
+
+
+@pytest.mark.parametrize(
+    "shape, dtype, top",
+    [
+        ((40, 50), np.uint8, 255),
+        ((40, 50, 2), np.uint8, 255),
+        ((40, 50, 4), np.uint16, 65535),
+        ((40, 50, 3), np.float32, 1.0),
+    ],
+)
+def test_captioned_pictures_keep_the_images_dtype_and_channels(shape, dtype, top):
+    from fastkmeans.cli.pictures import GAP, captioned_side_by_side
+
+    panel = np.zeros(shape, dtype)  # black panels: the caption text is the only dark part below
+    wide = np.zeros((40, 90) + shape[2:], dtype)
+    picture = captioned_side_by_side([panel, wide], ["one", "two lines\nk=16"])
+    assert picture.dtype == dtype and picture.shape[2:] == shape[2:]
+    assert picture.shape[1] == 50 + GAP + 90 and picture.shape[0] > 40
+    assert (picture[:40, :50] == 0).all() and (picture[:40, 50 + GAP :] == 0).all()
+    assert (picture[:40, 50 : 50 + GAP] == top).all()
+    below = picture[40:]
+    if len(shape) == 3 and shape[2] in (2, 4):
+        assert (below[..., -1] == top).all()  # captions are opaque
+        below = below[..., :-1]
+    for left, width in ((0, 50), (50 + GAP, 90)):
+        strip = below[:, left : left + width]
+        assert (strip < top / 4).any() and (strip == top).mean() > 0.5
+    with pytest.raises(ValueError, match="2 images but 1 captions"):
+        captioned_side_by_side([panel, panel], ["one"])
 
 
 # -- segment -------------------------------------------------------------------------------

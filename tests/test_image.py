@@ -535,6 +535,26 @@ def test_palette_gif_and_tiff_hold_the_segmentation(extension, tmp_path):
         assert_array_equal(np.asarray(reopened.convert("RGB")), seg.image)
 
 
+def test_palette_entries_are_stored_darkest_first_and_smaller_for_it():
+    from PIL import Image
+
+    image, _ = region_image(noise=30)
+    seg = segment_image(image, 8, random_state=0)
+    data = seg.encode(".png")
+    with Image.open(io.BytesIO(data)) as reopened:
+        entries = np.asarray(reopened.getpalette()[: 3 * 8]).reshape(8, 3)
+        indices = np.asarray(reopened)
+    luma = entries @ np.array([0.299, 0.587, 0.114])
+    assert (np.diff(luma) >= 0).all()
+    assert_array_equal(entries[indices], seg.image)
+    # The same labels in the clustering's own order deflate worse (or no better).
+    picture = Image.frombytes("P", indices.shape[::-1], seg.labels.astype(np.uint8).tobytes())
+    picture.putpalette(seg.palette.astype(np.uint8).ravel().tolist())
+    unordered = io.BytesIO()
+    picture.save(unordered, format="PNG", optimize=True)
+    assert len(data) <= len(unordered.getvalue())
+
+
 def test_palette_formats_refuse_what_they_cannot_hold():
     image, _ = region_image()
     rgba = np.dstack([image, np.full(image.shape[:2], 128, np.uint8)])

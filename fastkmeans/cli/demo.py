@@ -9,10 +9,11 @@ import os
 import numpy as np
 
 from .. import Segmentation
-from ..image import palette_image, side_by_side
+from ..image import palette_image
 from . import files, images, parser
 from .errors import UserError
-from .output import json_text, quality_cells, segmentation_record, table
+from .output import decibels, json_text, quality_cells, segmentation_record, table
+from .pictures import captioned_side_by_side
 from .running import Segmenter
 
 DEMO_DIR = "fastkmeans-demo"
@@ -65,7 +66,7 @@ PARENTS = [_OPTIONS, parser.SEED, parser.JSON, parser.QUIET, parser.MAX_PIXELS]
 
 
 def run(args: argparse.Namespace) -> None:
-    image, name = _input_image(args.image, args.max_pixels)
+    image, name, input_bytes = _input_image(args.image, args.max_pixels)
     # PNG, or TIFF for an image PNG cannot hold (16-bit colour, float).
     suffix = ".png" if images.png_holds(image) else ".tif"
     paths = _output_paths(args.out, args.image, suffix)
@@ -74,29 +75,68 @@ def run(args: argparse.Namespace) -> None:
     segmenter = Segmenter(seed=args.seed, quiet=args.quiet)
     segmenter.warm_up(image, args.k, args.coreset_size)  # the library checks the image first
     images.warn_if_inexact(image, paths["segmented_full"], "--out")
-    full = segmenter.segment(image, args.k, None)
-    small = segmenter.segment(image, args.k, args.coreset_size)
-
-    outputs = {
-        paths["segmented_full"]: full.image,
-        paths["segmented_coreset"]: small.image,
-        paths["comparison"]: side_by_side([image, full.image, small.image]),
-        paths["palette"]: _palettes(image.dtype, full, small),
+    runs = {
+        "full": segmenter.segment(image, args.k, None),
+        "coreset": segmenter.segment(image, args.k, args.coreset_size),
     }
-    encoded = {path: images.encode_image(data, path, "--out") for path, data in outputs.items()}
-    report = _report(args, name, image, full, small, list(outputs))  # before writing anything
+
+    stems = {"full": "segmented_full", "coreset": "segmented_coreset"}
+    encoded = {
+        paths[stems[method]]: images.encode_segmentation(seg, paths[stems[method]], "--out")
+        for method, seg in runs.items()
+    }
+    input_is_png = args.image is None or files.extension(args.image) == ".png"
+    sizes = {
+        method: images.size_record(
+            input_bytes, input_is_png, image, len(encoded[paths[stems[method]]])
+        )
+        for method in runs
+    }
+    captions = [_input_caption(image, input_bytes, name)] + [
+        _caption(method, seg, sizes[method]) for method, seg in runs.items()
+    ]
+    pictures = {
+        paths["comparison"]: captioned_side_by_side(
+            [image, runs["full"].image, runs["coreset"].image], captions
+        ),
+        paths["palette"]: _palettes(image.dtype, runs["full"], runs["coreset"]),
+    }
+    for path, picture in pictures.items():
+        encoded[path] = images.encode_image(picture, path, "--out")
+    kind = "palette" if images.indexed(runs["full"], paths["segmented_full"]) else "truecolour"
+    # Rendered before anything is written: a report that fails writes nothing.
+    report = _report(args, name, image, runs, sizes, kind, list(paths.values()))
     os.makedirs(args.out, exist_ok=True)
     files.write_files(encoded, force=True)  # the demo's own files are replaced
     print(report)
 
 
-def _report(args, name: str, image, full: Segmentation, small: Segmentation, paths) -> str:
-    rows = [("full", full), ("coreset", small)]
+def _input_caption(image: np.ndarray, input_bytes: int, name: str) -> str:
+    height, width = image.shape[:2]
+    file_name = os.path.basename(name.split(" (")[0])
+    return f"original: {file_name}\n{width} x {height}, {_kilobytes(input_bytes)}"
+
+
+def _caption(method: str, seg: Segmentation, sizes: dict) -> str:
+    where = "all pixels" if method == "full" else f"coreset of {seg.coreset_size}"
+    return (
+        f"k-means on {where}, k={seg.n_clusters}\n"
+        f"PSNR {decibels(seg.psnr)} dB, {_kilobytes(sizes['output_bytes'])}"
+    )
+
+
+def _kilobytes(n_bytes: int) -> str:
+    return f"{n_bytes:,} B" if n_bytes < 10_000 else f"{n_bytes / 1000:,.1f} kB"
+
+
+def _report(args, name: str, image, runs: dict, sizes: dict, kind: str, paths) -> str:
+    full = runs["full"]
     if args.json:
         records = []
-        for method, seg in rows:
+        for method, seg in runs.items():
             record = segmentation_record(seg, method)
             record["speed_up"] = full.time / seg.time
+            record.update(sizes[method])
             records.append(record)
         return json_text(
             {
@@ -110,31 +150,63 @@ def _report(args, name: str, image, full: Segmentation, small: Segmentation, pat
             }
         )
     height, width = image.shape[:2]
-    header = ("method", "time (s)", "iterations", "inertia", "MSE", "PSNR (dB)", "SSIM", "speed-up")
+    header = (
+        "method",
+        "time (s)",
+        "iterations",
+        "inertia",
+        "MSE",
+        "PSNR (dB)",
+        "SSIM",
+        "bytes",
+        "bits/pixel",
+        "speed-up",
+    )
     table_rows = []
-    for method, seg in rows:
+    for method, seg in runs.items():
         note = "" if seg.coreset_size or method == "full" else " (exact summary)"
         inertia, mse, psnr, ssim = quality_cells(seg)
-        speed_up = f"{full.time / seg.time:.2f}x"
+        size = sizes[method]
         table_rows.append(
-            (method + note, f"{seg.time:.3f}", str(seg.n_iter), inertia, mse, psnr, ssim, speed_up)
+            (
+                method + note,
+                f"{seg.time:.3f}",
+                str(seg.n_iter),
+                inertia,
+                mse,
+                psnr,
+                ssim,
+                f"{size['output_bytes']:,}",
+                f"{size['bits_per_pixel']:.2f}",
+                f"{full.time / seg.time:.2f}x",
+            )
         )
+    size = sizes["full"]
+    against_png = (
+        ""
+        if size["png_bytes"] is None or size["png_bytes"] == size["input_bytes"]
+        else f", lossless PNG {size['png_bytes']:,} B"
+    )
     return (
         f"fastkmeans demo: {name}\n"
         f"{width}x{height} pixels, {full.n_colours:,} distinct colours, k={args.k}, "
         f"coreset of {args.coreset_size} colours, seed {args.seed}\n\n"
         f"{table(header, table_rows)}\n\n"
+        f"sizes: input {size['input_bytes']:,} B{against_png}; the segmented images are "
+        f"{kind} files, {size['compression_ratio']:.1f}x smaller than the input (all pixels)\n"
         f"wrote {', '.join(paths)}"
     )
 
 
-def _input_image(path: str | None, max_pixels: int) -> tuple[np.ndarray, str]:
-    """The image to segment and how to name it: ``path``'s, or the embedded photo."""
+def _input_image(path: str | None, max_pixels: int) -> tuple[np.ndarray, str, int]:
+    """The image to segment, how to name it, and its file's size: ``path``'s, or the
+    embedded photo's."""
     if path is not None:
-        return images.read_image(path, max_pixels), path
+        return images.read_image(path, max_pixels), path, os.path.getsize(path)
     resource = importlib.resources.files("fastkmeans").joinpath("data", DEMO_IMAGE)
     name = f"{DEMO_IMAGE} (embedded, CC0, photograph by Rachel Michetti)"
-    return images.decode_png(resource.read_bytes()), name
+    data = resource.read_bytes()
+    return images.decode_png(data), name, len(data)
 
 
 def _output_paths(directory: str, source: str | None, suffix: str) -> dict[str, str]:

@@ -9,8 +9,10 @@ import warnings
 
 import numpy as np
 
+from .. import Segmentation
 from .._imageread import TIFF_EXTRA, tifffile_installed
 from .._imageread import read_image as _read_image
+from .._palette_file import PALETTE_FORMATS
 from .errors import UserError, first_line
 from .files import check_input, extension
 
@@ -74,6 +76,51 @@ def encode_image(image: np.ndarray, path: str, option: str) -> bytes:
         if scratch_path is not None:  # name the user's file, not the scratch copy
             reason = reason.replace(scratch_path, path)
         _cannot_write(image, path, option, reason)
+
+
+def indexed(seg: Segmentation, path: str, truecolor: bool = False) -> bool:
+    """Whether ``seg`` is written to ``path`` as an indexed image: not refused with
+    ``truecolor``, and the format and the segmentation allow it (8-bit, k <= 256)."""
+    return (
+        not truecolor
+        and extension(path) in PALETTE_FORMATS
+        and seg.image.dtype == np.uint8
+        and seg.n_clusters <= 256
+    )
+
+
+def encode_segmentation(seg: Segmentation, path: str, option: str, truecolor: bool = False):
+    """The segmented image as the bytes of ``path``'s format: indexed where :func:`indexed`
+    allows, else truecolour."""
+    if not indexed(seg, path, truecolor):
+        return encode_image(seg.image, path, option)
+    try:
+        return seg.encode(extension(path))
+    except ValueError as exc:
+        raise UserError(f"{option} {path!r}: {first_line(exc)}") from None
+
+
+def size_record(input_bytes: int, input_is_png: bool, image: np.ndarray, output_bytes: int):
+    """Input and output sizes, bits per pixel, and the ratios to the input and to a lossless
+    PNG of it (the input's own size when it is a PNG; else ``image`` is encoded here, once;
+    None where PNG cannot hold it losslessly)."""
+    png_bytes = input_bytes if input_is_png else _png_size(image)
+    n_pixels = image.shape[0] * image.shape[1]
+    return {
+        "input_bytes": input_bytes,
+        "output_bytes": output_bytes,
+        "bits_per_pixel": 8.0 * output_bytes / n_pixels,
+        "compression_ratio": input_bytes / output_bytes,
+        "png_bytes": png_bytes,
+        "compression_ratio_png": None if png_bytes is None else png_bytes / output_bytes,
+    }
+
+
+def _png_size(image: np.ndarray) -> int | None:
+    try:
+        return len(encode_image(image, "original.png", "-o"))
+    except UserError:
+        return None
 
 
 def _deep_colour(image: np.ndarray) -> bool:

@@ -8,10 +8,8 @@ import os
 import numpy as np
 
 from .. import Segmentation
-from .._palette_file import PALETTE_FORMATS
 from ..image import palette_image
 from . import files, images, parser, tables
-from .errors import UserError, first_line
 from .output import decibels, json_text, segmentation_record
 from .running import Segmenter
 
@@ -107,44 +105,27 @@ def run(args: argparse.Namespace) -> None:
     images.warn_if_inexact(image, args.output, "-o")
     seg = segmenter.segment(image, args.k, args.coreset_size)
     encoded = _encode_outputs(seg, args)
-    sizes = sizes_record(args.input, image, len(encoded[args.output]))
+    sizes = images.size_record(
+        os.path.getsize(args.input),
+        files.extension(args.input) == ".png",
+        image,
+        len(encoded[args.output]),
+    )
     report = _report(seg, image, sizes, args)  # before writing: a failing report writes nothing
     files.write_files(encoded, force=args.force)
     print(report)
-
-
-def sizes_record(input_path: str, image: np.ndarray, output_bytes: int) -> dict:
-    """Input and output sizes, bits per pixel, and the ratios to the input and to a lossless
-    PNG of it (the input's own size when it is a PNG; else it is encoded here, once)."""
-    input_bytes = os.path.getsize(input_path)
-    png_bytes = input_bytes if files.extension(input_path) == ".png" else _png_size(image)
-    n_pixels = image.shape[0] * image.shape[1]
-    return {
-        "input_bytes": input_bytes,
-        "output_bytes": output_bytes,
-        "bits_per_pixel": 8.0 * output_bytes / n_pixels,
-        "compression_ratio": input_bytes / output_bytes,
-        "png_bytes": png_bytes,
-        "compression_ratio_png": None if png_bytes is None else png_bytes / output_bytes,
-    }
-
-
-def _png_size(image: np.ndarray) -> int | None:
-    """Bytes of a lossless PNG of ``image``; None where PNG cannot hold it losslessly."""
-    try:
-        return len(images.encode_image(image, "original.png", "-o"))
-    except UserError:
-        return None
 
 
 def _report(seg: Segmentation, image: np.ndarray, sizes: dict, args: argparse.Namespace) -> str:
     if args.json:
         record = {"input": args.input, "output": args.output, "shape": list(image.shape)}
         record.update(segmentation_record(seg))
-        record.update(sizes, indexed=_indexed(seg, args), dithered=seg.dithered)
+        record.update(
+            sizes, indexed=images.indexed(seg, args.output, args.truecolor), dithered=seg.dithered
+        )
         return json_text(record)
     where = f"coreset of {seg.coreset_size}" if seg.coreset_size else "all pixels"
-    kind = "palette" if _indexed(seg, args) else "truecolour"
+    kind = "palette" if images.indexed(seg, args.output, args.truecolor) else "truecolour"
     return (
         f"{args.input} -> {args.output}: k={seg.n_clusters} ({where}, {seg.color_space}"
         f"{', dithered' if seg.dithered else ''}), "
@@ -163,26 +144,9 @@ def _report(seg: Segmentation, image: np.ndarray, sizes: dict, args: argparse.Na
     )
 
 
-def _indexed(seg: Segmentation, args: argparse.Namespace) -> bool:
-    """Whether ``-o`` gets an indexed image: asked for, and the format and image allow it."""
-    return (
-        not args.truecolor
-        and files.extension(args.output) in PALETTE_FORMATS
-        and seg.image.dtype == np.uint8
-        and seg.n_clusters <= 256
-    )
-
-
 def _encode_outputs(seg: Segmentation, args: argparse.Namespace) -> dict[str, bytes]:
     """The segmented image, and the label map and palette if asked, as file contents."""
-    if _indexed(seg, args):
-        try:
-            output = seg.encode(files.extension(args.output))
-        except ValueError as exc:
-            raise UserError(f"-o {args.output!r}: {first_line(exc)}") from None
-    else:
-        output = images.encode_image(seg.image, args.output, "-o")
-    encoded = {args.output: output}
+    encoded = {args.output: images.encode_segmentation(seg, args.output, "-o", args.truecolor)}
     if args.labels is not None:
         if files.extension(args.labels) in tables.TABLE_EXTENSIONS:
             encoded[args.labels] = tables.encode_table(seg.labels, args.labels, "--labels")
