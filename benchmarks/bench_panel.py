@@ -1,0 +1,129 @@
+"""The performance issue's image targets, per photo of the panel; the worst photo is the figure.
+
+For every photo of ``_panel.panel()`` (8 photos and an illustration, ~8.6 MP each), k=16,
+seeds 0..3, every library from its own k-means++ at its default settings, in one process:
+
+- full fit: ``fastkmeans.KMeans(16).fit`` against scikit-learn ``KMeans(16, n_init=1).fit`` on
+  the float32 pixels: median time ratio, mean cost ratio (both costs by ``fastkmeans.cost``).
+  Targets: >= 6x, cost <= 1.005x.
+- segment_image (defaults, quality figures not read) against scikit-learn fit + predict on all
+  pixels: median time ratio, PSNR difference (mean over seeds). Targets: >= 40x, within 0.1 dB.
+- coreset fit ``KMeans(16, coreset_size=4096)`` against the full fastkmeans fit: median time
+  ratio, mean cost ratio. Targets: >= 20x, cost <= 1.02x.
+
+Run: python benchmarks/run.py --only bench_panel [--quick]
+"""
+
+from __future__ import annotations
+
+import argparse
+
+import numpy as np
+from _common import machine, median, print_table, timed
+from _panel import describe, panel
+
+import fastkmeans
+
+K = 16
+CORESET = 4096
+
+
+def bench_photo(image: np.ndarray, seeds: list[int]) -> list:
+    from sklearn.cluster import KMeans as SKKMeans
+
+    X = np.ascontiguousarray(image.reshape(-1, 3), dtype=np.float32)
+    full, sk, seg, sk_segment, core = [], [], [], [], []
+    for seed in seeds:
+        t, km = timed(fastkmeans.KMeans(K, random_state=seed).fit, X)
+        full.append((t, km.inertia_))
+        t_fit, model = timed(SKKMeans(K, n_init=1, random_state=seed).fit, X)
+        t_predict, labels = timed(model.predict, X)
+        sk.append((t_fit, fastkmeans.cost(X, model.cluster_centers_)))
+        palette = np.clip(np.rint(model.cluster_centers_), 0, 255).astype(np.uint8)
+        sk_segment.append(
+            (t_fit + t_predict, fastkmeans.psnr(image, palette[labels].reshape(image.shape)))
+        )
+        t, result = timed(fastkmeans.segment_image, image, K, random_state=seed)
+        seg.append((t, result.psnr))  # read after timing: the figures are computed on demand
+        t, small = timed(fastkmeans.KMeans(K, random_state=seed, coreset_size=CORESET).fit, X)
+        core.append((t, small.inertia_))
+
+    def med(rows):
+        return median([row[0] for row in rows])
+
+    def mean(rows):
+        return float(np.mean([row[1] for row in rows]))
+
+    return [
+        med(full),
+        med(sk),
+        med(sk) / med(full),
+        mean(full) / mean(sk),
+        med(seg),
+        med(sk_segment) / med(seg),
+        mean(seg) - mean(sk_segment),
+        med(core),
+        med(full) / med(core),
+        mean(core) / mean(full),
+    ]
+
+
+def main(argv=None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="0.5 MP photos, 2 seeds")
+    args = parser.parse_args(argv)
+    print(machine())
+    photos = panel(quick=args.quick)
+    print_table("Photo panel", ["photo", "size", "colours", "what"], describe(photos))
+    seeds = [0, 1] if args.quick else [0, 1, 2, 3]
+    first = next(iter(photos.values()))
+    fastkmeans.segment_image(first[:64, :64], K, random_state=0)  # compile before timing
+    fastkmeans.KMeans(K, random_state=0, coreset_size=64).fit(
+        first[:64, :64].reshape(-1, 3).astype(np.float32)
+    )
+    rows = []
+    for name, image in photos.items():
+        rows.append([name, *bench_photo(image, seeds)])
+        print(f"  {name} done", flush=True)
+    header = [
+        "photo",
+        "fit s",
+        "sklearn s",
+        "fit speed-up",
+        "fit cost ratio",
+        "segment s",
+        "segment speed-up",
+        "PSNR diff dB",
+        "coreset s",
+        "coreset speed-up",
+        "coreset cost ratio",
+    ]
+    print_table(
+        f"k={K}, seeds {seeds}: median times, mean costs; speed-ups against scikit-learn "
+        f"(fit; fit + predict for segment) and against the full fit (coreset of {CORESET})",
+        header,
+        rows,
+    )
+    worst = [
+        "worst",
+        max(r[1] for r in rows),
+        max(r[2] for r in rows),
+        min(r[3] for r in rows),
+        max(r[4] for r in rows),
+        max(r[5] for r in rows),
+        min(r[6] for r in rows),
+        min(r[7] for r in rows),
+        max(r[8] for r in rows),
+        min(r[9] for r in rows),
+        max(r[10] for r in rows),
+    ]
+    print_table(
+        "Worst photo per column (targets: fit >= 6x at cost <= 1.005; segment >= 40x, PSNR "
+        "within 0.1 dB; coreset >= 20x at cost <= 1.02)",
+        header,
+        [worst],
+    )
+
+
+if __name__ == "__main__":
+    main()
