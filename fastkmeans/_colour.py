@@ -10,9 +10,9 @@ from __future__ import annotations
 from concurrent.futures import ThreadPoolExecutor
 from typing import NamedTuple
 
-import numba
 import numpy as np
 
+from ._kernels._config import current_threads
 from ._kernels.histogram import renumber, unique_colours
 from ._parallel import MIN_BLOCK_ROWS
 from ._validation_image import check_image
@@ -117,7 +117,7 @@ def _integer_colour_summary(image: np.ndarray, n_colour: int, n_blocks: int | No
     pixels = image.reshape(height * width, -1)
     bits = 8 * image.dtype.itemsize
     if n_blocks is None:
-        n_blocks = min(numba.get_num_threads(), pixels.shape[0] // MIN_BLOCK_ROWS)
+        n_blocks = min(current_threads(), pixels.shape[0] // MIN_BLOCK_ROWS)
     n_blocks = max(1, min(n_blocks, height))
     bounds = np.linspace(0, height, n_blocks + 1).round().astype(np.int64) * width
     inverse = np.empty(pixels.shape[0], dtype=np.int32)

@@ -17,6 +17,8 @@ from typing import TypeVar
 import numba
 import numpy as np
 
+from ._kernels._config import threads_for
+
 T = TypeVar("T")
 
 # At least this many rows per block: below it, per-block overhead dominates.
@@ -56,19 +58,14 @@ def max_threads() -> int:
 
 @contextlib.contextmanager
 def thread_limit(n_threads: int | None) -> Iterator[None]:
-    """Run the enclosed block with ``n_threads`` Numba threads, then restore the previous count.
+    """Run the enclosed block's parallel passes (those called from this Python thread) with
+    ``n_threads`` threads, then restore the previous count.
 
-    ``None`` leaves the current setting alone. The caller validates ``n_threads``.
+    ``None`` leaves the current setting alone. The caller validates ``n_threads`` (at most
+    :func:`max_threads`).
     """
-    if n_threads is None:
+    with threads_for(n_threads):
         yield
-        return
-    previous = numba.get_num_threads()
-    numba.set_num_threads(n_threads)
-    try:
-        yield
-    finally:
-        numba.set_num_threads(previous)
 
 
 def reduce_tree(items: Iterable[T], combine: Callable[[T, T, int], T]) -> T:

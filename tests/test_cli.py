@@ -12,7 +12,6 @@ import warnings
 from pathlib import Path
 
 import imageio.v3 as iio
-import numba
 import numpy as np
 import pytest
 from numpy.testing import assert_allclose, assert_array_equal
@@ -33,14 +32,16 @@ REGION_COLOURS = np.array([[200, 30, 30], [20, 180, 40], [30, 40, 220], [240, 24
 @pytest.fixture(autouse=True)
 def main_restores_global_state():
     """``main`` changes warning filters and ``warnings.showwarning`` while it runs; they (and
-    Numba's thread count) are as before once it returns."""
+    the kernels' thread count) are as before once it returns."""
+    from fastkmeans._kernels._config import current_threads
+
     filters = list(warnings.filters)
     show = warnings.showwarning
-    threads = numba.get_num_threads()
+    threads = current_threads()
     yield
     assert warnings.filters == filters
     assert warnings.showwarning is show
-    assert numba.get_num_threads() == threads
+    assert current_threads() == threads
 
 
 def assert_one_line_error(result, fragment):

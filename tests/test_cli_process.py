@@ -69,28 +69,17 @@ def test_entry_point_runs_a_command(tmp_path):
     assert payload["inertia"] == KMeans(2, random_state=0).fit(X).inertia_
 
 
-@pytest.mark.parametrize("setting, expected", [(None, "PASSIVE"), ("ACTIVE", "ACTIVE")])
-def test_entry_point_sets_a_passive_omp_wait_policy(tmp_path, setting, expected):
-    # Exactly what `python -m fastkmeans --version` runs, then a look at the environment.
-    code = (
-        "import os, runpy, sys\n"
-        "sys.argv = ['fastkmeans', '--version']\n"
-        "try:\n"
-        "    runpy.run_module('fastkmeans', run_name='__main__', alter_sys=True)\n"
-        "except SystemExit as exc:\n"
-        "    assert exc.code == 0, exc.code\n"
-        "print(repr(os.environ.get('OMP_WAIT_POLICY')))\n"
-    )
-    result = python("-c", code, cwd=tmp_path, env=environment(OMP_WAIT_POLICY=setting))
-    assert result.returncode == 0, result.stderr
-    assert result.stdout.splitlines() == [f"fastkmeans {__version__}", repr(expected)]
+# A test runner started in the background of a non-interactive shell ignores SIGINT, and its
+# children inherit that (Python then installs no KeyboardInterrupt handler): restore Ctrl-C as a
+# terminal user has it.
+_AS_IN_A_TERMINAL = "import signal\nsignal.signal(signal.SIGINT, signal.default_int_handler)\n"
 
 
 def signal_when(code, args, cwd, ready, signum, check=None):
     """Run ``python -c code ARGS`` in ``cwd``; once it prints ``ready`` on stderr (and
     ``check(cwd)`` holds), send it ``signum``. Returns the process, its stdout and stderr."""
     process = subprocess.Popen(
-        [sys.executable, "-c", code, *args],
+        [sys.executable, "-c", _AS_IN_A_TERMINAL + code, *args],
         cwd=cwd,
         env=environment(),
         stdout=subprocess.PIPE,
@@ -169,3 +158,35 @@ def test_a_signal_while_writing_removes_the_temporary_files(tmp_path, signum, st
     assert (out, err) == ("", f"fastkmeans: {message}\n")
     assert sorted(path.name for path in tmp_path.iterdir()) == ["in.png", "old.png"]
     assert (tmp_path / "old.png").read_bytes() == b"precious"
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals")
+@pytest.mark.parametrize("signum", ["SIGINT", "SIGTERM"])
+def test_signals_wait_for_the_renames_whatever_thread_receives_them(tmp_path, signum):
+    # A process has threads besides the main one (OpenBLAS's; the kernels' pool after a
+    # parallel pass): a signal arriving while the outputs are renamed must still wait until
+    # the block ends, then act as usual.
+    code = (
+        "import os, signal, threading, time\n"
+        "import numpy as np\n"
+        "import fastkmeans\n"
+        "from fastkmeans.cli import files\n"
+        "signal.signal(signal.SIGINT, signal.default_int_handler)\n"
+        "signal.signal(signal.SIGTERM, signal.default_int_handler)\n"
+        "X = np.random.default_rng(0).normal(size=(200_000, 3)).astype(np.float32)\n"
+        "fastkmeans.KMeans(4, random_state=0, n_threads=2).fit(X)\n"
+        "pool = [t.name for t in threading.enumerate() if t.name.startswith('fastkmeans')]\n"
+        "steps = []\n"
+        "try:\n"
+        "    with files._signals_held():\n"
+        f"        os.kill(os.getpid(), signal.{signum})\n"
+        "        for _ in range(50):\n"
+        "            time.sleep(0.002)\n"
+        "        steps.append('block finished')\n"
+        "except KeyboardInterrupt:\n"
+        "    steps.append('interrupted after it')\n"
+        "print(len(pool) > 0, steps)\n"
+    )
+    result = python("-c", code, cwd=tmp_path, env=environment(NUMBA_NUM_THREADS="2"))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "True ['block finished', 'interrupted after it']"

@@ -66,6 +66,36 @@ def test_n_threads_parameter_gives_identical_results():
     assert a.inertia_ == b.inertia_
 
 
+@pytest.mark.parametrize("n_threads", [1, 2, 3, 7])
+def test_a_parallel_pass_runs_in_slices_with_the_same_bits(n_threads):
+    # Every thread count cuts the 7 blocks differently (7 slices of one block at most); each
+    # slice writes only its blocks' slots, and the count it returns is summed.
+    from fastkmeans._kernels.lloyd import lloyd_step
+    from fastkmeans._parallel import thread_limit
+
+    rng = np.random.default_rng(5)
+    X = rng.normal(size=(700, 3)).astype(np.float32)
+    centers = X[:4].copy()
+    bounds = np.arange(0, 701, 100, dtype=np.int64)
+
+    def run(threads):
+        labels = np.full(700, -1, np.int32)
+        sums, weights, cost = np.empty((7, 4, 3)), np.empty((7, 4)), np.empty(7)
+        empty = np.empty(0, np.float64)
+        with thread_limit(threads):
+            changed = lloyd_step(X, empty, True, centers, bounds, labels, sums, weights, cost)
+        return changed, labels, sums, weights, cost
+
+    expected = run(1)
+    assert expected[0] == 700  # every label changed from -1
+    if n_threads > numba.config.NUMBA_NUM_THREADS:
+        pytest.skip(f"NUMBA_NUM_THREADS is {numba.config.NUMBA_NUM_THREADS}")
+    got = run(n_threads)
+    assert got[0] == expected[0]
+    for a, b in zip(got[1:], expected[1:], strict=True):
+        assert_array_equal(a, b)
+
+
 def test_same_seed_same_result_in_process():
     X = np.random.default_rng(2).normal(size=(10000, 2))
     a = kmeans_plusplus(X, 8, random_state=5)[1]
@@ -106,7 +136,8 @@ print("failures", failures)
 @pytest.mark.parametrize("layer", ["workqueue", "default"])
 def test_concurrent_calls_from_python_threads_are_safe_under_every_threading_layer(layer):
     # Numba's workqueue layer aborts the process when two threads enter parallel regions at
-    # once; the kernels serialise their launches under it.
+    # once; the kernels run no parallel region (a pool of Python threads runs their slices), so
+    # any layer Numba picks is safe.
     env = dict(os.environ, PYTHONPATH=str(ROOT), NUMBA_THREADING_LAYER=layer)
     result = subprocess.run(
         [sys.executable, "-c", CONCURRENT], env=env, capture_output=True, text=True, timeout=600

@@ -128,11 +128,17 @@ def test_cost_centres_must_match_features():
 
 
 def test_thread_setting_is_restored_even_after_an_error():
-    import numba
+    from fastkmeans._kernels._config import current_threads
+    from fastkmeans._parallel import thread_limit
 
-    before = numba.get_num_threads()
+    before = current_threads()
     KMeans(2, n_threads=1, random_state=0).fit(X)
-    assert numba.get_num_threads() == before
+    assert current_threads() == before
     with pytest.raises(ValueError):
         KMeans(2, n_threads=1, init=np.zeros((3, 2))).fit(X)
-    assert numba.get_num_threads() == before
+    assert current_threads() == before
+    with thread_limit(1):  # nested settings unwind in order
+        with pytest.raises(ValueError):
+            KMeans(2, n_threads=2, init=np.zeros((3, 2))).fit(X)
+        assert current_threads() == 1
+    assert current_threads() == before

@@ -11,7 +11,6 @@ that need float64 convert the result. Ties in the nearest-centre search go to th
 """
 
 import numpy as np
-from numba import prange
 
 from ._config import jit_inline, jit_parallel
 
@@ -158,38 +157,44 @@ def sq_distance_in_tile(tile, r, point):
     return acc
 
 
-@jit_parallel
+@jit_parallel(extent=lambda X, **_: X.shape[0])
 def center_distances(
     X,  # IN (n, d)
     centers,  # IN (k, d), X's dtype
     out,  # OUT (n, k), X's dtype: ||X[i] - centers[j]|| (Euclidean, not squared)
+    loop_start,  # IN int: this call runs iterations loop_start <= i < loop_stop of
+    loop_stop,  # IN int: the parallel loop (see _config.jit_parallel)
 ):
     """Every row's distance to every centre (``transform``)."""
-    for i in prange(X.shape[0]):
+    for i in range(loop_start, loop_stop):
         for j in range(centers.shape[0]):
             out[i, j] = np.sqrt(sq_distance_to_point(X, i, centers[j]))
 
 
-@jit_parallel
+@jit_parallel(extent=lambda X, **_: X.shape[0])
 def assigned_sq_distances(
     X,  # IN (n, d)
     centers,  # IN (k, d), X's dtype
     labels,  # IN (n,) int32
     out,  # OUT (n,) float64: ||X[i] - centers[labels[i]]||^2
+    loop_start,  # IN int: this call runs iterations loop_start <= i < loop_stop of
+    loop_stop,  # IN int: the parallel loop (see _config.jit_parallel)
 ):
     """Every row's squared distance to its assigned centre (empty-cluster relocation)."""
-    for i in prange(X.shape[0]):
+    for i in range(loop_start, loop_stop):
         out[i] = np.float64(sq_distance_to_point(X, i, centers[labels[i]]))
 
 
-@jit_parallel
+@jit_parallel(extent=lambda centers, **_: centers.shape[0])
 def half_separations(
     centers,  # IN (k, d)
     out,  # OUT (k,) float64: half the distance to the nearest other centre (inf when k = 1)
+    loop_start,  # IN int: this call runs iterations loop_start <= i < loop_stop of
+    loop_stop,  # IN int: the parallel loop (see _config.jit_parallel)
 ):
     """For each centre, half the Euclidean distance to its nearest other centre, in float64."""
     n_clusters, n_features = centers.shape
-    for j in prange(n_clusters):
+    for j in range(loop_start, loop_stop):
         nearest = np.inf
         for other in range(n_clusters):
             if other != j:

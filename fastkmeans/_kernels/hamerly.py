@@ -25,7 +25,6 @@ same row order as :func:`~.lloyd.lloyd_step`, so centres are bitwise identical t
 from typing import NamedTuple
 
 import numpy as np
-from numba import prange
 
 from ._config import jit_parallel
 from .distances import nearest_two, sq_distance_to_point
@@ -54,7 +53,7 @@ class BoundSlack(NamedTuple):
     round_eps: float  # outward rounding of every stored bound
 
 
-@jit_parallel
+@jit_parallel(extent=lambda bounds, **_: bounds.shape[0] - 1)
 def hamerly_step(
     X,  # IN (n, d)
     sample_weight,  # IN (n,) float64, or (0,) with unit_weights
@@ -73,6 +72,8 @@ def hamerly_step(
     block_sums,  # OUT (n_blocks, k, d) float64 } BlockPartials' sums and weights (no cost:
     block_weights,  # OUT (n_blocks, k) float64 } most distances are skipped)
     block_scanned,  # OUT (n_blocks,) int64: rows of each block that needed a full scan
+    loop_start,  # IN int: this call runs iterations loop_start <= i < loop_stop of
+    loop_stop,  # IN int: the parallel loop (see _config.jit_parallel)
 ):
     """One Hamerly iteration fused with the accumulation of per-block sums.
 
@@ -89,7 +90,7 @@ def hamerly_step(
     grow = 1.0 + margin
     shrink = 1.0 - margin
     block_changed = np.zeros(n_blocks, np.int64)
-    for b in prange(n_blocks):
+    for b in range(loop_start, loop_stop):
         dist = np.empty(n_clusters, X.dtype)
         sums, weights = cleared_slots(block_sums, block_weights, b)
         changed = 0

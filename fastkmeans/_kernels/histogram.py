@@ -11,7 +11,6 @@ histogram).
 """
 
 import numpy as np
-from numba import prange
 
 from ._config import jit, jit_parallel
 
@@ -100,8 +99,10 @@ def unique_colours(pixels, n_colour, bits, row_length, inverse):
                         _insert(table, shift, keys[u], np.int64(u))
                     grown_keys = np.empty(capacity // 2, np.uint64)
                     grown_counts = np.zeros(capacity // 2, np.int64)
-                    grown_keys[:n_unique] = keys[:n_unique]
-                    grown_counts[:n_unique] = counts[:n_unique]
+                    for slot in range(n_unique):
+                        grown_keys[slot] = keys[slot]
+                    for slot in range(n_unique):
+                        grown_counts[slot] = counts[slot]
                     keys = grown_keys
                     counts = grown_counts
             last_key = key
@@ -111,11 +112,10 @@ def unique_colours(pixels, n_colour, bits, row_length, inverse):
     return keys[:n_unique].copy(), counts[:n_unique].copy()
 
 
-@jit_parallel
-def renumber(inverse, new_ids, id_offsets, bounds):
+@jit_parallel(extent=lambda bounds, **_: bounds.shape[0] - 1)
+def renumber(inverse, new_ids, id_offsets, bounds, loop_start, loop_stop):
     """``inverse[i] = new_ids[id_offsets[b] + inverse[i]]`` in place, for ``i`` in block ``b``."""
-    n_blocks = bounds.shape[0] - 1
-    for b in prange(n_blocks):
+    for b in range(loop_start, loop_stop):
         offset = id_offsets[b]
         for i in range(bounds[b], bounds[b + 1]):
             inverse[i] = new_ids[offset + inverse[i]]

@@ -6,7 +6,6 @@ made. Reductions go into per-block (or per-row) float64 slots that the driver su
 """
 
 import numpy as np
-from numba import prange
 
 from ._config import jit, jit_inline, jit_parallel
 
@@ -15,17 +14,16 @@ from ._config import jit, jit_inline, jit_parallel
 SSIM_STRIP = 256
 
 
-@jit_parallel
-def paint(pixels, n_colour, labels, colour_labels, palette, bounds, out):
+@jit_parallel(extent=lambda bounds, **_: bounds.shape[0] - 1)
+def paint(pixels, n_colour, labels, colour_labels, palette, bounds, out, loop_start, loop_stop):
     """Label every pixel and write its output colour, in one pass.
 
     ``labels[i]`` holds on entry the index of pixel ``i``'s colour in the colour summary and on
     exit its cluster, ``colour_labels[labels[i]]``. ``out[i, :n_colour]`` becomes the palette
     entry of that cluster; channels from ``n_colour`` on (alpha) are copied from ``pixels``.
     """
-    n_blocks = bounds.shape[0] - 1
     n_channels = pixels.shape[1]
-    for b in prange(n_blocks):
+    for b in range(loop_start, loop_stop):
         for i in range(bounds[b], bounds[b + 1]):
             label = colour_labels[labels[i]]
             labels[i] = label
@@ -35,11 +33,10 @@ def paint(pixels, n_colour, labels, colour_labels, palette, bounds, out):
                 out[i, f] = pixels[i, f]
 
 
-@jit_parallel
-def sq_error_sums(a, b, n_channels, bounds, block_sums):
+@jit_parallel(extent=lambda bounds, **_: bounds.shape[0] - 1)
+def sq_error_sums(a, b, n_channels, bounds, block_sums, loop_start, loop_stop):
     """``block_sums[blk] = sum over rows of the block, channels < n_channels, of (a - b)^2``."""
-    n_blocks = bounds.shape[0] - 1
-    for blk in prange(n_blocks):
+    for blk in range(loop_start, loop_stop):
         acc = 0.0
         for i in range(bounds[blk], bounds[blk + 1]):
             for f in range(n_channels):
@@ -102,8 +99,8 @@ def _filter_across(ring, first, q, window, n_out, out):
                 out[j] += g * row[j]
 
 
-@jit_parallel
-def ssim_row_sums(x, y, n_channels, window, c1, c2, bounds, row_sums):
+@jit_parallel(extent=lambda bounds, **_: bounds.shape[0] - 1)
+def ssim_row_sums(x, y, n_channels, window, c1, c2, bounds, row_sums, loop_start, loop_stop):
     """Sum of the SSIM map along each output row, per channel ('valid' windows).
 
     ``x`` and ``y`` are C-contiguous (H, W, C); ``window`` is the normalised 1-D Gaussian of
@@ -124,7 +121,6 @@ def ssim_row_sums(x, y, n_channels, window, c1, c2, bounds, row_sums):
     it w times); the arithmetic of a pixel depends on neither blocks nor strips, and each row's
     strip sums are added in strip order.
     """
-    n_blocks = bounds.shape[0] - 1
     width = x.shape[1]
     n_image_channels = x.shape[2]
     w = window.shape[0]
@@ -134,7 +130,7 @@ def ssim_row_sums(x, y, n_channels, window, c1, c2, bounds, row_sums):
     x_flat = x.reshape(x.size)
     y_flat = y.reshape(y.size)
     pixel_step = np.uint64(n_image_channels)
-    for blk in prange(n_blocks):
+    for blk in range(loop_start, loop_stop):
         first = bounds[blk]
         last = bounds[blk + 1]
         products = np.empty((4, SSIM_STRIP + w - 1), np.float64)

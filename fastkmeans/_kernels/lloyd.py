@@ -5,14 +5,13 @@ their own block's slots.
 """
 
 import numpy as np
-from numba import prange
 
 from ._config import jit_parallel
 from .distances import nearest_center
 from .partials import add_to_cluster, cleared_slots, weight_of
 
 
-@jit_parallel
+@jit_parallel(extent=lambda bounds, **_: bounds.shape[0] - 1)
 def lloyd_step(
     X,  # IN (n, d)
     sample_weight,  # IN (n,) float64, or (0,) with unit_weights
@@ -23,6 +22,8 @@ def lloyd_step(
     block_sums,  # OUT (n_blocks, k, d) float64  } a BlockPartials, passed
     block_weights,  # OUT (n_blocks, k) float64  } as *partials
     block_cost,  # OUT (n_blocks,) float64: cost against `centers`
+    loop_start,  # IN int: this call runs iterations loop_start <= i < loop_stop of
+    loop_stop,  # IN int: the parallel loop (see _config.jit_parallel)
 ):
     """One fused read of X: assign every row, accumulate its block's sums, weights and cost.
 
@@ -32,7 +33,7 @@ def lloyd_step(
     n_clusters = centers.shape[0]
     centers_t = np.ascontiguousarray(centers.T)
     block_changed = np.zeros(n_blocks, np.int64)
-    for b in prange(n_blocks):
+    for b in range(loop_start, loop_stop):
         dist = np.empty(n_clusters, X.dtype)
         sums, weights = cleared_slots(block_sums, block_weights, b)
         cost = 0.0
@@ -51,7 +52,7 @@ def lloyd_step(
     return block_changed.sum()
 
 
-@jit_parallel
+@jit_parallel(extent=lambda bounds, **_: bounds.shape[0] - 1)
 def labels_and_cost(
     X,  # IN (n, d)
     sample_weight,  # IN (n,) float64, or (0,) with unit_weights
@@ -60,13 +61,14 @@ def labels_and_cost(
     bounds,  # IN (n_blocks + 1,) int64
     labels,  # OUT (n,) int32, or (0,): cost only
     block_cost,  # OUT (n_blocks,) float64: weighted cost of each block
+    loop_start,  # IN int: this call runs iterations loop_start <= i < loop_stop of
+    loop_stop,  # IN int: the parallel loop (see _config.jit_parallel)
 ):
     """Each row's nearest centre and the per-block weighted cost, in one read of X."""
-    n_blocks = bounds.shape[0] - 1
     n_clusters = centers.shape[0]
     centers_t = np.ascontiguousarray(centers.T)
     write_labels = labels.shape[0] > 0
-    for b in prange(n_blocks):
+    for b in range(loop_start, loop_stop):
         dist = np.empty(n_clusters, X.dtype)
         cost = 0.0
         for i in range(bounds[b], bounds[b + 1]):

@@ -14,6 +14,8 @@ Groups of arguments (:class:`BlockPartials` here, the bounds and centre motion o
 unpacked (``*partials``): with Numba 0.68, an array taken out of a tuple argument of a
 ``parallel=True`` function lost some of the writes made to it inside ``prange`` (measured: a
 block's cost written as ``block_cost[b] = cost`` never arrived), while array arguments keep them.
+The kernels are serial loops now (see ``_config.jit_parallel``), but the rule stays: arrays in,
+nothing packed.
 """
 
 from typing import NamedTuple

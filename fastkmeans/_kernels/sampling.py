@@ -12,16 +12,25 @@ of ``w`` and ``w * d``, so drawing needs only one light pass over ``(w, l, d)``,
 """
 
 import numpy as np
-from numba import prange
 
 from ._config import jit_parallel
 from .distances import nearest_center
 from .partials import weight_of
 
 
-@jit_parallel
+@jit_parallel(extent=lambda bounds, **_: bounds.shape[0] - 1)
 def assign_with_distances(
-    X, sample_weight, unit_weights, centers, bounds, labels, dist, block_mass, block_cost
+    X,
+    sample_weight,
+    unit_weights,
+    centers,
+    bounds,
+    labels,
+    dist,
+    block_mass,
+    block_cost,
+    loop_start,
+    loop_stop,
 ):
     """Nearest centre of every row, its squared distance and per-block, per-centre sums.
 
@@ -29,10 +38,9 @@ def assign_with_distances(
     the rows of block ``b`` nearest to centre ``j``) and ``block_cost[b, j]`` (sum of ``w * d``).
     Distances are those of :func:`nearest_center`, as in the Lloyd pass and the cost.
     """
-    n_blocks = bounds.shape[0] - 1
     n_clusters = centers.shape[0]
     centers_t = np.ascontiguousarray(centers.T)
-    for b in prange(n_blocks):
+    for b in range(loop_start, loop_stop):
         scratch = np.empty(n_clusters, X.dtype)
         mass = np.zeros(n_clusters, np.float64)
         cost = np.zeros(n_clusters, np.float64)
@@ -44,11 +52,13 @@ def assign_with_distances(
             w = weight_of(sample_weight, unit_weights, i)
             mass[best] += w
             cost[best] += w * d
-        block_mass[b, :] = mass
-        block_cost[b, :] = cost
+        for slot in range(mass.shape[0]):  # a loop, not a slice assignment (compile time)
+            block_mass[b, slot] = mass[slot]
+        for slot in range(cost.shape[0]):  # a loop, not a slice assignment (compile time)
+            block_cost[b, slot] = cost[slot]
 
 
-@jit_parallel
+@jit_parallel(extent=lambda bounds, **_: bounds.shape[0] - 1)
 def draw_rows(
     sample_weight,
     unit_weights,
@@ -60,6 +70,8 @@ def draw_rows(
     target_bounds,
     targets,
     out,
+    loop_start,  # IN int: this call runs iterations loop_start <= i < loop_stop of
+    loop_stop,  # IN int: the parallel loop (see _config.jit_parallel)
 ):
     """Rows drawn with probability proportional to ``m_i`` (see the module docstring).
 
@@ -77,7 +89,7 @@ def draw_rows(
     n_groups = inv_mass.shape[0]
     has_labels = labels.shape[0] > 0
     has_dist = dist.shape[0] > 0
-    for b in prange(n_blocks):
+    for b in range(loop_start, loop_stop):
         position = np.empty(n_groups, np.int64)
         end = np.empty(n_groups, np.int64)
         running = np.zeros(n_groups, np.float64)

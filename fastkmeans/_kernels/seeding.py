@@ -10,7 +10,6 @@ loses nothing and halves its memory traffic. Weights come as ``sample_weight, un
 """
 
 import numpy as np
-from numba import prange
 
 from ._config import jit, jit_parallel
 from .distances import sq_distance_in_tile, sq_distance_to_point
@@ -20,14 +19,24 @@ from .distances import sq_distance_in_tile, sq_distance_to_point
 SCORE_TILE = 256
 
 
-@jit_parallel
-def update_closest(X, sample_weight, unit_weights, center, bounds, closest, block_potential, first):
+@jit_parallel(extent=lambda bounds, **_: bounds.shape[0] - 1)
+def update_closest(
+    X,
+    sample_weight,
+    unit_weights,
+    center,
+    bounds,
+    closest,
+    block_potential,
+    first,
+    loop_start,
+    loop_stop,
+):
     """Lower ``closest[i]`` to ``||X[i] - center||^2`` (or set it, when ``first``).
 
     ``block_potential[b]`` receives ``sum_{i in block b} w_i * closest[i]``.
     """
-    n_blocks = bounds.shape[0] - 1
-    for b in prange(n_blocks):
+    for b in range(loop_start, loop_stop):
         potential = 0.0
         for i in range(bounds[b], bounds[b + 1]):
             d = np.float64(sq_distance_to_point(X, i, center))
@@ -37,9 +46,18 @@ def update_closest(X, sample_weight, unit_weights, center, bounds, closest, bloc
         block_potential[b] = potential
 
 
-@jit_parallel
+@jit_parallel(extent=lambda bounds, **_: bounds.shape[0] - 1)
 def fold_and_score(
-    X, sample_weight, unit_weights, pending, candidates, bounds, closest, block_scores
+    X,
+    sample_weight,
+    unit_weights,
+    pending,
+    candidates,
+    bounds,
+    closest,
+    block_scores,
+    loop_start,
+    loop_stop,
 ):
     """Fold ``pending`` into ``closest``, then score every candidate in the same read of X.
 
@@ -47,10 +65,9 @@ def fold_and_score(
     ``block_scores[b, t] = sum_{i in block b} w_i * min(closest[i], ||X[i] - cand_t||^2)``:
     column ``t`` is the per-block potential if candidate ``t`` is chosen.
     """
-    n_blocks = bounds.shape[0] - 1
     n_candidates = candidates.shape[0]
     n_features = X.shape[1]
-    for b in prange(n_blocks):
+    for b in range(loop_start, loop_stop):
         scores = np.zeros(n_candidates, np.float64)
         tile = np.empty((n_features, SCORE_TILE), X.dtype)
         near = np.empty(SCORE_TILE, closest.dtype)
@@ -83,7 +100,8 @@ def fold_and_score(
                             min(near[r], sq_distance_in_tile(tile, r, candidate))
                         )
                 scores[t] += partial
-        block_scores[b, :] = scores
+        for slot in range(scores.shape[0]):  # a loop, not a slice assignment (compile time)
+            block_scores[b, slot] = scores[slot]
 
 
 @jit

@@ -6,7 +6,6 @@ mean distance to its own cluster excludes one unit of weight (the point itself).
 """
 
 import numpy as np
-from numba import prange
 
 from ._config import jit_inline, jit_parallel
 from .distances import nearest_two
@@ -20,7 +19,7 @@ def _silhouette(a, b):
     return (b - a) / largest if largest > 0.0 else 0.0
 
 
-@jit_parallel
+@jit_parallel(extent=lambda bounds, **_: bounds.shape[0] - 1)
 def silhouette_sums(
     X,  # IN (n, d)
     sample_weight,  # IN (n,) float64, or (0,) with unit_weights
@@ -30,6 +29,8 @@ def silhouette_sums(
     unit_mass,  # IN float: one unit of weight (a row of weight 1), in the weights' units
     bounds,  # IN (n_blocks + 1,) int64
     block_sums,  # OUT (n_blocks,) float64: sum of w_i * s_i over the block's rows
+    loop_start,  # IN int: this call runs iterations loop_start <= i < loop_stop of
+    loop_stop,  # IN int: the parallel loop (see _config.jit_parallel)
 ):
     """Per-block weighted sums of the exact silhouette: O(n^2 d) work, O(k) memory per block.
 
@@ -37,10 +38,9 @@ def silhouette_sums(
     ``b = min_{B != A} sum_{j in B} w_j d_ij / W_B``; ``s = (b - a) / max(a, b)``, and ``s = 0``
     when ``W_A <= 1`` (a cluster of one point). ``1`` is ``unit_mass`` here.
     """
-    n_blocks = bounds.shape[0] - 1
     n_clusters = cluster_weight.shape[0]
     n_features = X.shape[1]
-    for b in prange(n_blocks):
+    for b in range(loop_start, loop_stop):
         to_cluster = np.empty(n_clusters, np.float64)
         acc = 0.0
         for i in range(bounds[b], bounds[b + 1]):
@@ -63,7 +63,7 @@ def silhouette_sums(
         block_sums[b] = acc
 
 
-@jit_parallel
+@jit_parallel(extent=lambda bounds, **_: bounds.shape[0] - 1)
 def simplified_silhouette_sums(
     X,  # IN (n, d)
     sample_weight,  # IN (n,) float64, or (0,) with unit_weights
@@ -71,12 +71,13 @@ def simplified_silhouette_sums(
     centers,  # IN (k, d), X's dtype, k >= 2
     bounds,  # IN (n_blocks + 1,) int64
     block_sums,  # OUT (n_blocks,) float64: sum of w_i * s_i over the block's rows
+    loop_start,  # IN int: this call runs iterations loop_start <= i < loop_stop of
+    loop_stop,  # IN int: the parallel loop (see _config.jit_parallel)
 ):
     """Per-block weighted sums of the simplified silhouette: ``a`` the distance to the nearest
     centre, ``b`` to the second nearest. O(n k d)."""
-    n_blocks = bounds.shape[0] - 1
     centers_t = np.ascontiguousarray(centers.T)
-    for b in prange(n_blocks):
+    for b in range(loop_start, loop_stop):
         dist = np.empty(centers.shape[0], X.dtype)
         acc = 0.0
         for i in range(bounds[b], bounds[b + 1]):

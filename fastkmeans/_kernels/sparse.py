@@ -16,7 +16,6 @@ centres transposed to (d, k), so that each non-zero sweeps ``k`` contiguous valu
 """
 
 import numpy as np
-from numba import prange
 
 from ._config import jit, jit_inline, jit_parallel
 from .distances import smallest_two
@@ -99,7 +98,7 @@ def add_row_to_cluster(data, indices, start, end, w, a, sums, weights):
         sums[a, indices[p]] += w * data[p]
 
 
-@jit_parallel
+@jit_parallel(extent=lambda bounds, **_: bounds.shape[0] - 1)
 def lloyd_step(
     data,
     indices,
@@ -112,12 +111,14 @@ def lloyd_step(
     block_sums,  # OUT (n_blocks, k, d) float64
     block_weights,  # OUT (n_blocks, k) float64
     block_cost,  # OUT (n_blocks,) float64
+    loop_start,  # IN int: this call runs iterations loop_start <= i < loop_stop of
+    loop_stop,  # IN int: the parallel loop (see _config.jit_parallel)
 ):
     """Sparse twin of :func:`.lloyd.lloyd_step`; returns the number of labels that changed."""
     n_blocks = bounds.shape[0] - 1
     centers_t, norms = transposed_centers(centers)
     block_changed = np.zeros(n_blocks, np.int64)
-    for b in prange(n_blocks):
+    for b in range(loop_start, loop_stop):
         dist = np.empty(centers.shape[0], np.float64)
         sums, weights = cleared_slots(block_sums, block_weights, b)
         cost = 0.0
@@ -137,7 +138,7 @@ def lloyd_step(
     return block_changed.sum()
 
 
-@jit_parallel
+@jit_parallel(extent=lambda bounds, **_: bounds.shape[0] - 1)
 def labels_and_cost(
     data,
     indices,
@@ -148,12 +149,13 @@ def labels_and_cost(
     bounds,  # IN (n_blocks + 1,) int64
     labels,  # OUT (n,) int32, or (0,): cost only
     block_cost,  # OUT (n_blocks,) float64
+    loop_start,  # IN int: this call runs iterations loop_start <= i < loop_stop of
+    loop_stop,  # IN int: the parallel loop (see _config.jit_parallel)
 ):
     """Sparse twin of :func:`.lloyd.labels_and_cost`."""
-    n_blocks = bounds.shape[0] - 1
     centers_t, norms = transposed_centers(centers)
     write_labels = labels.shape[0] > 0
-    for b in prange(n_blocks):
+    for b in range(loop_start, loop_stop):
         dist = np.empty(centers.shape[0], np.float64)
         cost = 0.0
         for i in range(bounds[b], bounds[b + 1]):
@@ -165,7 +167,7 @@ def labels_and_cost(
         block_cost[b] = cost
 
 
-@jit_parallel
+@jit_parallel(extent=lambda bounds, **_: bounds.shape[0] - 1)
 def hamerly_step(
     data,
     indices,
@@ -186,6 +188,8 @@ def hamerly_step(
     block_sums,
     block_weights,  # OUT (n_blocks, k, d), (n_blocks, k) float64  # fmt: skip
     block_scanned,  # OUT (n_blocks,) int64
+    loop_start,  # IN int: this call runs iterations loop_start <= i < loop_stop of
+    loop_stop,  # IN int: the parallel loop (see _config.jit_parallel)
 ):
     """Sparse twin of :func:`.hamerly.hamerly_step` (see its module for the bounds).
 
@@ -203,7 +207,7 @@ def hamerly_step(
     grow = 1.0 + margin
     shrink = 1.0 - margin
     block_changed = np.zeros(n_blocks, np.int64)
-    for b in prange(n_blocks):
+    for b in range(loop_start, loop_stop):
         dist = np.empty(n_clusters, np.float64)
         sums, weights = cleared_slots(block_sums, block_weights, b)
         changed = 0
@@ -241,10 +245,12 @@ def hamerly_step(
     return block_changed.sum()
 
 
-@jit_parallel
-def weighted_sums(data, indices, indptr, sample_weight, unit_weights, bounds, block_sums):
+@jit_parallel(extent=lambda bounds, **_: bounds.shape[0] - 1)
+def weighted_sums(
+    data, indices, indptr, sample_weight, unit_weights, bounds, block_sums, loop_start, loop_stop
+):
     """Sparse twin of :func:`.moments.weighted_sums`: per-block ``sum w x`` (n_blocks, d)."""
-    for b in prange(bounds.shape[0] - 1):
+    for b in range(loop_start, loop_stop):
         acc = block_sums[b]
         acc[:] = 0.0
         for i in range(bounds[b], bounds[b + 1]):
@@ -253,13 +259,22 @@ def weighted_sums(data, indices, indptr, sample_weight, unit_weights, bounds, bl
                 acc[indices[p]] += w * data[p]
 
 
-@jit_parallel
+@jit_parallel(extent=lambda bounds, **_: bounds.shape[0] - 1)
 def weighted_sq_deviations(
-    data, indices, indptr, sample_weight, unit_weights, mean, bounds, block_sums
+    data,
+    indices,
+    indptr,
+    sample_weight,
+    unit_weights,
+    mean,
+    bounds,
+    block_sums,
+    loop_start,
+    loop_stop,
 ):
     """Sparse twin of :func:`.moments.weighted_sq_deviations`: ``sum w ||x - mean||^2``."""
     mean_norm = sq_norm(mean)
-    for b in prange(bounds.shape[0] - 1):
+    for b in range(loop_start, loop_stop):
         acc = 0.0
         for i in range(bounds[b], bounds[b + 1]):
             sq = sq_distance_to_point(data, indices, indptr[i], indptr[i + 1], mean, mean_norm)
@@ -267,22 +282,22 @@ def weighted_sq_deviations(
         block_sums[b] = acc
 
 
-@jit_parallel
-def center_distances(data, indices, indptr, centers, out):
+@jit_parallel(extent=lambda indptr, **_: indptr.shape[0] - 1)
+def center_distances(data, indices, indptr, centers, out, loop_start, loop_stop):
     """Sparse twin of :func:`.distances.center_distances` (Euclidean, X's dtype)."""
     centers_t, norms = transposed_centers(centers)
-    for i in prange(indptr.shape[0] - 1):
+    for i in range(loop_start, loop_stop):
         dist = np.empty(centers.shape[0], np.float64)
         sq_distances_to_centers(data, indices, indptr[i], indptr[i + 1], centers_t, norms, dist)
         for j in range(centers.shape[0]):
             out[i, j] = np.sqrt(dist[j])
 
 
-@jit_parallel
-def assigned_sq_distances(data, indices, indptr, centers, labels, out):
+@jit_parallel(extent=lambda indptr, **_: indptr.shape[0] - 1)
+def assigned_sq_distances(data, indices, indptr, centers, labels, out, loop_start, loop_stop):
     """Sparse twin of :func:`.distances.assigned_sq_distances` (float64)."""
     _, norms = transposed_centers(centers)
-    for i in prange(indptr.shape[0] - 1):
+    for i in range(loop_start, loop_stop):
         a = labels[i]
         out[i] = sq_distance_to_point(data, indices, indptr[i], indptr[i + 1], centers[a], norms[a])
 
@@ -306,14 +321,14 @@ def rows_equal_to(data, indices, indptr, point, out):
         out[i] = same and nnz == point_nnz
 
 
-@jit_parallel
+@jit_parallel(extent=lambda bounds, **_: bounds.shape[0] - 1)
 def update_closest(
     data, indices, indptr, sample_weight, unit_weights, center, bounds, closest,
-    block_potential, first,
+    block_potential, first, loop_start, loop_stop,
 ):  # fmt: skip
     """Sparse twin of :func:`.seeding.update_closest`."""
     center_norm = sq_norm(center)
-    for b in prange(bounds.shape[0] - 1):
+    for b in range(loop_start, loop_stop):
         potential = 0.0
         for i in range(bounds[b], bounds[b + 1]):
             d = sq_distance_to_point(data, indices, indptr[i], indptr[i + 1], center, center_norm)
@@ -323,10 +338,10 @@ def update_closest(
         block_potential[b] = potential
 
 
-@jit_parallel
+@jit_parallel(extent=lambda bounds, **_: bounds.shape[0] - 1)
 def fold_and_score(
     data, indices, indptr, sample_weight, unit_weights, pending, candidates, bounds, closest,
-    block_scores,
+    block_scores, loop_start, loop_stop,
 ):  # fmt: skip
     """Sparse twin of :func:`.seeding.fold_and_score` (candidates dense, (t, d))."""
     n_candidates = candidates.shape[0]
@@ -334,7 +349,7 @@ def fold_and_score(
     candidate_norms = np.empty(n_candidates, np.float64)
     for t in range(n_candidates):
         candidate_norms[t] = sq_norm(candidates[t])
-    for b in prange(bounds.shape[0] - 1):
+    for b in range(loop_start, loop_stop):
         scores = np.zeros(n_candidates, np.float64)
         for i in range(bounds[b], bounds[b + 1]):
             start, end = indptr[i], indptr[i + 1]
@@ -349,7 +364,8 @@ def fold_and_score(
                     data, indices, start, end, candidates[t], candidate_norms[t]
                 )
                 scores[t] += w * min(near, d)
-        block_scores[b, :] = scores
+        for slot in range(scores.shape[0]):  # a loop, not a slice assignment (compile time)
+            block_scores[b, slot] = scores[slot]
 
 
 @jit

@@ -11,6 +11,7 @@ import contextlib
 import os
 import signal
 import tempfile
+import threading
 from collections.abc import Sequence
 
 from .errors import UserError
@@ -133,13 +134,26 @@ def _umask() -> int:
 
 @contextlib.contextmanager
 def _signals_held():
-    """SIGINT and SIGTERM wait until the block ends (where the platform allows it)."""
-    held = {signal.SIGINT, signal.SIGTERM}
-    if not hasattr(signal, "pthread_sigmask"):
+    """SIGINT and SIGTERM wait until the block ends, then act as they would have.
+
+    Python handlers, not a signal mask: a process has other threads (OpenBLAS's, the kernels'
+    pool), and a signal the main thread masks is delivered to one of them, whose C-level
+    handler makes Python run the handler in the main thread anyway, inside the block. A
+    handler that notes the signal holds it whichever thread the OS picked. Only the main
+    thread can set handlers; elsewhere the block runs as it is.
+    """
+    if threading.current_thread() is not threading.main_thread():
         yield
         return
-    previous = signal.pthread_sigmask(signal.SIG_BLOCK, held)
+    held = (signal.SIGINT, signal.SIGTERM)
+    arrived: list[int] = []
+    previous = {
+        signum: signal.signal(signum, lambda signum, _: arrived.append(signum)) for signum in held
+    }
     try:
         yield
     finally:
-        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
+        if arrived:
+            signal.raise_signal(arrived[0])  # the first one, now to its own handler
