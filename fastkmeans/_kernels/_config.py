@@ -18,6 +18,7 @@ import inspect
 import threading
 
 import numba
+import numba.core.compiler
 
 FASTMATH = {"nsz", "arcp", "contract", "afn", "reassoc"}
 ERROR_MODEL = "numpy"
@@ -45,6 +46,42 @@ jit_inline = functools.partial(
 # spin after each region. Every iteration writes only its own slots (a block's partials, a
 # row's label), and the per-block results are reduced later in a fixed order, so results do
 # not depend on the number of threads.
+
+# Compiled through Numba's parallel pipeline with every parfor transformation turned off: no
+# parfor (and no Numba thread) is ever created, but the loops come out as fast as in a parfor
+# body, which plain ``njit`` does not give here (measured on the colour assignment loop: 0.17 s
+# against 0.85 s per pass over 8.6 MP; the parallel pipeline's alias analysis lets LLVM keep
+# the centres in registers and vectorise).
+_NO_PARFORS = {
+    "comprehension": False,
+    "prange": False,
+    "setitem": False,
+    "numpy": False,
+    "reduction": False,
+    "stencil": False,
+    "fusion": False,
+    "inplace_binop": False,
+}
+
+
+class _DistinctArguments(numba.core.compiler.Compiler):
+    """Numba's compiler with array arguments marked ``noalias`` for LLVM, as Numba marks a
+    parfor body's (no kernel is passed one array twice where it writes it)."""
+
+    def define_pipelines(self):
+        self.state.flags.noalias = True
+        return super().define_pipelines()
+
+
+_jit_sliced = functools.partial(
+    numba.njit,
+    fastmath=FASTMATH,
+    error_model=ERROR_MODEL,
+    cache=True,
+    nogil=True,
+    parallel=_NO_PARFORS,
+    pipeline_class=_DistinctArguments,
+)
 
 _pool: concurrent.futures.ThreadPoolExecutor | None = None
 _pool_lock = threading.Lock()
@@ -101,7 +138,7 @@ def jit_parallel(*, extent):
     """
 
     def decorate(function):
-        kernel = jit(function)
+        kernel = _jit_sliced(function)
         names = tuple(inspect.signature(function).parameters)[:-2]
 
         @functools.wraps(function)
