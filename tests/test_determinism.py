@@ -144,3 +144,38 @@ def test_concurrent_calls_from_python_threads_are_safe_under_every_threading_lay
     )
     assert result.returncode == 0, result.stderr[-2000:]
     assert result.stdout.strip() == "failures []"
+
+
+NO_NUMBA_THREADS = """
+import numpy as np
+import numba.np.ufunc.parallel
+from fastkmeans import KMeans, kmeans_plusplus, segment_image, sensitivity_coreset, silhouette_score
+from fastkmeans._kernels import _config
+X = np.random.default_rng(0).normal(size=(5000, 4))
+image = np.random.default_rng(1).integers(0, 256, size=(48, 48, 3), dtype=np.uint8)
+for algorithm in ("lloyd", "hamerly"):
+    km = KMeans(5, algorithm=algorithm, random_state=0).fit(X)
+kmeans_plusplus(X, 5, random_state=0)
+sensitivity_coreset(X, 5, 500, random_state=0)
+silhouette_score(X, km.labels_)
+segment_image(image, 4, random_state=0, quality=True).ssim
+segment_image(image, 4, coreset_size=300, random_state=0)
+print(numba.np.ufunc.parallel._is_initialized, _config._NO_PARFORS.numpy)
+"""
+
+
+def test_kernels_never_start_numbas_threading_layer():
+    # Compiled through the parallel pipeline, a kernel whose parfor options were lost would
+    # make parfors (and start Numba's threads) from inside fastkmeans's own threads; loading a
+    # cached kernel of that pipeline would start them too. The second run loads from the cache.
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    for _ in range(2):
+        result = subprocess.run(
+            [sys.executable, "-W", "error", "-c", NO_NUMBA_THREADS],
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=600,
+        )
+        assert result.returncode == 0, result.stderr[-2000:]
+        assert result.stdout.split() == ["False", "False"]

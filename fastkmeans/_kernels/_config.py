@@ -16,9 +16,15 @@ import contextlib
 import functools
 import inspect
 import threading
+import warnings
 
 import numba
 import numba.core.compiler
+import numba.core.compiler_machinery
+import numba.core.cpu_options
+import numba.core.errors
+import numba.core.typed_passes
+import numba.parfors.parfor
 
 FASTMATH = {"nsz", "arcp", "contract", "afn", "reassoc"}
 ERROR_MODEL = "numpy"
@@ -40,39 +46,81 @@ jit_inline = functools.partial(
 # runs ``range(loop_start, loop_stop)``; the launcher cuts the loop into one contiguous slice
 # per thread and runs the slices at once on a small thread pool (the GIL is released inside).
 # Measured against ``parallel=True`` parfors (the previous design), 2 cores: a cold
-# ``python -m fastkmeans`` (empty kernel cache) took 22 s instead of 57 s; full fits on an
+# ``python -m fastkmeans`` (empty kernel cache) took 13 s instead of 57 s; full fits on an
 # 8.6 MP photo time within 1-6% of the parfors (paired runs), a whole segment_image 14-20%
 # slower (about 25 ms: the many short passes over a colour summary). It also removes two
 # hazards of Numba's threading layers: the workqueue layer aborts the process when two Python
 # threads enter parallel regions at once, and OpenMP's threads spin after each region. Every
 # iteration writes only its own slots (a block's partials, a row's label), and the per-block
-# results are reduced later in a fixed order, so results do
-# not depend on the number of threads.
+# results are reduced later in a fixed order, so results do not depend on the number of threads.
 
 # Compiled through Numba's parallel pipeline with every parfor transformation turned off: no
 # parfor (and no Numba thread) is ever created, but the loops come out as fast as in a parfor
 # body, which plain ``njit`` does not give here (measured on the colour assignment loop: 0.17 s
 # against 0.85 s per pass over 8.6 MP; the parallel pipeline's alias analysis lets LLVM keep
-# the centres in registers and vectorise).
-_NO_PARFORS = {
-    "comprehension": False,
-    "prange": False,
-    "setitem": False,
-    "numpy": False,
-    "reduction": False,
-    "stencil": False,
-    "fusion": False,
-    "inplace_binop": False,
-}
+# the centres in registers and vectorise). The first measurements of this design (cold demo
+# 22 s) compiled most kernels with every transformation on, through the dict below (now an
+# options object): Numba's ParallelOptions pops the keys out of a dict it is given, so a shared
+# dict comes back empty (every transformation on) from the second compile on.
+_NO_PARFORS = numba.core.cpu_options.ParallelOptions(
+    {
+        "comprehension": False,
+        "prange": False,
+        "setitem": False,
+        "numpy": False,
+        "reduction": False,
+        "stencil": False,
+        "fusion": False,
+        "inplace_binop": False,
+    }
+)
+
+
+@numba.core.compiler_machinery.register_pass(mutates_CFG=True, analysis_only=False)
+class _ParforPassWithoutParfors(numba.core.typed_passes.ParforPass):
+    """Numba's parfor pass, checking that it created no parfor (a kernel with one would run
+    Numba's threads from inside fastkmeans's), quiet about it, and without the hook that
+    starts Numba's threading layer whenever a cached kernel is loaded."""
+
+    _name = "fastkmeans_parfor_pass_without_parfors"
+
+    def run_pass(self, state):
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", numba.core.errors.NumbaPerformanceWarning)
+            changed = super().run_pass(state)
+        for block in state.func_ir.blocks.values():
+            for statement in block.body:
+                if isinstance(statement, numba.parfors.parfor.Parfor):
+                    raise RuntimeError(
+                        f"{state.func_ir.func_id.func_qualname}: the parallel pipeline made a "
+                        f"parfor of the statement at {statement.loc.short()}; a sliced kernel "
+                        "must contain none"
+                    )
+        state.reload_init[:] = [
+            hook
+            for hook in state.reload_init
+            if hook is not numba.core.typed_passes._reload_parfors
+        ]
+        return changed
 
 
 class _DistinctArguments(numba.core.compiler.Compiler):
     """Numba's compiler with array arguments marked ``noalias`` for LLVM, as Numba marks a
-    parfor body's (no kernel is passed one array twice where it writes it)."""
+    parfor body's (no kernel is passed one array twice where it writes it), and the parfor pass
+    replaced by :class:`_ParforPassWithoutParfors`."""
 
     def define_pipelines(self):
         self.state.flags.noalias = True
-        return super().define_pipelines()
+        pipelines = super().define_pipelines()
+        for pipeline in pipelines:
+            pipeline.passes = [
+                (_ParforPassWithoutParfors, what)
+                if pass_ is numba.core.typed_passes.ParforPass
+                else (pass_, what)
+                for pass_, what in pipeline.passes
+            ]
+            pipeline.finalize()
+        return pipelines
 
 
 _jit_sliced = functools.partial(
