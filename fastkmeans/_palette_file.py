@@ -10,6 +10,7 @@ cannot hold) an error says so and ``palette=False`` writes the truecolour image.
 
 from __future__ import annotations
 
+import errno
 import io
 import os
 import tempfile
@@ -68,10 +69,38 @@ def write_atomically(path: str | os.PathLike, data: bytes, *, overwrite: bool) -
             file.flush()
             os.fsync(file.fileno())
         os.chmod(temporary, 0o666 & ~_umask())
-        os.replace(temporary, path)
+        try:
+            publish(temporary, path, overwrite=overwrite)
+        except FileExistsError:
+            raise FileExistsError(
+                f"{str(path)!r} exists; pass overwrite=True to replace it"
+            ) from None
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+def publish(temporary: str | os.PathLike, path: str | os.PathLike, *, overwrite: bool) -> None:
+    """Move the finished file ``temporary`` to ``path``.
+
+    Without ``overwrite``, a file at ``path`` is never replaced, even one created after the
+    caller checked the name (by another process): a hard link fails where a rename would
+    replace it (``FileExistsError``). On a file system without hard links the name is checked
+    once more and the file renamed.
+    """
+    if overwrite:
+        os.replace(temporary, path)
+        return
+    try:
+        os.link(temporary, path)
+    except FileExistsError:
+        raise
+    except OSError:
+        if os.path.lexists(path):
+            raise FileExistsError(errno.EEXIST, os.strerror(errno.EEXIST), str(path)) from None
+        os.replace(temporary, path)
+    else:
+        os.unlink(temporary)
 
 
 def _umask() -> int:

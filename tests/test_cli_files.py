@@ -99,6 +99,22 @@ def test_outputs_are_committed_together_or_not_at_all(tmp_path, image, monkeypat
     assert leftovers(tmp_path) == []
 
 
+def test_an_output_created_by_another_process_meanwhile_is_kept(tmp_path, image, monkeypatch):
+    from fastkmeans.cli import files
+
+    output = tmp_path / "out.png"
+    hold_signals = files._signals_held
+
+    def another_process_writes_first():  # after the last check of the name, before the move
+        output.write_bytes(b"theirs")
+        return hold_signals()
+
+    monkeypatch.setattr(files, "_signals_held", another_process_writes_first)
+    assert call("segment", image, "-k", 2, "-o", output, "-q") == 2
+    assert output.read_bytes() == b"theirs"
+    assert leftovers(tmp_path) == []
+
+
 def test_missing_labels_directory_leaves_the_existing_output(tmp_path, image, capsys, monkeypatch):
     monkeypatch.chdir(tmp_path)
     existing = tmp_path / "exist.png"

@@ -584,3 +584,24 @@ def test_save_never_replaces_a_file_unless_asked(tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out.png"]  # no temporary left
     with pytest.raises(ValueError, match="has no extension"):
         seg.save(tmp_path / "noextension")
+
+
+def test_save_never_replaces_a_file_that_appears_while_writing(tmp_path, monkeypatch):
+    # Another process creates the name after save() checked it: that file is kept.
+    import fastkmeans._palette_file as palette_file
+
+    image, _ = region_image()
+    seg = segment_image(image, 3, random_state=0)
+    path = tmp_path / "out.png"
+    make_temporary = palette_file.tempfile.mkstemp
+
+    def mkstemp_then_race(*args, **kwargs):
+        made = make_temporary(*args, **kwargs)
+        path.write_bytes(b"written meanwhile")
+        return made
+
+    monkeypatch.setattr(palette_file.tempfile, "mkstemp", mkstemp_then_race)
+    with pytest.raises(FileExistsError, match="pass overwrite=True"):
+        seg.save(path)
+    assert path.read_bytes() == b"written meanwhile"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out.png"]

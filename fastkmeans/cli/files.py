@@ -14,6 +14,7 @@ import tempfile
 import threading
 from collections.abc import Sequence
 
+from .._palette_file import publish
 from .errors import UserError
 
 TEMP_SUFFIX = ".fastkmeans-tmp"
@@ -79,7 +80,8 @@ def write_files(files: dict[str, bytes], force: bool = False) -> None:
     Each file's bytes go to a new temporary file in its directory, created exclusively (a name
     planted there, a symlink included, is never opened) and flushed to disk; then every
     destination is checked again (an existing file needs ``force``); only then is each
-    temporary file renamed over its destination, with SIGINT and SIGTERM held back meanwhile.
+    temporary file moved to its destination, with SIGINT and SIGTERM held back meanwhile
+    (without ``force`` never over a file, even one another process created meanwhile).
     On any error before the renames, every temporary file is removed and no destination is
     touched. Errors name the destination, never a temporary file.
     """
@@ -92,7 +94,9 @@ def write_files(files: dict[str, bytes], force: bool = False) -> None:
         with _signals_held():
             for path in files:
                 try:
-                    os.replace(temporaries[path], path)
+                    publish(temporaries[path], path, overwrite=force)
+                except FileExistsError:
+                    raise UserError(f"output {path!r} exists; pass --force to replace it") from None
                 except OSError as exc:
                     raise UserError(f"cannot write {path!r}: {exc.strerror or exc}") from None
                 del temporaries[path]
