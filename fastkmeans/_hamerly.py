@@ -90,5 +90,8 @@ def hamerly(problem: Problem, centers: np.ndarray) -> RunResult:
         if shift <= threshold:
             converged = True
             break
-    # The bounded step computes no cost: one more pass labels and costs the returned centres.
-    return finish_run(X, weights, centers, bounds, n_iter, converged)
+    # The bounded step computes no cost: one more pass labels and costs the returned centres,
+    # in the labels' own array, once the bounds are freed (the peak of memory is then the
+    # iterations': two bounds and one label per row).
+    del point_bounds
+    return finish_run(X, weights, centers, bounds, n_iter, converged, labels_buffer=labels)

@@ -42,4 +42,6 @@ def lloyd(problem: Problem, centers: np.ndarray) -> RunResult:
             converged = True
             break
     last_pass = (labels, cost, partials.weights.sum(axis=0)) if shift == 0.0 else None
-    return finish_run(X, weights, centers, bounds, n_iter, converged, last_pass)
+    return finish_run(
+        X, weights, centers, bounds, n_iter, converged, last_pass, labels_buffer=labels
+    )

@@ -180,15 +180,20 @@ def labels_and_inertia(
     *,
     with_labels: bool = True,
     bounds: np.ndarray | None = None,
+    out: np.ndarray | None = None,
 ) -> tuple[np.ndarray | None, float]:
     """Nearest-centre labels (int32, or None) and the weighted cost, in one pass over X.
 
     ``centers`` must be in X's dtype. The cost is accumulated per fixed block (``bounds``,
     default :func:`~fastkmeans._parallel.block_bounds` of the rows) and summed in block order.
+    ``out``: an (n,) int32 array the labels are written into (and returned), else a new one.
     """
     if bounds is None:
         bounds = block_bounds(X.shape[0])
-    labels = np.empty(X.shape[0] if with_labels else 0, dtype=np.int32)
+    if out is not None and with_labels:
+        labels = out
+    else:
+        labels = np.empty(X.shape[0] if with_labels else 0, dtype=np.int32)
     block_cost = np.empty(bounds.shape[0] - 1, dtype=np.float64)
     kernels_for(X).labels_and_cost(
         *kernel_args(X), weights.values, weights.unit, centers, bounds, labels, block_cost
@@ -204,14 +209,17 @@ def finish_run(
     n_iter: int,
     converged: bool,
     last_pass: tuple[np.ndarray, float, np.ndarray] | None = None,
+    labels_buffer: np.ndarray | None = None,
 ) -> RunResult:
     """A driver's result: labels and inertia of the returned centres.
 
     ``last_pass`` is ``(labels, cost, cluster_weights)`` of an assignment pass against exactly
-    these centres, reused as is; otherwise one more pass labels and costs every row.
+    these centres, reused as is; otherwise one more pass labels and costs every row, writing
+    the labels into ``labels_buffer`` when given (the driver's own, no longer needed: one
+    label array fewer at the peak of memory).
     """
     if last_pass is None:
-        labels, cost = labels_and_inertia(X, weights, centers, bounds=bounds)
+        labels, cost = labels_and_inertia(X, weights, centers, bounds=bounds, out=labels_buffer)
         cluster_weights = None
     else:
         labels, cost, cluster_weights = last_pass

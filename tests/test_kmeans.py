@@ -547,3 +547,21 @@ def test_dataframe_like_input(blobs):
     km = KMeans(4, random_state=0).fit(Table())
     np.testing.assert_array_equal(km.labels_, KMeans(4, random_state=0).fit(blobs).labels_)
     np.testing.assert_array_equal(km.predict(Table()), km.labels_)
+
+
+@pytest.mark.parametrize(("algorithm", "bytes_per_row"), [("lloyd", 4), ("hamerly", 12)])
+def test_memory_beyond_the_input_is_the_labels_and_the_bounds(algorithm, bytes_per_row):
+    # Per row of float32 data: an int32 label, and Hamerly's two float32 bounds; nothing else
+    # that grows with n (the last labelling pass reuses the labels' array). Numpy allocations
+    # only: what tracemalloc sees.
+    import tracemalloc
+
+    X = np.random.default_rng(0).normal(size=(200_000, 3)).astype(np.float32)
+    KMeans(8, algorithm=algorithm, random_state=0, max_iter=2, tol=0).fit(X[:500])  # compile
+    tracemalloc.start()
+    try:
+        KMeans(8, algorithm=algorithm, random_state=0).fit(X)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak <= bytes_per_row * X.shape[0] + 100_000, peak / X.shape[0]
