@@ -605,3 +605,26 @@ def test_save_never_replaces_a_file_that_appears_while_writing(tmp_path, monkeyp
         seg.save(path)
     assert path.read_bytes() == b"written meanwhile"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out.png"]
+
+
+@pytest.mark.parametrize("k", [4, 40])
+def test_palette_png_is_no_larger_than_either_zlib_strategy(k):
+    # Run-length coding wins on the packed 2-4 bit indices of small k, zlib's default
+    # strategy on 8-bit indices; the file written is the smaller of the two.
+    import zlib
+    from pathlib import Path
+
+    from PIL import Image
+
+    photo = iio.imread(Path(segment_image.__code__.co_filename).parent / "data" / "coffee.png")
+    photo = photo[:200, :300]
+    seg = segment_image(photo, k, random_state=0)
+    data = seg.encode(".png")
+    with Image.open(io.BytesIO(data)) as reopened:
+        sizes = []
+        for strategy in (zlib.Z_DEFAULT_STRATEGY, zlib.Z_RLE):
+            other = io.BytesIO()
+            reopened.save(other, format="PNG", compress_level=9, compress_type=strategy)
+            sizes.append(len(other.getvalue()))
+    assert len(data) <= min(sizes), (len(data), sizes)
+    assert_array_equal(_reopened_rgba(data)[..., :3], seg.image)
