@@ -179,3 +179,19 @@ def test_kernels_never_start_numbas_threading_layer():
         )
         assert result.returncode == 0, result.stderr[-2000:]
         assert result.stdout.split() == ["False", "False"]
+
+
+def test_a_parfor_made_anyway_is_reported_and_the_kernel_still_works():
+    # What a future Numba making parfors despite the options would do: a warning naming the
+    # statement, and a kernel that runs (and, cached, would still load).
+    from fastkmeans._kernels._config import _DistinctArguments
+
+    def double(x):
+        for i in numba.prange(x.shape[0]):
+            x[i] = 2.0 * x[i]
+
+    kernel = numba.njit(parallel=True, pipeline_class=_DistinctArguments)(double)
+    x = np.ones(5)
+    with pytest.warns(RuntimeWarning, match=r"Numba made a parfor of the statement at .*\.double,"):
+        kernel(x)
+    assert_array_equal(x, 2.0)

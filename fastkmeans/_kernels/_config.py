@@ -78,9 +78,13 @@ _NO_PARFORS = numba.core.cpu_options.ParallelOptions(
 
 @numba.core.compiler_machinery.register_pass(mutates_CFG=True, analysis_only=False)
 class _ParforPassWithoutParfors(numba.core.typed_passes.ParforPass):
-    """Numba's parfor pass, checking that it created no parfor (a kernel with one would run
-    Numba's threads from inside fastkmeans's), quiet about it, and without the hook that
-    starts Numba's threading layer whenever a cached kernel is loaded."""
+    """Numba's parfor pass, quiet about creating no parfor (the point here), and without the
+    hook that starts Numba's threading layer whenever a cached kernel is loaded.
+
+    Should a Numba version make a parfor despite the options, the kernel would run Numba's
+    threads from inside fastkmeans's: a warning names the statement, and the hook is kept
+    (a cached kernel with a parfor needs it to load), so the kernel still works.
+    """
 
     _name = "fastkmeans_parfor_pass_without_parfors"
 
@@ -88,14 +92,21 @@ class _ParforPassWithoutParfors(numba.core.typed_passes.ParforPass):
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", numba.core.errors.NumbaPerformanceWarning)
             changed = super().run_pass(state)
-        for block in state.func_ir.blocks.values():
-            for statement in block.body:
-                if isinstance(statement, numba.parfors.parfor.Parfor):
-                    raise RuntimeError(
-                        f"{state.func_ir.func_id.func_qualname}: the parallel pipeline made a "
-                        f"parfor of the statement at {statement.loc.short()}; a sliced kernel "
-                        "must contain none"
-                    )
+        made = [
+            statement
+            for block in state.func_ir.blocks.values()
+            for statement in block.body
+            if isinstance(statement, numba.parfors.parfor.Parfor)
+        ]
+        if made:
+            warnings.warn(
+                f"fastkmeans: Numba made a parfor of the statement at {made[0].loc.short()} "
+                f"in {state.func_ir.func_id.func_qualname}, whose loop is meant to run on "
+                "fastkmeans's own threads; please report it",
+                RuntimeWarning,
+                stacklevel=2,
+            )
+            return changed
         state.reload_init[:] = [
             hook
             for hook in state.reload_init
