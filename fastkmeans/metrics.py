@@ -116,12 +116,15 @@ def silhouette_score(
     # The silhouette is scale-free: data at the edge of its dtype is rescaled exactly.
     X = scaled(X, data_exponent(max_abs(X), X.dtype, X.shape[1], weights.total))
     cluster_weight = np.bincount(labels, weights=weights.array(), minlength=n_labels)
+    # Rows grouped by cluster (a stable order), as the columns of a (d, n) array: see the kernel.
+    order = np.argsort(labels, kind="stable")
+    starts = np.searchsorted(labels[order], np.arange(n_labels + 1)).astype(np.int64)
     bounds = block_bounds(X.shape[0])
     block_sums = np.empty(bounds.shape[0] - 1, dtype=np.float64)
     # One unit of weight (the row itself, as a repeated row) in the stored weights' units.
     unit_mass = float(np.ldexp(1.0, weights.exponent))
     silhouette_sums(
-        *(X, weights.values, weights.unit, labels.astype(np.int64)),
+        *(np.ascontiguousarray(X[order].T), weights.array()[order], starts),
         *(cluster_weight, unit_mass, bounds, block_sums),
     )
     return float(block_sums.sum() / weights.total)

@@ -19,12 +19,36 @@ def _silhouette(a, b):
     return (b - a) / largest if largest > 0.0 else 0.0
 
 
+@jit_inline
+def _squared_distances(X_t, i, sq):
+    """``sq[j] = ||x_i - x_j||^2`` for every column ``j`` of ``X_t``, in float64."""
+    n_features, n = X_t.shape
+    if n_features == 3:  # colours: one fused pass
+        x0 = np.float64(X_t[0, i])
+        x1 = np.float64(X_t[1, i])
+        x2 = np.float64(X_t[2, i])
+        for j in range(n):
+            d0 = x0 - np.float64(X_t[0, j])
+            d1 = x1 - np.float64(X_t[1, j])
+            d2 = x2 - np.float64(X_t[2, j])
+            sq[j] = d0 * d0 + d1 * d1 + d2 * d2
+        return
+    # Any d: one contiguous pass per feature (a loop over the features inside the loop over
+    # the rows would not vectorise).
+    for j in range(n):
+        sq[j] = 0.0
+    for f in range(n_features):
+        x_if = np.float64(X_t[f, i])
+        for j in range(n):
+            diff = x_if - np.float64(X_t[f, j])
+            sq[j] += diff * diff
+
+
 @jit_parallel(extent=lambda bounds, **_: bounds.shape[0] - 1)
 def silhouette_sums(
-    X,  # IN (n, d)
-    sample_weight,  # IN (n,) float64, or (0,) with unit_weights
-    unit_weights,  # IN bool
-    labels,  # IN (n,) int64 in [0, k)
+    X_t,  # IN (d, n): the rows as columns, ordered by cluster
+    weights,  # IN (n,) float64, in the same order
+    starts,  # IN (k + 1,) int64: cluster c holds the rows starts[c] <= j < starts[c + 1]
     cluster_weight,  # IN (k,) float64: total weight of each cluster
     unit_mass,  # IN float: one unit of weight (a row of weight 1), in the weights' units
     bounds,  # IN (n_blocks + 1,) int64
@@ -32,34 +56,43 @@ def silhouette_sums(
     loop_start,  # IN int: this call runs iterations loop_start <= i < loop_stop of
     loop_stop,  # IN int: the parallel loop (see _config.jit_parallel)
 ):
-    """Per-block weighted sums of the exact silhouette: O(n^2 d) work, O(k) memory per block.
+    """Per-block weighted sums of the exact silhouette: O(n^2 d) work, O(n) memory per block.
 
     For row ``i`` of cluster ``A``: ``a = sum_{j in A} w_j d_ij / (W_A - 1)`` and
     ``b = min_{B != A} sum_{j in B} w_j d_ij / W_B``; ``s = (b - a) / max(a, b)``, and ``s = 0``
     when ``W_A <= 1`` (a cluster of one point). ``1`` is ``unit_mass`` here.
+
+    With the rows in columns and grouped by cluster, every inner loop runs over contiguous
+    memory with no scatter: the squared distances from row ``i`` to all rows are one pass,
+    then each cluster's weighted sum of their roots is one reduction. (Measured on 10,000
+    pixels of a photo, k = 2...64: 0.08 s against 0.15 s for one pass per row adding each
+    distance into its cluster's slot; fusing the roots into the first pass was slower.)
     """
     n_clusters = cluster_weight.shape[0]
-    n_features = X.shape[1]
+    n_features, n = X_t.shape
     for b in range(loop_start, loop_stop):
-        to_cluster = np.empty(n_clusters, np.float64)
+        sq = np.empty(n, np.float64)
         acc = 0.0
+        own = 0
         for i in range(bounds[b], bounds[b + 1]):
-            to_cluster[:] = 0.0
-            for j in range(X.shape[0]):
-                sq = 0.0
-                for f in range(n_features):
-                    diff = np.float64(X[i, f]) - np.float64(X[j, f])
-                    sq += diff * diff
-                to_cluster[labels[j]] += weight_of(sample_weight, unit_weights, j) * np.sqrt(sq)
-            own = labels[i]
-            if cluster_weight[own] <= unit_mass:
-                continue  # s = 0
-            a = to_cluster[own] / (cluster_weight[own] - unit_mass)
+            while i >= starts[own + 1]:
+                own += 1
+            if cluster_weight[own] <= unit_mass or weights[i] == 0.0:
+                continue  # s = 0, or a row of no weight
+            _squared_distances(X_t, i, sq)
+            a = 0.0
             nearest = np.inf
             for c in range(n_clusters):
-                if c != own and cluster_weight[c] > 0.0:
-                    nearest = min(nearest, to_cluster[c] / cluster_weight[c])
-            acc += weight_of(sample_weight, unit_weights, i) * _silhouette(a, nearest)
+                if cluster_weight[c] <= 0.0:
+                    continue
+                total = 0.0
+                for j in range(starts[c], starts[c + 1]):
+                    total += weights[j] * np.sqrt(sq[j])
+                if c == own:
+                    a = total / (cluster_weight[own] - unit_mass)
+                else:
+                    nearest = min(nearest, total / cluster_weight[c])
+            acc += weights[i] * _silhouette(a, nearest)
         block_sums[b] = acc
 
 
