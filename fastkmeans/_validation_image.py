@@ -130,3 +130,53 @@ def check_segment_settings(
             raise TypeError(f"{name} must be True or False, got {flag!r}")
     max_iter = check_int(max_iter, "max_iter", minimum=1)
     return n_clusters, color_space, coreset_size, max_iter, check_real(tol, "tol")
+
+
+# Pixels of an image compared with a given colour summary: enough to catch a summary of another
+# image or of an edited one, at a small fraction of the cost of summarising again.
+SUMMARY_CHECK_PIXELS = 4096
+
+
+def check_colour_summary(summary, image: np.ndarray, n_colour: int):
+    """``summary`` as a ColourSummary of ``image`` (checked: shapes, dtypes, counts, and the
+    colours of an evenly spaced sample of pixels); ``n_colour`` is the image's colour channels."""
+    from ._colour import ColourSummary
+
+    if not isinstance(summary, ColourSummary):
+        raise TypeError(
+            f"summary must be the ColourSummary that fastkmeans.image.colour_summary(image) "
+            f"returns, got {type(summary).__name__}"
+        )
+    colours, counts, inverse = summary
+    n_pixels = image.shape[0] * image.shape[1]
+    if not (
+        isinstance(colours, np.ndarray)
+        and isinstance(counts, np.ndarray)
+        and isinstance(inverse, np.ndarray)
+        and colours.dtype == image.dtype
+        and colours.shape[1:] == (n_colour,)
+        and counts.shape == (colours.shape[0],)
+        and counts.dtype == np.int64
+        and inverse.shape == (n_pixels,)
+        and inverse.dtype == np.int32
+    ):
+        raise ValueError(
+            f"summary is not a colour summary of this {image.dtype} image of shape "
+            f"{image.shape}: compute it with fastkmeans.image.colour_summary(image)"
+        )
+    pixels = image.reshape(n_pixels, -1)[:, :n_colour]
+    sample = np.linspace(0, n_pixels - 1, min(n_pixels, SUMMARY_CHECK_PIXELS)).astype(np.int64)
+    rows = inverse[sample]
+    if (
+        int(counts.sum()) != n_pixels
+        or (counts <= 0).any()
+        or rows.min() < 0
+        or rows.max() >= colours.shape[0]
+        or not np.array_equal(colours[rows], pixels[sample])
+    ):
+        raise ValueError(
+            "summary does not describe this image (its counts or its colours differ from "
+            "the image's pixels): compute it with fastkmeans.image.colour_summary(image) "
+            "on this image, after any change to it"
+        )
+    return summary

@@ -379,6 +379,41 @@ def test_coreset_larger_than_the_summary_uses_the_summary():
     assert_array_equal(seg.image, full.image)
 
 
+@pytest.mark.parametrize(
+    "settings",
+    [{}, {"color_space": "lab"}, {"dither": True}, {"coreset_size": 60}],
+    ids=["rgb", "lab", "dither", "coreset"],
+)
+def test_a_given_summary_gives_the_same_segmentation_and_is_kept(settings):
+    image = np.random.default_rng(11).integers(0, 256, size=(24, 20, 4), dtype=np.uint8)
+    summary = colour_summary(image)
+    kept = [array.copy() for array in summary]
+    for k in (2, 5):
+        given = segment_image(image, k, random_state=3, summary=summary, **settings)
+        own = segment_image(image, k, random_state=3, **settings)
+        assert_array_equal(given.labels, own.labels)
+        assert_array_equal(given.image, own.image)
+        assert_array_equal(given.centers, own.centers)
+        assert given.inertia == own.inertia and given.mse == own.mse
+        for array, before in zip(summary, kept, strict=True):  # reusable: nothing written
+            assert_array_equal(array, before)
+
+
+def test_a_summary_of_another_image_is_refused():
+    image, _ = region_image(noise=3)
+    summary = colour_summary(image)
+    edited = image.copy()
+    edited[0, 0] = [1, 2, 3]
+    with pytest.raises(ValueError, match="does not describe this image"):
+        segment_image(edited, 2, summary=summary)
+    with pytest.raises(ValueError, match="not a colour summary of this uint8 image"):
+        segment_image(image[:8], 2, summary=summary)
+    with pytest.raises(ValueError, match="not a colour summary of this uint16 image"):
+        segment_image(image.astype(np.uint16), 2, summary=summary)
+    with pytest.raises(TypeError, match="summary must be the ColourSummary"):
+        segment_image(image, 2, summary=tuple(summary))
+
+
 def test_tiny_images_use_a_smaller_ssim_window():
     image = np.array([[[0, 0, 0], [255, 255, 255], [0, 0, 0]]], dtype=np.uint8)  # 1 x 3
     seg = segment_image(image, 2, random_state=0)
