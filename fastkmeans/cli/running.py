@@ -17,6 +17,7 @@ from typing import TypeVar
 import numpy as np
 
 from .. import KMeans, Segmentation, segment_image
+from ..image import ColourSummary
 from .output import Progress
 
 T = TypeVar("T")
@@ -87,8 +88,15 @@ class Segmenter:
                         crop, 2, coreset_size=8, color_space=self.color_space, random_state=0
                     )
 
-    def segment(self, image: np.ndarray, n_clusters: int, coreset_size: int | None) -> Segmentation:
-        """One timed segmentation, with a notice if it runs long."""
+    def segment(
+        self,
+        image: np.ndarray,
+        n_clusters: int,
+        coreset_size: int | None,
+        summary: ColourSummary | None = None,
+    ) -> Segmentation:
+        """One timed segmentation, with a notice if it runs long (``summary``: the image's
+        colour summary, when several segmentations of it share one)."""
         where = "on a coreset" if coreset_size else "on all pixels"
         with Progress(f"segmenting {where} (k={n_clusters})", enabled=not self.quiet):
-            return segment_image(image, n_clusters, **self._settings(coreset_size))
+            return segment_image(image, n_clusters, summary=summary, **self._settings(coreset_size))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import concurrent.futures
 import io
 import os
 
@@ -96,13 +97,23 @@ def run(args: argparse.Namespace) -> None:
         quiet=args.quiet,
     )
     segmenter.warm_up(image, max(args.ks), args.coreset_size)
-    scores = _Scores(image, args.color_space, args.seed)
-    results, rows = [], []
-    for index, k in enumerate(args.ks):
-        seg = segmenter.segment(image, k, args.coreset_size)
-        with Progress(f"scoring k={k} ({index + 1} of {len(args.ks)})", enabled=not args.quiet):
-            rows.append(scores.of(seg))
-        results.append(seg)
+    with Progress("summarising the colours", enabled=not args.quiet):
+        summary = colour_summary(image)
+    scores = _Scores(image, args.color_space, args.seed, summary)
+    results, rows, sizes = [], [], []
+    # The palette PNGs are encoded on worker threads (the encoder releases the GIL) while the
+    # next k is segmented and scored: the encodes are the sweep's longest part.
+    with _Encoders() as encoders:
+        for index, k in enumerate(args.ks):
+            seg = segmenter.segment(image, k, args.coreset_size, summary)
+            sizes.append(encoders.submit(_png_bytes, seg))
+            progress = f"scoring k={k} ({index + 1} of {len(args.ks)})"
+            with Progress(progress, enabled=not args.quiet):
+                rows.append(scores.of(seg))
+            results.append(seg)
+        with Progress("encoding the palette PNGs", enabled=not args.quiet):
+            for row, size in zip(rows, sizes, strict=True):
+                row["png_bytes"] = size.result()
     elbow = elbow_index(args.ks, [seg.inertia for seg in results])
     selected = select(args.select, args.ks, results, rows, elbow)
     report = _report(args, image, results, rows, elbow, selected)  # before writing anything
@@ -114,14 +125,14 @@ def run(args: argparse.Namespace) -> None:
 
 
 class _Scores:
-    """The per-k figures beyond the segmentation's own: silhouettes and palette-PNG size."""
+    """The per-k figures beyond the segmentation's own: the silhouettes (the palette-PNG
+    size is measured apart, see ``run``)."""
 
-    def __init__(self, image: np.ndarray, color_space: str, seed: int):
+    def __init__(self, image: np.ndarray, color_space: str, seed: int, summary):
         channels = image.reshape(image.shape[0] * image.shape[1], -1)
         n_colour = 1 if channels.shape[1] in (1, 2) else 3  # alpha is not clustered
         self.sample = np.random.default_rng(seed).permutation(channels.shape[0])[:SILHOUETTE_SAMPLE]
         self.sampled = self._in_space(channels[self.sample, :n_colour], color_space)
-        summary = colour_summary(image)
         self.colours = self._in_space(summary.colours, color_space)
         self.counts = summary.counts.astype(np.float64)
 
@@ -143,8 +154,19 @@ class _Scores:
                 if seg.n_clusters >= 2
                 else None
             ),
-            "png_bytes": _png_bytes(seg),
         }
+
+
+class _Encoders(concurrent.futures.ThreadPoolExecutor):
+    """One encoding thread per core; leaving on an error (or Ctrl-C) drops the encodes not
+    yet started instead of waiting for them."""
+
+    def __init__(self):
+        super().__init__(max_workers=os.cpu_count() or 1, thread_name_prefix="fastkmeans-png")
+
+    def __exit__(self, exc_type, exc_value, traceback):
+        self.shutdown(wait=True, cancel_futures=exc_type is not None)
+        return False
 
 
 def _png_bytes(seg: Segmentation) -> int | None:
