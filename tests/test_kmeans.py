@@ -417,7 +417,7 @@ def test_hamerly_bitwise_identical_to_lloyd(data, seed, weighted):
 
 
 @pytest.mark.parametrize("dtype", [np.float32, np.float64])
-@pytest.mark.parametrize("n_features", [1, 2, 3, 4, 7, 32])
+@pytest.mark.parametrize("n_features", [1, 2, 3, 4, 7, 16, 17, 32])
 def test_hamerly_identical_to_lloyd_on_overlapping_clusters(dtype, n_features):
     # Heavily overlapping clusters keep many points near the boundaries for many iterations.
     rng = np.random.default_rng(n_features)
@@ -428,6 +428,25 @@ def test_hamerly_identical_to_lloyd_on_overlapping_clusters(dtype, n_features):
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", ConvergenceWarning)
         _assert_same_run(lloyd.fit(X), hamerly.fit(X))
+
+
+@pytest.mark.parametrize("n_features", [1, 3, 5, 16, 17])
+@pytest.mark.parametrize("n_clusters", [1, 2, 63, 65])
+@pytest.mark.parametrize("algorithm", ["lloyd", "hamerly"])
+def test_nearest_centre_search_matches_the_oracle_at_tile_edges(
+    n_features, n_clusters, algorithm
+):
+    # Rows are searched in tiles of 64 (up to 16 features) or one by one (wider): 197 rows end
+    # in a partial tile, k = 63 / 65 straddle the tile width, and integer data has exact ties
+    # (which go to the lowest index).
+    rng = np.random.default_rng(100 * n_features + n_clusters)
+    X = rng.integers(-40, 41, size=(3 * 64 + 5, n_features)).astype(np.float64)
+    init = X[rng.choice(len(X), n_clusters, replace=False)]
+    km = _quiet_fit(KMeans(n_clusters, init=init, max_iter=3, tol=0, algorithm=algorithm), X)
+    labels, _ = naive.nearest(X, km.cluster_centers_)
+    assert_array_equal(km.labels_, labels)
+    assert_array_equal(km.predict(X), labels)
+    assert_allclose(km.inertia_, naive.cost(X, km.cluster_centers_), rtol=1e-12)
 
 
 def test_hamerly_identical_with_empty_cluster_relocation():

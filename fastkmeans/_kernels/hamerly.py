@@ -18,8 +18,9 @@ so the bounds stay valid however many iterations run; and a point is skipped onl
 bounds separate the centres by a relative ``margin`` larger than the worst rounding error of the
 distance computation (plus ``slack`` for the float64 sums). A skipped point's label is therefore
 the one the plain Lloyd pass would compute, bit for bit. Points that are not skipped go through
-the same :func:`~.distances.nearest_center` scan, and the per-block sums are accumulated in the
-same row order as :func:`~.lloyd.lloyd_step`, so centres are bitwise identical to plain Lloyd's.
+the same search as the Lloyd pass (:func:`~.distances.nearest_of_chunk`: the rescanned rows of a
+chunk gathered into one tile), and the per-block sums are accumulated in the same row order
+as :func:`~.lloyd.lloyd_step`, so centres are bitwise identical to plain Lloyd's.
 """
 
 from typing import NamedTuple
@@ -27,7 +28,7 @@ from typing import NamedTuple
 import numpy as np
 
 from ._config import jit_parallel
-from .distances import nearest_two, sq_distance_to_point
+from .distances import TILE_ROWS, nearest_two_of_rows, sq_distance_to_point
 from .partials import add_to_cluster, cleared_slots, weight_of
 
 
@@ -91,36 +92,56 @@ def hamerly_step(
     shrink = 1.0 - margin
     block_changed = np.zeros(n_blocks, np.int64)
     for b in range(loop_start, loop_stop):
-        dist = np.empty(n_clusters, X.dtype)
+        tile = np.empty((X.shape[1], TILE_ROWS), X.dtype)
+        dist = np.empty(max(TILE_ROWS, n_clusters), X.dtype)
+        best = np.empty(TILE_ROWS, np.int32)
+        best_dist = np.empty(TILE_ROWS, X.dtype)
+        second_dist = np.empty(TILE_ROWS, X.dtype)
+        scan_rows = np.empty(TILE_ROWS, np.int64)
         sums, weights = cleared_slots(block_sums, block_weights, b)
         changed = 0
         scanned = 0
-        for i in range(bounds[b], bounds[b + 1]):
-            # Unsigned: indexing by it needs no negative-index wraparound.
-            a = np.uint32(labels[i])
-            scan = first
-            if not first:
-                u = upper[i] + cum_shift[a]
-                z = max(lower[i] - cum_max_shift, half_separation[a]) * shrink - slack_sum
-                if not u * grow < z:
-                    # Tighten the upper bound to the exact distance; that may suffice.
-                    u = np.sqrt(np.float64(sq_distance_to_point(X, i, centers[a])))
-                    scan = not u * grow < z
-                    if not scan:
-                        upper[i] = u - cum_shift[a] + (u + cum_shift[a]) * round_eps
-            if scan:
-                scanned += 1
-                best, best_dist, second_dist = nearest_two(X, i, centers_t, dist)
-                u = np.sqrt(np.float64(best_dist))
-                l_bound = np.sqrt(np.float64(second_dist))
-                upper[i] = u - cum_shift[best] + (u + cum_shift[best]) * round_eps
-                # Multiplied, not subtracted: with one centre l is inf, and inf - inf is NaN.
-                lower[i] = (l_bound + cum_max_shift) * (1.0 - round_eps)
-                if best != a:
-                    labels[i] = best
-                    changed += 1
-                a = np.uint32(best)
-            add_to_cluster(X, i, weight_of(sample_weight, unit_weights, i), a, sums, weights)
+        # A chunk of rows at a time: the bounds pick the rows to rescan, which are gathered
+        # into one tile and searched together; then the chunk joins the sums in row order,
+        # the order of the Lloyd pass.
+        for start in range(bounds[b], bounds[b + 1], TILE_ROWS):
+            stop = min(start + TILE_ROWS, bounds[b + 1])
+            n_scan = 0
+            for i in range(start, stop):
+                # Unsigned: indexing by it needs no negative-index wraparound.
+                a = np.uint32(labels[i])
+                scan = first
+                if not first:
+                    u = upper[i] + cum_shift[a]
+                    z = max(lower[i] - cum_max_shift, half_separation[a]) * shrink - slack_sum
+                    if not u * grow < z:
+                        # Tighten the upper bound to the exact distance; that may suffice.
+                        u = np.sqrt(np.float64(sq_distance_to_point(X, i, centers[a])))
+                        scan = not u * grow < z
+                        if not scan:
+                            upper[i] = u - cum_shift[a] + (u + cum_shift[a]) * round_eps
+                if scan:
+                    scan_rows[n_scan] = i
+                    n_scan += 1
+            nearest_two_of_rows(
+                X, scan_rows, n_scan, centers_t, tile, dist, best, best_dist, second_dist
+            )
+            scanned += n_scan
+            r = 0
+            for i in range(start, stop):
+                if r < n_scan and scan_rows[r] == i:
+                    u = np.sqrt(np.float64(best_dist[r]))
+                    l_bound = np.sqrt(np.float64(second_dist[r]))
+                    nearest = np.uint32(best[r])
+                    upper[i] = u - cum_shift[nearest] + (u + cum_shift[nearest]) * round_eps
+                    # Multiplied, not subtracted: with one centre l is inf, and inf - inf is NaN.
+                    lower[i] = (l_bound + cum_max_shift) * (1.0 - round_eps)
+                    if nearest != labels[i]:
+                        labels[i] = nearest
+                        changed += 1
+                    r += 1
+                a = np.uint32(labels[i])
+                add_to_cluster(X, i, weight_of(sample_weight, unit_weights, i), a, sums, weights)
         block_changed[b] = changed
         block_scanned[b] = scanned
     return block_changed.sum()

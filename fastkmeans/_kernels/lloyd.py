@@ -7,7 +7,7 @@ their own block's slots.
 import numpy as np
 
 from ._config import jit_parallel
-from .distances import nearest_center
+from .distances import TILE_ROWS, nearest_of_chunk
 from .partials import add_to_cluster, cleared_slots, weight_of
 
 
@@ -30,23 +30,28 @@ def lloyd_step(
     Returns the number of labels that changed.
     """
     n_blocks = bounds.shape[0] - 1
-    n_clusters = centers.shape[0]
     centers_t = np.ascontiguousarray(centers.T)
     block_changed = np.zeros(n_blocks, np.int64)
     for b in range(loop_start, loop_stop):
-        dist = np.empty(n_clusters, X.dtype)
+        tile = np.empty((X.shape[1], TILE_ROWS), X.dtype)
+        dist = np.empty(max(TILE_ROWS, centers.shape[0]), X.dtype)
+        best = np.empty(TILE_ROWS, np.int32)
+        best_dist = np.empty(TILE_ROWS, X.dtype)
         sums, weights = cleared_slots(block_sums, block_weights, b)
         cost = 0.0
         changed = 0
-        for i in range(bounds[b], bounds[b + 1]):
-            best, best_dist = nearest_center(X, i, centers_t, dist)
-            if labels[i] != best:
-                labels[i] = best
-                changed += 1
-            w = weight_of(sample_weight, unit_weights, i)
-            # Unsigned: indexing by it needs no negative-index wraparound.
-            add_to_cluster(X, i, w, np.uint32(best), sums, weights)
-            cost += w * best_dist
+        for start in range(bounds[b], bounds[b + 1], TILE_ROWS):
+            n_rows = min(TILE_ROWS, bounds[b + 1] - start)
+            nearest_of_chunk(X, start, n_rows, centers_t, tile, dist, best, best_dist)
+            for r in range(n_rows):
+                i = start + r
+                if labels[i] != best[r]:
+                    labels[i] = best[r]
+                    changed += 1
+                w = weight_of(sample_weight, unit_weights, i)
+                # Unsigned: indexing by it needs no negative-index wraparound.
+                add_to_cluster(X, i, w, np.uint32(best[r]), sums, weights)
+                cost += w * best_dist[r]
         block_cost[b] = cost
         block_changed[b] = changed
     return block_changed.sum()
@@ -65,15 +70,19 @@ def labels_and_cost(
     loop_stop,  # IN int: the parallel loop (see _config.jit_parallel)
 ):
     """Each row's nearest centre and the per-block weighted cost, in one read of X."""
-    n_clusters = centers.shape[0]
     centers_t = np.ascontiguousarray(centers.T)
     write_labels = labels.shape[0] > 0
     for b in range(loop_start, loop_stop):
-        dist = np.empty(n_clusters, X.dtype)
+        tile = np.empty((X.shape[1], TILE_ROWS), X.dtype)
+        dist = np.empty(max(TILE_ROWS, centers.shape[0]), X.dtype)
+        best = np.empty(TILE_ROWS, np.int32)
+        best_dist = np.empty(TILE_ROWS, X.dtype)
         cost = 0.0
-        for i in range(bounds[b], bounds[b + 1]):
-            best, best_dist = nearest_center(X, i, centers_t, dist)
-            if write_labels:
-                labels[i] = best
-            cost += best_dist if unit_weights else sample_weight[i] * best_dist
+        for start in range(bounds[b], bounds[b + 1], TILE_ROWS):
+            n_rows = min(TILE_ROWS, bounds[b + 1] - start)
+            nearest_of_chunk(X, start, n_rows, centers_t, tile, dist, best, best_dist)
+            for r in range(n_rows):
+                if write_labels:
+                    labels[start + r] = best[r]
+                cost += best_dist[r] if unit_weights else sample_weight[start + r] * best_dist[r]
         block_cost[b] = cost
