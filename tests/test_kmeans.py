@@ -449,6 +449,18 @@ def test_nearest_centre_search_matches_the_oracle_at_tile_edges(
     assert_allclose(km.inertia_, naive.cost(X, km.cluster_centers_), rtol=1e-12)
 
 
+@pytest.mark.parametrize("n_features, expected", [(3, "lloyd"), (16, "lloyd"), (17, "hamerly")])
+def test_auto_runs_lloyd_on_tiled_rows_and_hamerly_on_wider_or_sparse_ones(
+    n_features, expected, capsys
+):
+    X = np.random.default_rng(0).normal(size=(300, n_features))
+    KMeans(3, random_state=0, verbose=True).fit(X)
+    assert ("rescanned" in capsys.readouterr().out) == (expected == "hamerly")
+    sparse = pytest.importorskip("scipy.sparse")
+    KMeans(3, random_state=0, verbose=True).fit(sparse.csr_matrix(X))
+    assert "rescanned" in capsys.readouterr().out
+
+
 def test_hamerly_identical_with_empty_cluster_relocation():
     rng = np.random.default_rng(0)
     X = np.concatenate([rng.normal(size=(3000, 2)), rng.normal(loc=20, size=(3000, 2))])
