@@ -197,6 +197,20 @@ def nearest_in_tile(tile, n_rows, centers_t, dist, best, best_dist):
     _tile_sq_distances(tile, n_rows, centers_t, 0, best_dist)
     for r in range(n_rows):
         best[r] = 0
+    if tile.shape[0] == 3:  # colours: distance and selection in one pass over the tile
+        for j in range(1, centers_t.shape[1]):
+            c0 = centers_t[0, j]
+            c1 = centers_t[1, j]
+            c2 = centers_t[2, j]
+            for r in range(n_rows):
+                t0 = tile[0, r] - c0
+                t1 = tile[1, r] - c1
+                t2 = tile[2, r] - c2
+                d = t0 * t0 + t1 * t1 + t2 * t2
+                closer = d < best_dist[r]
+                best[r] = j if closer else best[r]
+                best_dist[r] = d if closer else best_dist[r]
+        return
     for j in range(1, centers_t.shape[1]):
         _tile_sq_distances(tile, n_rows, centers_t, j, dist)
         for r in range(n_rows):

@@ -127,21 +127,20 @@ def hamerly_step(
                 X, scan_rows, n_scan, centers_t, tile, dist, best, best_dist, second_dist
             )
             scanned += n_scan
-            r = 0
+            for r in range(n_scan):
+                i = scan_rows[r]
+                u = np.sqrt(np.float64(best_dist[r]))
+                l_bound = np.sqrt(np.float64(second_dist[r]))
+                nearest = np.uint32(best[r])
+                upper[i] = u - cum_shift[nearest] + (u + cum_shift[nearest]) * round_eps
+                # Multiplied, not subtracted: with one centre l is inf, and inf - inf is NaN.
+                lower[i] = (l_bound + cum_max_shift) * (1.0 - round_eps)
+                if nearest != labels[i]:
+                    labels[i] = nearest
+                    changed += 1
             for i in range(start, stop):
-                if r < n_scan and scan_rows[r] == i:
-                    u = np.sqrt(np.float64(best_dist[r]))
-                    l_bound = np.sqrt(np.float64(second_dist[r]))
-                    nearest = np.uint32(best[r])
-                    upper[i] = u - cum_shift[nearest] + (u + cum_shift[nearest]) * round_eps
-                    # Multiplied, not subtracted: with one centre l is inf, and inf - inf is NaN.
-                    lower[i] = (l_bound + cum_max_shift) * (1.0 - round_eps)
-                    if nearest != labels[i]:
-                        labels[i] = nearest
-                        changed += 1
-                    r += 1
-                a = np.uint32(labels[i])
-                add_to_cluster(X, i, weight_of(sample_weight, unit_weights, i), a, sums, weights)
+                w = weight_of(sample_weight, unit_weights, i)
+                add_to_cluster(X, i, w, np.uint32(labels[i]), sums, weights)
         block_changed[b] = changed
         block_scanned[b] = scanned
     return block_changed.sum()
