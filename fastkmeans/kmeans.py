@@ -10,6 +10,7 @@ import numpy as np
 
 from ._hamerly import hamerly
 from ._kernels.distances import TILE_MAX_FEATURES
+from ._kernels.duplicates import distinct_rows
 from ._layout import dense_rows, kernel_args, kernels_for
 from ._lloyd import lloyd
 from ._parallel import block_bounds, thread_limit
@@ -137,6 +138,12 @@ class KMeans(EstimatorMixin):
     follows its protocol (tags, ``clone``, ``Pipeline``, ``GridSearchCV``, ``set_output``)
     without scikit-learn being imported by fastkmeans.
 
+    Unit-weight dense data of at most 4 features and at least 65,536 rows (the pixels of a
+    photo) whose distinct rows are at most a quarter of all is fitted on those distinct rows
+    weighted by their counts: the same k-means problem at a fraction of the cost per
+    iteration. The labels and inertia still describe every row; the k-means++ draws differ
+    from those of a fit on the repeated rows. A callable ``init`` always receives all rows.
+
     Examples
     --------
     >>> import numpy as np
@@ -197,15 +204,26 @@ class KMeans(EstimatorMixin):
         with thread_limit(fit.n_threads):
             fit = _in_safe_range(fit)
             points, weights = _fitting_points(fit)
+            distinct = None
+            if points is fit.X and not callable(fit.init):
+                distinct = _distinct_points(fit.X, fit.weights)
+            if distinct is not None:
+                points, weights, inverse = distinct
+                if self.verbose:
+                    print(f"Fitting the {points.shape[0]} distinct rows of {fit.X.shape[0]}")
             best, n_distinct = _run_restarts(fit, points, weights, self.verbose)
-            if points is not fit.X:
+            if distinct is not None:
+                # The same weighted problem: its cost is the cost of every row.
+                best = best._replace(labels=best.labels[inverse])
+            elif points is not fit.X:
                 # Fitted on a coreset: label and cost every point with its centres.
                 labels, inertia = labels_and_inertia(fit.X, fit.weights, best.centers)
                 best = best._replace(labels=labels, inertia=inertia)
+                weights = fit.weights
         _warn_about_run(best, n_distinct, fit.n_clusters, fit.max_iter, fit.tol)
         self.cluster_centers_ = scaled(best.centers, -fit.exponent)
         self.labels_ = best.labels
-        self.inertia_ = unscaled_cost(best.inertia, fit.exponent, fit.weights.exponent)
+        self.inertia_ = unscaled_cost(best.inertia, fit.exponent, weights.exponent)
         self.n_iter_ = best.n_iter
         self.converged_ = best.converged
         self._set_feature_names(X, fit.X.shape[1])
@@ -355,6 +373,45 @@ def _fitting_points(fit: _Fit) -> tuple[np.ndarray, Weights]:
         return fit.X, fit.weights
     points = np.ascontiguousarray(coreset.points, dtype=fit.X.dtype)
     return points, Weights.of(coreset.weights)
+
+
+# Unit-weight dense data of at most this many features and at least this many rows is looked
+# over for repeated rows (images: an 8.6 MP photo holds 3-8% distinct colours), and fitted on
+# its distinct rows weighted by their counts when they are at most a quarter of the rows.
+DISTINCT_MAX_FEATURES = 4
+DISTINCT_MIN_ROWS = 1 << 16
+# The look stops early on data whose first rows are nearly all distinct (most float data);
+# its memory is a constant, about 40 bytes per probed row.
+DISTINCT_PROBE_ROWS = 1 << 15
+
+
+def _distinct_points(X, weights: Weights) -> tuple[np.ndarray, Weights, np.ndarray] | None:
+    """X's distinct rows, their counts as weights and each row's distinct row, or None when
+    X is not a case for it (see DISTINCT_MAX_FEATURES) or has too few repeated rows.
+
+    k-means on the distinct rows weighted by their counts is k-means on X: the same cost for
+    any centres, the same means. Iterations then cost in proportion to the distinct rows
+    (measured on 8.6 MP photos: 0.2 s to find them, then every pass ~20x cheaper).
+    """
+    if not (
+        isinstance(X, np.ndarray)
+        and weights.unit
+        and X.shape[0] >= DISTINCT_MIN_ROWS
+        and X.shape[1] <= DISTINCT_MAX_FEATURES
+    ):
+        return None
+    bits = X.view(np.uint32 if X.dtype == np.float32 else np.uint64)
+    n_probe = min(X.shape[0], DISTINCT_PROBE_ROWS)
+    probe = np.empty(n_probe, dtype=np.int32)
+    if distinct_rows(bits[:n_probe], n_probe * 9 // 10, probe).shape[0] == 0:
+        return None
+    del probe
+    inverse = np.empty(X.shape[0], dtype=np.int32)
+    first_rows = distinct_rows(bits, X.shape[0] // 4, inverse)
+    if first_rows.shape[0] == 0:
+        return None
+    counts = np.bincount(inverse, minlength=first_rows.shape[0]).astype(np.float64)
+    return np.ascontiguousarray(X[first_rows]), Weights.of(counts), inverse
 
 
 def _initial_centers(

@@ -433,9 +433,7 @@ def test_hamerly_identical_to_lloyd_on_overlapping_clusters(dtype, n_features):
 @pytest.mark.parametrize("n_features", [1, 3, 5, 16, 17])
 @pytest.mark.parametrize("n_clusters", [1, 2, 63, 65])
 @pytest.mark.parametrize("algorithm", ["lloyd", "hamerly"])
-def test_nearest_centre_search_matches_the_oracle_at_tile_edges(
-    n_features, n_clusters, algorithm
-):
+def test_nearest_centre_search_matches_the_oracle_at_tile_edges(n_features, n_clusters, algorithm):
     # Rows are searched in tiles of 64 (up to 16 features) or one by one (wider): 197 rows end
     # in a partial tile, k = 63 / 65 straddle the tile width, and integer data has exact ties
     # (which go to the lowest index).
@@ -591,6 +589,8 @@ def test_memory_beyond_the_input_is_the_labels_and_the_bounds(algorithm, bytes_p
     # only: what tracemalloc sees.
     import tracemalloc
 
+    from fastkmeans.kmeans import DISTINCT_PROBE_ROWS
+
     X = np.random.default_rng(0).normal(size=(200_000, 3)).astype(np.float32)
     KMeans(8, algorithm=algorithm, random_state=0, max_iter=2, tol=0).fit(X[:500])  # compile
     tracemalloc.start()
@@ -599,4 +599,64 @@ def test_memory_beyond_the_input_is_the_labels_and_the_bounds(algorithm, bytes_p
         peak = tracemalloc.get_traced_memory()[1]
     finally:
         tracemalloc.stop()
-    assert peak <= bytes_per_row * X.shape[0] + 100_000, peak / X.shape[0]
+    # Plus a constant: the look for repeated rows over the first rows, which finds none here.
+    probe = 40 * DISTINCT_PROBE_ROWS
+    assert peak <= bytes_per_row * X.shape[0] + probe + 100_000, peak / X.shape[0]
+
+
+def _photo_like(n_rows, n_colours, seed=0, dtype=np.float32):
+    """Rows drawn from ``n_colours`` integer colours in runs, as pixels of a photo repeat."""
+    rng = np.random.default_rng(seed)
+    colours = rng.integers(0, 256, size=(n_colours, 3)).astype(dtype)
+    runs = rng.integers(0, n_colours, size=n_rows // 8)
+    return np.ascontiguousarray(np.repeat(colours[runs], 8, axis=0))
+
+
+@pytest.mark.parametrize("algorithm", ["lloyd", "hamerly"])
+@pytest.mark.parametrize("dtype", [np.float32, np.float64])
+def test_repeated_rows_are_fitted_once_with_their_counts(algorithm, dtype, capsys):
+    X = _photo_like(80_000, 3000, dtype=dtype)
+    km = KMeans(6, random_state=0, algorithm=algorithm, verbose=True).fit(X)
+    distinct = np.unique(X, axis=0).shape[0]
+    assert f"Fitting the {distinct} distinct rows of {len(X)}" in capsys.readouterr().out
+    labels, _ = naive.nearest(X, km.cluster_centers_)
+    assert_array_equal(km.labels_, labels)
+    assert km.labels_.dtype == np.int32
+    assert_allclose(km.inertia_, naive.cost(X, km.cluster_centers_), rtol=1e-9)
+    # The same weighted problem as the distinct rows in first-seen order with their counts.
+    first, counts = _first_seen(X)
+    weighted = KMeans(6, random_state=0, algorithm=algorithm).fit(X[first], sample_weight=counts)
+    assert_array_equal(km.cluster_centers_, weighted.cluster_centers_)
+    assert km.inertia_ == weighted.inertia_ and km.n_iter_ == weighted.n_iter_
+
+
+def _first_seen(X):
+    _, first, inverse, counts = np.unique(
+        X, axis=0, return_index=True, return_inverse=True, return_counts=True
+    )
+    order = np.argsort(first)
+    return first[order], counts[order]
+
+
+def test_mostly_distinct_or_weighted_rows_are_fitted_as_they_are(capsys):
+    X = np.random.default_rng(0).normal(size=(70_000, 3))
+    _quiet_fit(KMeans(4, random_state=0, verbose=True, max_iter=3), X)
+    repeated = _photo_like(70_000, 500)
+    weights = np.full(70_000, 2.0)
+    _quiet_fit(KMeans(4, random_state=0, verbose=True, max_iter=3), repeated, sample_weight=weights)
+    assert "distinct rows" not in capsys.readouterr().out
+
+
+def test_repeated_rows_fit_holds_an_index_and_the_labels_per_row():
+    import tracemalloc
+
+    X = _photo_like(400_000, 5000)
+    KMeans(8, random_state=0).fit(X[:80_000])  # compile
+    tracemalloc.start()
+    try:
+        KMeans(8, random_state=0).fit(X)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    # Per row: the distinct-row index and the labels (int32 each); the rest is per distinct row.
+    assert peak <= 8 * X.shape[0] + 200 * 5000 + 40 * 2**15 + 100_000, peak / X.shape[0]

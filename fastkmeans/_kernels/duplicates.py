@@ -1,0 +1,105 @@
+"""Distinct rows of a dense float array, found by hashing their bit patterns.
+
+The rows reach the kernel as unsigned integers of the same width (a view of X, not a copy): two
+rows are merged only when their bits are equal, so merged rows are the same point. (0.0 and
+-0.0 stay apart, which costs a duplicate, never a wrong merge.) Open addressing with linear
+probing; each slot packs a 31-bit tag of the row's hash above its 32-bit id, so most probes
+that miss never read X. A row equal to the row before it takes that row's id without a lookup.
+"""
+
+import numpy as np
+
+from ._config import jit
+
+_GOLDEN = np.uint64(0x9E3779B97F4A7C15)
+_EMPTY = np.int64(-1)
+_ID_MASK = np.int64(0xFFFFFFFF)
+
+
+@jit
+def _row_hash(bits, i):
+    """A 64-bit hash of row ``i``'s bit patterns."""
+    h = np.uint64(0)
+    for f in range(bits.shape[1]):
+        h = (h ^ np.uint64(bits[i, f])) * _GOLDEN
+        h ^= h >> np.uint64(29)
+    return h
+
+
+@jit
+def _same_row(bits, i, j):
+    for f in range(bits.shape[1]):
+        if bits[i, f] != bits[j, f]:
+            return False
+    return True
+
+
+@jit
+def _tag(h):
+    """The hash's top 31 bits: a slot word (tag above id) stays non-negative, never _EMPTY."""
+    return np.int64(h >> np.uint64(33))
+
+
+@jit
+def _slot_value(h, row_id):
+    """The slot word: the tag above the 32-bit id."""
+    return (_tag(h) << np.int64(32)) | np.int64(row_id)
+
+
+@jit
+def distinct_rows(bits, max_distinct, inverse):
+    """First-seen distinct rows of ``bits`` (n, d), unsigned integers.
+
+    Writes ``inverse[i]``, the id of row ``i``'s distinct row (ids in first-seen order), and
+    returns the first row of each id, int64. Gives up as soon as there are more than
+    ``max_distinct`` distinct rows, returning an empty array (``inverse`` is then partial).
+    """
+    n = bits.shape[0]
+    log_capacity = 12
+    capacity = 1 << log_capacity
+    table = np.full(capacity, _EMPTY, np.int64)
+    first_rows = np.empty(capacity // 2, np.int64)
+    shift = np.uint64(64 - log_capacity)
+    n_distinct = 0
+    for i in range(n):
+        if i > 0 and _same_row(bits, i, i - 1):
+            inverse[i] = inverse[i - 1]
+            continue
+        h = _row_hash(bits, i)
+        tag = _tag(h)
+        mask = np.uint64(capacity - 1)
+        slot = (h * _GOLDEN) >> shift
+        while True:
+            stored = table[slot]
+            if stored == _EMPTY:
+                break
+            if (stored >> np.int64(32)) == tag:
+                if _same_row(bits, i, first_rows[stored & _ID_MASK]):
+                    break
+            slot = (slot + np.uint64(1)) & mask
+        if stored != _EMPTY:
+            inverse[i] = np.int32(stored & _ID_MASK)
+            continue
+        if n_distinct == max_distinct:
+            return first_rows[:0].copy()
+        table[slot] = _slot_value(h, n_distinct)
+        first_rows[n_distinct] = i
+        inverse[i] = n_distinct
+        n_distinct += 1
+        if 2 * n_distinct >= capacity:
+            # Half full: double the table and re-insert every distinct row.
+            log_capacity += 1
+            capacity = 1 << log_capacity
+            shift = np.uint64(64 - log_capacity)
+            mask = np.uint64(capacity - 1)
+            table = np.full(capacity, _EMPTY, np.int64)
+            for u in range(n_distinct):
+                hu = _row_hash(bits, first_rows[u])
+                s = (hu * _GOLDEN) >> shift
+                while table[s] != _EMPTY:
+                    s = (s + np.uint64(1)) & mask
+                table[s] = _slot_value(hu, u)
+            grown = np.empty(capacity // 2, np.int64)
+            grown[:n_distinct] = first_rows[:n_distinct]
+            first_rows = grown
+    return first_rows[:n_distinct].copy()
