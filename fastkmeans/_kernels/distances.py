@@ -134,53 +134,25 @@ def load_tile(X, i, tile, r):
 
 @jit_inline
 def _tile_sq_distances(tile, n_rows, centers_t, j, dist):
-    """``dist[r]`` = squared distance from column ``r < n_rows`` of ``tile`` to centre ``j``.
+    """``dist[r]`` = squared distance from column ``r < n_rows`` of ``tile`` to centre ``j``,
+    any number of features: the features summed in order from 0. (Colour rows have their own
+    fused loop in :func:`nearest_in_tile`.)"""
+    for r in range(n_rows):
+        dist[r] = 0.0
+    for f in range(tile.shape[0]):
+        cf = centers_t[f, j]
+        for r in range(n_rows):
+            diff = tile[f, r] - cf
+            dist[r] += diff * diff
 
-    The arithmetic of :func:`sq_distances_to_centers` term for term (the same expression for
-    1 to 4 features, the same order of the features beyond), so a row gets the same bits
-    from either layout.
-    """
-    n_features = tile.shape[0]
-    if n_features == 3:
-        c0 = centers_t[0, j]
-        c1 = centers_t[1, j]
-        c2 = centers_t[2, j]
-        for r in range(n_rows):
-            t0 = tile[0, r] - c0
-            t1 = tile[1, r] - c1
-            t2 = tile[2, r] - c2
-            dist[r] = t0 * t0 + t1 * t1 + t2 * t2
-    elif n_features == 1:
-        c0 = centers_t[0, j]
-        for r in range(n_rows):
-            t0 = tile[0, r] - c0
-            dist[r] = t0 * t0
-    elif n_features == 2:
-        c0 = centers_t[0, j]
-        c1 = centers_t[1, j]
-        for r in range(n_rows):
-            t0 = tile[0, r] - c0
-            t1 = tile[1, r] - c1
-            dist[r] = t0 * t0 + t1 * t1
-    elif n_features == 4:
-        c0 = centers_t[0, j]
-        c1 = centers_t[1, j]
-        c2 = centers_t[2, j]
-        c3 = centers_t[3, j]
-        for r in range(n_rows):
-            t0 = tile[0, r] - c0
-            t1 = tile[1, r] - c1
-            t2 = tile[2, r] - c2
-            t3 = tile[3, r] - c3
-            dist[r] = t0 * t0 + t1 * t1 + t2 * t2 + t3 * t3
-    else:
-        for r in range(n_rows):
-            dist[r] = 0.0
-        for f in range(n_features):
-            cf = centers_t[f, j]
-            for r in range(n_rows):
-                diff = tile[f, r] - cf
-                dist[r] += diff * diff
+
+@jit_inline
+def _tile_colour_distance(tile, r, c0, c1, c2):
+    """Squared distance from column ``r`` of a 3-feature tile to the centre (c0, c1, c2)."""
+    t0 = tile[0, r] - c0
+    t1 = tile[1, r] - c1
+    t2 = tile[2, r] - c2
+    return t0 * t0 + t1 * t1 + t2 * t2
 
 
 @jit_inline
@@ -191,27 +163,27 @@ def nearest_in_tile(tile, n_rows, centers_t, dist, best, best_dist):
     The loop over the centres is outside and the loop over the rows inside, so that every
     row's compare-and-select runs in a vector lane: one row's search over the centres is a
     chain of dependent selects, which a loop over the centres would run one after another
-    (measured on 8.6 MP of colours, k = 16: 45 ms against 77 ms a pass). Ties go to the
-    lowest index, as in :func:`nearest_center`, whose distances these are bit for bit.
+    (measured on 8.6 MP of colours, k = 16: 45 ms against 77 ms a pass). Colour rows compute
+    each centre's distances and select in one fused pass (29 ms). Ties go to the lowest index.
     """
-    _tile_sq_distances(tile, n_rows, centers_t, 0, best_dist)
+    n_clusters = centers_t.shape[1]
+    # Started at infinity, the first centre wins every row (distances are finite: the drivers
+    # rescale data whose squares would overflow).
     for r in range(n_rows):
         best[r] = 0
-    if tile.shape[0] == 3:  # colours: distance and selection in one pass over the tile
-        for j in range(1, centers_t.shape[1]):
+        best_dist[r] = np.inf
+    if tile.shape[0] == 3:
+        for j in range(n_clusters):
             c0 = centers_t[0, j]
             c1 = centers_t[1, j]
             c2 = centers_t[2, j]
             for r in range(n_rows):
-                t0 = tile[0, r] - c0
-                t1 = tile[1, r] - c1
-                t2 = tile[2, r] - c2
-                d = t0 * t0 + t1 * t1 + t2 * t2
+                d = _tile_colour_distance(tile, r, c0, c1, c2)
                 closer = d < best_dist[r]
                 best[r] = j if closer else best[r]
                 best_dist[r] = d if closer else best_dist[r]
         return
-    for j in range(1, centers_t.shape[1]):
+    for j in range(n_clusters):
         _tile_sq_distances(tile, n_rows, centers_t, j, dist)
         for r in range(n_rows):
             d = dist[r]
@@ -223,12 +195,26 @@ def nearest_in_tile(tile, n_rows, centers_t, dist, best, best_dist):
 @jit_inline
 def nearest_two_in_tile(tile, n_rows, centers_t, dist, best, best_dist, second_dist):
     """:func:`nearest_in_tile` that also keeps each row's second-smallest squared distance
-    (``inf`` with one centre), as :func:`smallest_two` does."""
-    _tile_sq_distances(tile, n_rows, centers_t, 0, best_dist)
+    (``inf`` with one centre), as :func:`smallest_two` does; the same distances, bit for bit
+    (Hamerly's rescans use it)."""
+    n_clusters = centers_t.shape[1]
     for r in range(n_rows):
         best[r] = 0
+        best_dist[r] = np.inf
         second_dist[r] = np.inf
-    for j in range(1, centers_t.shape[1]):
+    if tile.shape[0] == 3:
+        for j in range(n_clusters):
+            c0 = centers_t[0, j]
+            c1 = centers_t[1, j]
+            c2 = centers_t[2, j]
+            for r in range(n_rows):
+                d = _tile_colour_distance(tile, r, c0, c1, c2)
+                closer = d < best_dist[r]
+                second_dist[r] = best_dist[r] if closer else min(second_dist[r], d)
+                best[r] = j if closer else best[r]
+                best_dist[r] = d if closer else best_dist[r]
+        return
+    for j in range(n_clusters):
         _tile_sq_distances(tile, n_rows, centers_t, j, dist)
         for r in range(n_rows):
             d = dist[r]
@@ -236,6 +222,19 @@ def nearest_two_in_tile(tile, n_rows, centers_t, dist, best, best_dist, second_d
             second_dist[r] = best_dist[r] if closer else min(second_dist[r], d)
             best[r] = j if closer else best[r]
             best_dist[r] = d if closer else best_dist[r]
+
+
+@jit_inline
+def _wide_sq_distances(X, i, centers_t, dist):
+    """:func:`sq_distances_to_centers` for rows wider than a tile takes: its general loop
+    alone (the same bits), so that the kernels do not compile its colour-sized variants."""
+    for j in range(centers_t.shape[1]):
+        dist[j] = 0.0
+    for f in range(X.shape[1]):
+        xf = X[i, f]
+        for j in range(centers_t.shape[1]):
+            diff = xf - centers_t[f, j]
+            dist[j] += diff * diff
 
 
 @jit_inline
@@ -252,7 +251,8 @@ def nearest_of_chunk(X, start, n_rows, centers_t, tile, dist, best, best_dist):
     else:
         row_dist = dist[: centers_t.shape[1]]
         for r in range(n_rows):
-            best[r], best_dist[r] = nearest_center(X, start + r, centers_t, row_dist)
+            _wide_sq_distances(X, start + r, centers_t, row_dist)
+            best[r], best_dist[r], _ = smallest_two(row_dist)
 
 
 @jit_inline
@@ -266,7 +266,8 @@ def nearest_two_of_rows(X, rows, n_rows, centers_t, tile, dist, best, best_dist,
     else:
         row_dist = dist[: centers_t.shape[1]]
         for r in range(n_rows):
-            best[r], best_dist[r], second_dist[r] = nearest_two(X, rows[r], centers_t, row_dist)
+            _wide_sq_distances(X, rows[r], centers_t, row_dist)
+            best[r], best_dist[r], second_dist[r] = smallest_two(row_dist)
 
 
 @jit_inline

@@ -47,6 +47,14 @@ def _slot_value(h, row_id):
 
 
 @jit
+def _empty_table(capacity):
+    table = np.empty(capacity, np.int64)
+    for slot in range(capacity):
+        table[slot] = _EMPTY
+    return table
+
+
+@jit
 def distinct_rows(bits, max_distinct, inverse):
     """First-seen distinct rows of ``bits`` (n, d), unsigned integers.
 
@@ -57,7 +65,7 @@ def distinct_rows(bits, max_distinct, inverse):
     n = bits.shape[0]
     log_capacity = 12
     capacity = 1 << log_capacity
-    table = np.full(capacity, _EMPTY, np.int64)
+    table = _empty_table(capacity)
     first_rows = np.empty(capacity // 2, np.int64)
     shift = np.uint64(64 - log_capacity)
     n_distinct = 0
@@ -81,7 +89,7 @@ def distinct_rows(bits, max_distinct, inverse):
             inverse[i] = np.int32(stored & _ID_MASK)
             continue
         if n_distinct == max_distinct:
-            return first_rows[:0].copy()
+            return first_rows[:0]
         table[slot] = _slot_value(h, n_distinct)
         first_rows[n_distinct] = i
         inverse[i] = n_distinct
@@ -92,7 +100,7 @@ def distinct_rows(bits, max_distinct, inverse):
             capacity = 1 << log_capacity
             shift = np.uint64(64 - log_capacity)
             mask = np.uint64(capacity - 1)
-            table = np.full(capacity, _EMPTY, np.int64)
+            table = _empty_table(capacity)
             for u in range(n_distinct):
                 hu = _row_hash(bits, first_rows[u])
                 s = (hu * _GOLDEN) >> shift
@@ -100,6 +108,7 @@ def distinct_rows(bits, max_distinct, inverse):
                     s = (s + np.uint64(1)) & mask
                 table[s] = _slot_value(hu, u)
             grown = np.empty(capacity // 2, np.int64)
-            grown[:n_distinct] = first_rows[:n_distinct]
+            for u in range(n_distinct):
+                grown[u] = first_rows[u]
             first_rows = grown
-    return first_rows[:n_distinct].copy()
+    return first_rows[:n_distinct]
