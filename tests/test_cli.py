@@ -182,6 +182,16 @@ def _png_bit_depth(path) -> int:
     return Path(path).read_bytes()[24]
 
 
+def test_the_demos_options_without_a_command_run_the_demo(run, tmp_path, files):
+    args = ("--image", files["noisy"], "-k", 3, "--coreset-size", 40, "--json")
+    result = run(*args, "--out", tmp_path / "d")
+    assert result.returncode == 0, result.stderr
+    assert [r["method"] for r in json.loads(result.stdout)["results"]] == ["full", "coreset"]
+    assert (tmp_path / "d" / "segmented_full.png").exists()
+    unknown = run("--no-such-option")
+    assert unknown.returncode == 2 and "--no-such-option" in unknown.stderr
+
+
 def test_demo_json_on_another_image(run, tmp_path, files):
     result = run(
         "demo",

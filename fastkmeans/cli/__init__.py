@@ -45,13 +45,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status (0 success, 2 user error, 130 interrupted
     by SIGINT, 143 terminated by SIGTERM).
 
-    ``argv`` defaults to ``sys.argv[1:]``; with no command the demo runs. Usage errors,
+    ``argv`` defaults to ``sys.argv[1:]``; with no command (or only the demo's options) the
+    demo runs. Usage errors,
     ``--help`` and ``--version`` return their status instead of exiting. The warning filters,
     ``warnings.showwarning`` and the SIGTERM handler are restored on return, so ``main`` can be
     called in-process.
     """
     argv = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser(COMMANDS)
+    if argv and argv[0].startswith("-") and argv[0] not in ("-h", "--help", "--version"):
+        argv = ["demo", *argv]  # the demo's options with no command: the demo
     try:
         args = parser.parse_args(argv)
         if args.command is None:
