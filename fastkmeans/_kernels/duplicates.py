@@ -59,19 +59,22 @@ def distinct_rows(bits, max_distinct, inverse):
     """First-seen distinct rows of ``bits`` (n, d), unsigned integers.
 
     Writes ``inverse[i]``, the id of row ``i``'s distinct row (ids in first-seen order), and
-    returns the first row of each id, int64. Gives up as soon as there are more than
-    ``max_distinct`` distinct rows, returning an empty array (``inverse`` is then partial).
+    returns the first row of each id and its number of rows (int64 both). Gives up as soon as
+    there are more than ``max_distinct`` distinct rows, returning empty arrays (``inverse`` is
+    then partial).
     """
     n = bits.shape[0]
     log_capacity = 12
     capacity = 1 << log_capacity
     table = _empty_table(capacity)
     first_rows = np.empty(capacity // 2, np.int64)
+    counts = np.empty(capacity // 2, np.int64)
     shift = np.uint64(64 - log_capacity)
     n_distinct = 0
     for i in range(n):
         if i > 0 and _same_row(bits, i, i - 1):
             inverse[i] = inverse[i - 1]
+            counts[inverse[i]] += 1
             continue
         h = _row_hash(bits, i)
         tag = _tag(h)
@@ -87,11 +90,13 @@ def distinct_rows(bits, max_distinct, inverse):
             slot = (slot + np.uint64(1)) & mask
         if stored != _EMPTY:
             inverse[i] = np.int32(stored & _ID_MASK)
+            counts[inverse[i]] += 1
             continue
         if n_distinct == max_distinct:
-            return first_rows[:0]
+            return first_rows[:0], counts[:0]
         table[slot] = _slot_value(h, n_distinct)
         first_rows[n_distinct] = i
+        counts[n_distinct] = 1
         inverse[i] = n_distinct
         n_distinct += 1
         if 2 * n_distinct >= capacity:
@@ -108,7 +113,10 @@ def distinct_rows(bits, max_distinct, inverse):
                     s = (s + np.uint64(1)) & mask
                 table[s] = _slot_value(hu, u)
             grown = np.empty(capacity // 2, np.int64)
+            grown_counts = np.empty(capacity // 2, np.int64)
             for u in range(n_distinct):
                 grown[u] = first_rows[u]
+                grown_counts[u] = counts[u]
             first_rows = grown
-    return first_rows[:n_distinct]
+            counts = grown_counts
+    return first_rows[:n_distinct], counts[:n_distinct]
