@@ -6,6 +6,7 @@ import argparse
 import concurrent.futures
 import io
 import os
+from typing import NamedTuple
 
 import numpy as np
 
@@ -103,14 +104,18 @@ def run(args: argparse.Namespace) -> None:
     results, rows, sizes = [], [], []
     # The palette PNGs are encoded on worker threads (the encoder releases the GIL) while the
     # next k is segmented and scored: the encodes are the sweep's longest part.
+    # Only a few segmentations are held at a time (those being encoded, and the current one);
+    # each k keeps its figures (_Figures), not its images.
     with _Encoders() as encoders:
         for index, k in enumerate(args.ks):
+            encoders.wait_for_room()
             seg = segmenter.segment(image, k, args.coreset_size, summary)
             sizes.append(encoders.submit(_png_bytes, seg))
             progress = f"scoring k={k} ({index + 1} of {len(args.ks)})"
             with Progress(progress, enabled=not args.quiet):
                 rows.append(scores.of(seg))
-            results.append(seg)
+                results.append(_Figures.of(seg))
+            del seg
         with Progress("encoding the palette PNGs", enabled=not args.quiet):
             for row, size in zip(rows, sizes, strict=True):
                 row["png_bytes"] = size.result()
@@ -157,12 +162,48 @@ class _Scores:
         }
 
 
+class _Figures(NamedTuple):
+    """What the report needs of one k's segmentation (its attributes' names), without its
+    images: a sweep of a large photo would otherwise hold every k's labels and image."""
+
+    n_clusters: int
+    n_colours: int
+    coreset_size: int | None
+    color_space: str
+    time: float
+    n_iter: int
+    converged: bool
+    inertia: float
+    mse: float
+    psnr: float
+    ssim: float
+
+    @classmethod
+    def of(cls, seg: Segmentation) -> _Figures:
+        return cls(*(getattr(seg, name) for name in cls._fields))
+
+
 class _Encoders(concurrent.futures.ThreadPoolExecutor):
     """One encoding thread per core; leaving on an error (or Ctrl-C) drops the encodes not
     yet started instead of waiting for them."""
 
     def __init__(self):
-        super().__init__(max_workers=os.cpu_count() or 1, thread_name_prefix="fastkmeans-png")
+        self._workers = os.cpu_count() or 1
+        self._pending: list[concurrent.futures.Future] = []
+        super().__init__(max_workers=self._workers, thread_name_prefix="fastkmeans-png")
+
+    def submit(self, fn, /, *args, **kwargs):
+        future = super().submit(fn, *args, **kwargs)
+        self._pending.append(future)
+        return future
+
+    def wait_for_room(self) -> None:
+        """Wait until fewer encodes than workers are queued or running (each holds its
+        segmentation)."""
+        self._pending = [future for future in self._pending if not future.done()]
+        while len(self._pending) >= self._workers:
+            concurrent.futures.wait(self._pending, return_when=concurrent.futures.FIRST_COMPLETED)
+            self._pending = [future for future in self._pending if not future.done()]
 
     def __exit__(self, exc_type, exc_value, traceback):
         self.shutdown(wait=True, cancel_futures=exc_type is not None)
