@@ -71,6 +71,7 @@ def fold_and_score(
         scores = np.zeros(n_candidates, np.float64)
         tile = np.empty((n_features, SCORE_TILE), X.dtype)
         near = np.empty(SCORE_TILE, closest.dtype)
+        tile_weight = np.empty(SCORE_TILE, np.float64)
         for start in range(bounds[b], bounds[b + 1], SCORE_TILE):
             n_rows = min(SCORE_TILE, bounds[b + 1] - start)
             # Transposed once, so that each candidate's sweep reads unit-stride columns.
@@ -88,6 +89,10 @@ def fold_and_score(
                 near[r] = min(closest[start + r], sq_distance_in_tile(tile, r, pending))
                 closest[start + r] = near[r]
             # Candidate-major over the tile: the inner loop runs over rows and vectorises.
+            # The weights are gathered once per tile, so both cases run the same loop.
+            if not unit_weights:
+                for r in range(n_rows):
+                    tile_weight[r] = sample_weight[start + r]
             for t in range(n_candidates):
                 candidate = candidates[t]
                 partial = 0.0
@@ -96,7 +101,7 @@ def fold_and_score(
                         partial += np.float64(min(near[r], sq_distance_in_tile(tile, r, candidate)))
                 else:
                     for r in range(n_rows):
-                        partial += sample_weight[start + r] * np.float64(
+                        partial += tile_weight[r] * np.float64(
                             min(near[r], sq_distance_in_tile(tile, r, candidate))
                         )
                 scores[t] += partial
