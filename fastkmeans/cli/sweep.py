@@ -11,6 +11,7 @@ from typing import NamedTuple
 import numpy as np
 
 from .. import Segmentation, silhouette_score, simplified_silhouette
+from .._parallel import max_threads
 from ..image import colour_summary, elbow_index, rgb_to_lab
 from . import files, images, parser
 from .errors import UserError
@@ -184,11 +185,14 @@ class _Figures(NamedTuple):
 
 
 class _Encoders(concurrent.futures.ThreadPoolExecutor):
-    """One encoding thread per core; leaving on an error (or Ctrl-C) drops the encodes not
-    yet started instead of waiting for them."""
+    """One encoding thread per thread of the library's passes, at most four (each queued or
+    running encode holds a segmentation: about 7 bytes per pixel); leaving on an error (or
+    Ctrl-C) drops the encodes not yet started instead of waiting for them."""
+
+    MAX_WORKERS = 4
 
     def __init__(self):
-        self._workers = os.cpu_count() or 1
+        self._workers = max(1, min(max_threads(), self.MAX_WORKERS))
         self._pending: list[concurrent.futures.Future] = []
         super().__init__(max_workers=self._workers, thread_name_prefix="fastkmeans-png")
 
