@@ -13,7 +13,15 @@ from typing import NamedTuple
 import numpy as np
 
 from ._kernels._config import current_threads
-from ._kernels.histogram import renumber, unique_colours
+from ._kernels.histogram import (
+    BITMAP_MAX_BITS,
+    bitmap_keys,
+    locate_colours,
+    mark_colours,
+    rank_colours,
+    renumber,
+    unique_colours,
+)
 from ._parallel import MIN_BLOCK_ROWS
 from ._validation_image import check_image
 
@@ -60,8 +68,10 @@ def colour_summary(image) -> ColourSummary:
 
     ``colours[inverse]`` rebuilds the colour channels pixel by pixel, and k-means on
     ``colours`` with ``sample_weight=counts`` is k-means on every pixel. Integer images are
-    summarised in one hashed pass (each colour packed into a 64-bit key), one block of rows
-    per Numba thread; float images by sorting. The result does not depend on the thread count.
+    summarised one block of rows per Numba thread: colours of at most 24 bits (8-bit images,
+    16-bit grey) in two passes over a bitmap of all possible colours, wider ones (16-bit
+    colour) in one hashed pass; float images by sorting. The result does not depend on the
+    thread count.
 
     Parameters
     ----------
@@ -107,11 +117,10 @@ def summarise_colours(image: np.ndarray, n_blocks: int | None = None) -> ColourS
 
 
 def _integer_colour_summary(image: np.ndarray, n_colour: int, n_blocks: int | None):
-    """Hashed colour summary of a uint8/uint16 image, its blocks of rows hashed in parallel.
+    """Colour summary of a uint8/uint16 image, its blocks of rows summarised in parallel.
 
-    Each block builds its own table in a thread of its own (the kernel releases the GIL); the
-    blocks' distinct keys are then merged and sorted, and one parallel pass maps every pixel's
-    block-local id to the rank of its key, i.e. its colour's row in lexicographic order.
+    Colours of at most 24 bits go through a bitmap of all possible colours; wider ones are
+    hashed. Either way a colour's id is its row in lexicographic order, whatever the blocks.
     """
     height, width = image.shape[:2]
     pixels = image.reshape(height * width, -1)
@@ -119,18 +128,89 @@ def _integer_colour_summary(image: np.ndarray, n_colour: int, n_blocks: int | No
     if n_blocks is None:
         n_blocks = min(current_threads(), pixels.shape[0] // MIN_BLOCK_ROWS)
     n_blocks = max(1, min(n_blocks, height))
-    bounds = np.linspace(0, height, n_blocks + 1).round().astype(np.int64) * width
+    if n_colour * bits <= BITMAP_MAX_BITS:
+        keys, counts, inverse = _bitmap_summary(pixels, n_colour, bits, height, n_blocks)
+    else:
+        keys, counts, inverse = _hashed_summary(pixels, n_colour, bits, height, n_blocks)
+    colours = np.empty((keys.shape[0], n_colour), dtype=image.dtype)
+    mask = np.uint64((1 << bits) - 1)
+    for f in range(n_colour):
+        colours[:, f] = (keys >> np.uint64(bits * (n_colour - 1 - f))) & mask
+    return ColourSummary(colours, counts, inverse)
+
+
+def _row_bounds(height: int, width: int, n_blocks: int) -> np.ndarray:
+    """First pixel of each of ``n_blocks`` blocks of whole rows, and the end."""
+    return np.linspace(0, height, n_blocks + 1).round().astype(np.int64) * width
+
+
+def _for_each_block(function, n_blocks: int) -> list:
+    """``[function(b) for b in range(n_blocks)]``, the blocks on threads of their own (the
+    kernels release the GIL)."""
+    if n_blocks == 1:
+        return [function(0)]
+    with ThreadPoolExecutor(n_blocks) as pool:
+        return list(pool.map(function, range(n_blocks)))
+
+
+def _bitmap_summary(pixels: np.ndarray, n_colour: int, bits: int, height: int, n_blocks: int):
+    """Keys, counts and inverse of colours of at most 24 bits, through a bitmap of them all.
+
+    Each block marks its pixels' colours in a bitmap of its own (2 MiB for 24 bits); the
+    bitmaps are OR-ed, ranked, and each block then gives its pixels their colours' ranks and
+    counts them. Per-block bitmaps and counts take at most the inverse's size in all.
+    """
+    n_pixels = pixels.shape[0]
+    width = n_pixels // height
+    n_words = max(1, (1 << (n_colour * bits)) // 64)
+    n_mark = max(1, min(n_blocks, n_pixels // (2 * n_words)))
+    bounds = _row_bounds(height, width, n_mark)
+    bitmaps = np.zeros((n_mark, n_words), dtype=np.uint64)
+
+    def mark_block(b):
+        rows = slice(bounds[b], bounds[b + 1])
+        mark_colours(pixels[rows], n_colour, np.uint64(bits), bitmaps[b])
+
+    _for_each_block(mark_block, n_mark)
+    bitmap = np.bitwise_or.reduce(bitmaps, axis=0) if n_mark > 1 else bitmaps[0]
+    ranks = np.empty(n_words, dtype=np.int64)
+    n_colours = rank_colours(bitmap, ranks)
+
+    inverse = np.empty(n_pixels, dtype=np.int32)
+    n_locate = max(1, min(n_blocks, n_pixels // n_colours))
+    bounds = _row_bounds(height, width, n_locate)
+    # int32 counts unless a block could overflow them: half the cache footprint of int64.
+    longest = int(np.diff(bounds).max())
+    count_type = np.int32 if longest <= np.iinfo(np.int32).max else np.int64
+    block_counts = np.zeros((n_locate, n_colours), dtype=count_type)
+
+    def locate_block(b):
+        rows = slice(bounds[b], bounds[b + 1])
+        locate_colours(
+            pixels[rows], n_colour, np.uint64(bits), bitmap, ranks, inverse[rows], block_counts[b]
+        )
+
+    _for_each_block(locate_block, n_locate)
+    counts = block_counts.sum(axis=0, dtype=np.int64)
+    return bitmap_keys(bitmap, n_colours), counts, inverse
+
+
+def _hashed_summary(pixels: np.ndarray, n_colour: int, bits: int, height: int, n_blocks: int):
+    """Keys, counts and inverse of wider colours, hashed.
+
+    Each block builds its own table in a thread of its own; the blocks' distinct keys are then
+    merged and sorted, and one parallel pass maps every pixel's block-local id to the rank of
+    its key, i.e. its colour's row in lexicographic order.
+    """
+    width = pixels.shape[0] // height
+    bounds = _row_bounds(height, width, n_blocks)
     inverse = np.empty(pixels.shape[0], dtype=np.int32)
 
     def summarise_block(b):
         rows = slice(bounds[b], bounds[b + 1])
         return unique_colours(pixels[rows], n_colour, np.uint64(bits), width, inverse[rows])
 
-    if n_blocks == 1:
-        blocks = [summarise_block(0)]
-    else:
-        with ThreadPoolExecutor(n_blocks) as pool:
-            blocks = list(pool.map(summarise_block, range(n_blocks)))
+    blocks = _for_each_block(summarise_block, n_blocks)
     block_keys = [keys for keys, _ in blocks]
     id_offsets = np.cumsum([0] + [keys.shape[0] for keys in block_keys[:-1]], dtype=np.int64)
     keys, new_ids = np.unique(np.concatenate(block_keys), return_inverse=True)
@@ -139,11 +219,7 @@ def _integer_colour_summary(image: np.ndarray, n_colour: int, n_blocks: int | No
         new_ids, weights=np.concatenate([c for _, c in blocks]), minlength=keys.shape[0]
     ).astype(np.int64)
     renumber(inverse, new_ids.astype(np.int32), id_offsets, bounds)
-    colours = np.empty((keys.shape[0], n_colour), dtype=image.dtype)
-    mask = np.uint64((1 << bits) - 1)
-    for f in range(n_colour):
-        colours[:, f] = (keys >> np.uint64(bits * (n_colour - 1 - f))) & mask
-    return ColourSummary(colours, counts, inverse)
+    return keys, counts, inverse
 
 
 # -- colour spaces -------------------------------------------------------------------------

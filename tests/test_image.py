@@ -95,12 +95,13 @@ def test_colour_summary_with_many_colours_grows_its_table():
     assert_array_equal(summary.colours[summary.inverse], image.reshape(-1, 3))
 
 
+@pytest.mark.parametrize("dtype", [np.uint8, np.uint16])  # bitmap, hashed
 @pytest.mark.parametrize("n_blocks", [2, 3, 7, 40])
-def test_colour_summary_does_not_depend_on_its_blocks_of_rows(n_blocks):
-    # Blocks are hashed separately and merged; colours shared across blocks, repeated along
-    # rows and down columns (the neighbour shortcuts), and more blocks than rows.
+def test_colour_summary_does_not_depend_on_its_blocks_of_rows(n_blocks, dtype):
+    # Blocks are summarised separately and merged; colours shared across blocks, repeated
+    # along rows and down columns (the hash's neighbour shortcuts), and more blocks than rows.
     rng = np.random.default_rng(3)
-    image = rng.integers(0, 3, size=(29, 17, 3), dtype=np.uint8) * 100
+    image = (rng.integers(0, 3, size=(29, 17, 3)) * 100).astype(dtype)
     image[:, 5:9] = image[:, 4:5]
     image[10:15] = image[9]
     colours, counts, inverse = naive.colour_summary(image)
@@ -108,6 +109,23 @@ def test_colour_summary_does_not_depend_on_its_blocks_of_rows(n_blocks):
     assert_array_equal(summary.colours, colours)
     assert_array_equal(summary.counts, counts)
     assert_array_equal(summary.inverse, inverse)
+
+
+@pytest.mark.parametrize("n_blocks", [2, 3])
+def test_colour_summary_bitmaps_of_blocks_are_merged(n_blocks):
+    # Each block marks a 2 MiB bitmap of its own only when the image has at least as many
+    # bytes of inverse (2**20 pixels for 24-bit colours); grey images, whose bitmap has 256
+    # bits, are marked in blocks from a few pixels up. Colours 0 and 2**24 - 1 included.
+    rng = np.random.default_rng(4)
+    image = rng.integers(0, 4, size=(1100, 1000, 3), dtype=np.uint8) * 85
+    image[:550, :, 0] = rng.integers(0, 256, size=(550, 1000))  # colours only in block 0
+    image[1000:, :, 1] = 1  # and only in the last block
+    for picture in (image, image[:40, :30, 1]):
+        colours, counts, inverse = naive.colour_summary(picture)
+        summary = summarise_colours(picture, n_blocks)
+        assert_array_equal(summary.colours, colours)
+        assert_array_equal(summary.counts, counts)
+        assert_array_equal(summary.inverse, inverse)
 
 
 def test_colour_summary_of_16_bit_colours_uses_every_bit():
