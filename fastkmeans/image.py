@@ -76,7 +76,9 @@ class Segmentation:
         Cluster centres in the clustering space (RGB/grey values, or CIELAB).
     inertia : float
         Sum over all pixels of the squared distance to the nearest centre, in the clustering
-        space (for ``coreset_size``, measured on all pixels, not on the coreset).
+        space (for ``coreset_size``, measured on all pixels, not on the coreset). The colours
+        of integer images are clustered as float32 points: centres and inertia carry float32's
+        precision (about 1e-7 relative), far below the palette's rounding.
     n_clusters : int
         Clusters used (fewer than requested when the image has fewer distinct colours).
     n_colors : int

@@ -162,7 +162,8 @@ def test_segment_image_equals_clustering_every_pixel():
     full = KMeans(4, init=seg.centers, tol=0).fit(pixels)  # every pixel, from the result
     assert_allclose(full.cluster_centers_, seg.centers, atol=1e-6)
     assert_array_equal(full.labels_.reshape(16, 16), seg.labels)
-    assert_allclose(seg.inertia, naive.cost(pixels, seg.centers), rtol=1e-10)
+    # 8-bit colours are clustered as float32 points: the cost to float32's precision.
+    assert_allclose(seg.inertia, naive.cost(pixels, seg.centers), rtol=1e-6)
 
 
 # -- segmentation --------------------------------------------------------------------------
@@ -204,7 +205,7 @@ def test_quality_figures_and_inertia_describe_the_result():
     pixels = image.reshape(-1, 3)
     labels, distances = naive.nearest(pixels, seg.centers)
     assert_array_equal(seg.labels.ravel(), labels)
-    assert seg.inertia == pytest.approx(distances.sum(), rel=1e-10)
+    assert seg.inertia == pytest.approx(distances.sum(), rel=1e-6)  # float32 points
     assert seg.time == pytest.approx(
         seg.timings["summary"] + seg.timings["fit"] + seg.timings["assign"]
     )
@@ -382,7 +383,7 @@ def test_coreset_path_measures_everything_on_all_pixels():
     pixels = image.reshape(-1, 3)
     labels, distances = naive.nearest(pixels, seg.centers)
     assert_array_equal(seg.labels.ravel(), labels)
-    assert seg.inertia == pytest.approx(distances.sum(), rel=1e-10)
+    assert seg.inertia == pytest.approx(distances.sum(), rel=1e-6)  # float32 points
     assert seg.mse == pytest.approx(mse(image, seg.image), rel=1e-12)
     again = segment_image(image, 4, coreset_size=60, random_state=0)
     assert_array_equal(again.image, seg.image)

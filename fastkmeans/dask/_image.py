@@ -190,7 +190,9 @@ def _labels_block(block, centers, color_space, block_info=None) -> np.ndarray:
         rows, columns = block_info[0]["array-location"][:2]
         summary = summarise_colours(check_image(block, _chunk_name(rows, columns)), n_blocks=1)
         points = to_space(summary.colours, color_space)
-        colour_labels, _ = labels_and_inertia(points, Weights.ones(points.shape[0]), centers)
+        colour_labels, _ = labels_and_inertia(
+            points, Weights.ones(points.shape[0]), centers.astype(points.dtype)
+        )
     return colour_labels[summary.inverse].reshape(block.shape[:2])
 
 
