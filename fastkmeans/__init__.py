@@ -9,7 +9,16 @@ from .exceptions import (
 )
 from .image import Segmentation, segment_image
 from .kmeans import KMeans
-from .metrics import cost, mse, psnr, silhouette_score, simplified_silhouette, ssim
+from .metrics import (
+    calinski_harabasz_score,
+    cost,
+    davies_bouldin_score,
+    mse,
+    psnr,
+    silhouette_score,
+    simplified_silhouette,
+    ssim,
+)
 from .seeding import kmeans_plusplus
 
 __version__ = "0.1.0"
@@ -22,7 +31,9 @@ __all__ = [
     "KMeans",
     "NotFittedError",
     "Segmentation",
+    "calinski_harabasz_score",
     "cost",
+    "davies_bouldin_score",
     "kmeans_plusplus",
     "lightweight_coreset",
     "mse",

@@ -1,6 +1,9 @@
-"""Clustering cost, silhouette scores (choosing k) and image quality (MSE, PSNR, SSIM)."""
+"""Clustering cost, scores for choosing k (silhouettes, Davies–Bouldin, Calinski–Harabasz) and
+image quality (MSE, PSNR, SSIM)."""
 
 from __future__ import annotations
+
+from typing import NamedTuple
 
 import numpy as np
 
@@ -168,6 +171,139 @@ def simplified_silhouette(X, centers, *, sample_weight=None) -> float:
     block_sums = np.empty(bounds.shape[0] - 1, dtype=np.float64)
     simplified_silhouette_sums(X, weights.values, weights.unit, centers, bounds, block_sums)
     return float(block_sums.sum() / weights.total)
+
+
+def davies_bouldin_score(X, labels, *, sample_weight=None) -> float:
+    """Davies–Bouldin index of a clustering (Davies and Bouldin 1979), O(n d + k^2 d).
+
+    For each cluster ``i``, ``s_i`` is the mean distance of its points to their centroid; the
+    index is the mean over clusters of ``max_{j != i} (s_i + s_j) / ||c_i - c_j||``. Lower is
+    better (0: every cluster a point). Unweighted, it equals scikit-learn's
+    ``davies_bouldin_score`` on the same points; weights act as repeated rows (rows of weight
+    0 are left out). Scale-free: where scikit-learn returns 0 when every ``s_i`` is within
+    1e-8 of 0 (a tolerance in the data's units), this returns 0 only when every ``s_i`` (or
+    every distance between centroids) is exactly 0.
+
+    Parameters
+    ----------
+    X : array-like of shape (n_samples, n_features)
+    labels : array-like of shape (n_samples,)
+        Cluster of every row (any integers); between 2 and n - 1 distinct labels, n being
+        the number of rows (or their total weight).
+    sample_weight : array-like of shape (n_samples,), optional
+
+    Returns
+    -------
+    float
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from fastkmeans import davies_bouldin_score
+    >>> X = np.array([[0.0], [1.0], [10.0], [11.0]])
+    >>> round(davies_bouldin_score(X, [0, 0, 1, 1]), 6)
+    0.1
+    """
+    clusters = _labelled_clusters(X, labels, sample_weight, "Davies–Bouldin index")
+    spreads = clusters.mean_distances
+    gaps = np.sqrt(_sq_distances_between(clusters.centroids))
+    if not spreads.any() or not gaps.any():
+        return 0.0
+    gaps[gaps == 0.0] = np.inf  # the diagonal, and coincident centroids, never the max
+    return float(np.mean(np.max((spreads[:, None] + spreads[None, :]) / gaps, axis=1)))
+
+
+def calinski_harabasz_score(X, labels, *, sample_weight=None) -> float:
+    """Calinski–Harabasz index (variance ratio criterion, Calinski and Harabasz 1974), O(n d).
+
+    The between-cluster dispersion ``sum_i n_i ||c_i - c||^2`` over the within-cluster
+    dispersion ``sum_x ||x - c_label(x)||^2``, times ``(n - k) / (k - 1)``; higher is better,
+    1.0 when every cluster is a single point repeated. Unweighted, it equals scikit-learn's
+    ``calinski_harabasz_score`` on the same points; weights act as repeated rows (``n`` is
+    their total; rows of weight 0 are left out).
+
+    Parameters
+    ----------
+    X : array-like of shape (n_samples, n_features)
+    labels : array-like of shape (n_samples,)
+        Cluster of every row (any integers); between 2 and n - 1 distinct labels, n being
+        the number of rows (or their total weight).
+    sample_weight : array-like of shape (n_samples,), optional
+
+    Returns
+    -------
+    float
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from fastkmeans import calinski_harabasz_score
+    >>> X = np.array([[0.0], [1.0], [10.0], [11.0]])
+    >>> round(calinski_harabasz_score(X, [0, 0, 1, 1]), 6)
+    200.0
+    """
+    clusters = _labelled_clusters(X, labels, sample_weight, "Calinski–Harabasz index")
+    if clusters.within == 0.0:
+        return 1.0
+    mean = clusters.cluster_weight @ clusters.centroids / clusters.cluster_weight.sum()
+    deviations = clusters.centroids - mean
+    between = float(clusters.cluster_weight @ np.einsum("ij,ij->i", deviations, deviations))
+    n_clusters = clusters.centroids.shape[0]
+    return between * (clusters.total - n_clusters) / (clusters.within * (n_clusters - 1.0))
+
+
+class _Clusters(NamedTuple):
+    """Per-cluster figures of a labelled data set, in float64 (data scaled by a power of 2,
+    weights as stored: both scores are ratios, unchanged by either)."""
+
+    centroids: np.ndarray  # (k, d)
+    cluster_weight: np.ndarray  # (k,)
+    mean_distances: np.ndarray  # (k,) weighted mean distance of a cluster's rows to its centroid
+    within: float  # weighted sum of squared distances to the centroids
+    total: float  # the user's total weight (n unweighted)
+
+
+def _labelled_clusters(X, labels, sample_weight, name: str) -> _Clusters:
+    """Validate ``X, labels, sample_weight`` and reduce them to :class:`_Clusters` (``name``:
+    the score's, for errors)."""
+    X = check_array(X)
+    labels = _check_labels(labels, X.shape[0])
+    weights = check_sample_weight(sample_weight, X.shape[0])
+    if not weights.unit and weights.n_positive < weights.n_samples:
+        rows = weights.positive_rows()
+        X, labels = X[rows], labels[rows]
+    w = weights.array() if weights.unit else weights.values[weights.values > 0]
+    _, labels = np.unique(labels, return_inverse=True)
+    n_labels = int(labels.max()) + 1
+    # n: the rows, or their total weight (weights as repeated rows).
+    total = float(np.ldexp(weights.total, -weights.exponent))
+    if not (n_labels >= 2 and n_labels < total):
+        raise ValueError(
+            f"the {name} needs between 2 and n - 1 distinct labels, where n = {total:g} is "
+            f"the number of rows (or their total weight), got {n_labels}"
+        )
+    X = np.asarray(X, dtype=np.float64)
+    X = scaled(X, data_exponent(max_abs(X), X.dtype, X.shape[1], weights.total))
+    order = np.argsort(labels, kind="stable")
+    X, w, labels = X[order], w[order], labels[order]
+    starts = np.searchsorted(labels, np.arange(n_labels))
+    cluster_weight = np.add.reduceat(w, starts)
+    centroids = np.add.reduceat(X * w[:, None], starts, axis=0) / cluster_weight[:, None]
+    deviations = X - centroids[labels]
+    sq_distances = np.einsum("ij,ij->i", deviations, deviations)
+    mean_distances = np.add.reduceat(w * np.sqrt(sq_distances), starts) / cluster_weight
+    within = float(w @ sq_distances)
+    return _Clusters(centroids, cluster_weight, mean_distances, within, total)
+
+
+def _sq_distances_between(points: np.ndarray) -> np.ndarray:
+    """(k, k) squared distances between the rows of ``points``, from their differences (exact
+    0 for equal rows, which the norm expansion does not promise), one row at a time."""
+    out = np.empty((points.shape[0], points.shape[0]))
+    for i in range(points.shape[0]):
+        differences = points - points[i]
+        out[i] = np.einsum("jf,jf->j", differences, differences)
+    return out
 
 
 def _check_labels(labels, n_samples: int) -> np.ndarray:

@@ -270,6 +270,47 @@ def simplified_silhouette(X, centers, sample_weight=None):
     return float((w * s).sum() / w.sum())
 
 
+def _clusters_of(X, labels, w):
+    """Each cluster's (weight, centroid, rows) for the rows of positive weight."""
+    keep = w > 0
+    X, labels, w = np.asarray(X, dtype=np.float64)[keep], np.asarray(labels)[keep], w[keep]
+    out = []
+    for c in np.unique(labels):
+        rows = labels == c
+        mass = w[rows].sum()
+        out.append((mass, (w[rows, None] * X[rows]).sum(axis=0) / mass, X[rows], w[rows]))
+    return out
+
+
+def davies_bouldin(X, labels, sample_weight=None):
+    """Davies-Bouldin: mean over clusters of the worst (s_i + s_j) / |c_i - c_j|."""
+    w = np.ones(len(X)) if sample_weight is None else np.asarray(sample_weight, dtype=np.float64)
+    clusters = _clusters_of(X, labels, w)
+    spread = [
+        (cw * np.sqrt(((rows - c) ** 2).sum(axis=1))).sum() / m for m, c, rows, cw in clusters
+    ]
+    worst = []
+    for i, (_, ci, _, _) in enumerate(clusters):
+        ratios = [
+            (spread[i] + spread[j]) / np.sqrt(((ci - cj) ** 2).sum())
+            for j, (_, cj, _, _) in enumerate(clusters)
+            if j != i and ((ci - cj) ** 2).sum() > 0
+        ]
+        worst.append(max(ratios, default=0.0))
+    return float(np.mean(worst))
+
+
+def calinski_harabasz(X, labels, sample_weight=None):
+    """Calinski-Harabasz: between- over within-cluster dispersion, times (n - k) / (k - 1)."""
+    w = np.ones(len(X)) if sample_weight is None else np.asarray(sample_weight, dtype=np.float64)
+    clusters = _clusters_of(X, labels, w)
+    n, k = w.sum(), len(clusters)
+    mean = sum(m * c for m, c, _, _ in clusters) / n
+    between = sum(m * ((c - mean) ** 2).sum() for m, c, _, _ in clusters)
+    within = sum((cw * ((rows - c) ** 2).sum(axis=1)).sum() for _, c, rows, cw in clusters)
+    return 1.0 if within == 0 else float(between * (n - k) / (within * (k - 1)))
+
+
 def floyd_steinberg(points, centers, width):
     """Labels of raster-ordered ``points`` by Floyd-Steinberg error diffusion onto ``centers``,
     each value clamped to the points' range per channel before it is mapped."""

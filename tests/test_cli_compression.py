@@ -7,7 +7,12 @@ import numpy as np
 import pytest
 from numpy.testing import assert_array_equal
 
-from fastkmeans import segment_image, silhouette_score
+from fastkmeans import (
+    calinski_harabasz_score,
+    davies_bouldin_score,
+    segment_image,
+    silhouette_score,
+)
 from fastkmeans.image import read_image
 
 
@@ -109,6 +114,17 @@ def test_sweep_selects_k_by_each_rule(run, photo):
     rows = np.random.default_rng(0).permutation(len(pixels))
     expected = silhouette_score(pixels[rows], segs[1].labels.reshape(-1)[rows])
     assert scores[1] == pytest.approx(expected, rel=1e-12)
+    # Davies-Bouldin (lowest wins) and Calinski-Harabasz (highest wins), of the same sample.
+    for rule, score, best in (
+        ("davies-bouldin", davies_bouldin_score, np.argmin),
+        ("calinski-harabasz", calinski_harabasz_score, np.argmax),
+    ):
+        payload = selected(rule)
+        key = rule.replace("-", "_")
+        scores = [r[key] for r in payload["results"]]
+        assert payload["selected_k"] == ks[int(best(scores))]
+        expected = score(pixels[rows], segs[2].labels.reshape(-1)[rows])
+        assert scores[2] == pytest.approx(expected, rel=1e-12)
 
 
 @pytest.mark.parametrize("rule", ["psnr", "size:lots", "knee", "ssim:-1", "psnr:30KB"])

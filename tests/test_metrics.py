@@ -10,7 +10,16 @@ from hypothesis import strategies as st
 from hypothesis.extra.numpy import arrays
 from numpy.testing import assert_allclose, assert_array_equal
 
-from fastkmeans import KMeans, mse, psnr, silhouette_score, simplified_silhouette, ssim
+from fastkmeans import (
+    KMeans,
+    calinski_harabasz_score,
+    davies_bouldin_score,
+    mse,
+    psnr,
+    silhouette_score,
+    simplified_silhouette,
+    ssim,
+)
 from fastkmeans._kernels.image import SSIM_STRIP
 
 from . import naive
@@ -345,3 +354,79 @@ def test_silhouette_bad_input():
         silhouette_score(X, [0, 0, 1, 1], sample_size=5)
     with pytest.raises(ValueError, match="at least 2 centres, got 1"):
         simplified_silhouette(X, X[:1])
+
+
+# -- Davies-Bouldin and Calinski-Harabasz ------------------------------------------------
+
+SCORES = [
+    (davies_bouldin_score, naive.davies_bouldin),
+    (calinski_harabasz_score, naive.calinski_harabasz),
+]
+
+
+@pytest.mark.parametrize(("score", "oracle"), SCORES)
+@given(data=labelled_points(), weights=st.lists(st.integers(0, 3), min_size=25, max_size=25))
+def test_cluster_scores_match_the_oracle_and_weights_equal_repeated_rows(
+    score, oracle, data, weights
+):
+    X, labels = data
+    assert_allclose(score(X, labels), oracle(X, labels), rtol=1e-12, atol=1e-12)
+    w = np.array(weights[: len(X)])
+    repeated_labels = np.repeat(labels, w)
+    if w.sum() == 0:
+        with pytest.raises(ValueError, match="sample_weight"):
+            score(X, labels, sample_weight=w)
+        return
+    if not 2 <= len(np.unique(repeated_labels)) <= len(repeated_labels) - 1:
+        with pytest.raises(ValueError, match="between 2 and n - 1 distinct labels"):
+            score(X, labels, sample_weight=w)
+        return
+    weighted = score(X, labels, sample_weight=w)
+    repeated = score(np.repeat(X, w, axis=0), repeated_labels)  # weight 0: the row left out
+    assert_allclose(weighted, repeated, rtol=1e-12, atol=1e-12)
+    assert_allclose(weighted, oracle(X, labels, w), rtol=1e-12, atol=1e-12)
+
+
+@pytest.mark.parametrize("name", ["davies_bouldin_score", "calinski_harabasz_score"])
+def test_cluster_scores_equal_scikit_learn(name):
+    metrics = pytest.importorskip("sklearn.metrics")
+    ours, theirs = globals()[name], getattr(metrics, name)
+    rng = np.random.default_rng(0)
+    X = np.concatenate([rng.normal(c, 1.0, size=(150, 4)) for c in (0.0, 3.0, 9.0)])
+    for labels in (KMeans(3, random_state=0).fit_predict(X), rng.integers(0, 5, len(X))):
+        assert_allclose(ours(X, labels), theirs(X, labels), rtol=1e-9)
+    # Two clusters with one centroid (a distance of 0, left out of the maxima), and clusters
+    # that are single repeated points (no spread: DB 0, CH 1).
+    tied = np.array([[0.0, 0], [2, 0], [1, 1], [1, -1], [5, 5], [6, 5]])
+    for labels in ([0, 0, 1, 1, 2, 2], [0, 0, 1, 1, 2, 3]):
+        assert_allclose(ours(tied, labels), theirs(tied, labels), rtol=1e-9)
+    points = np.array([[0.0, 1], [0, 1], [4, 4], [4, 4]])
+    assert ours(points, [0, 0, 1, 1]) == theirs(points, [0, 0, 1, 1])
+
+
+@pytest.mark.parametrize("score", [davies_bouldin_score, calinski_harabasz_score])
+def test_cluster_scores_are_scale_free_at_the_edges_of_float64(score):
+    rng = np.random.default_rng(2)
+    X = rng.normal(size=(60, 3))
+    labels = rng.integers(0, 3, 60)
+    expected = score(X, labels)
+    for factor in (2.0**1000, 2.0**-1000):  # squares overflow / underflow unscaled
+        assert score(X * factor, labels) == pytest.approx(expected, rel=1e-12)
+    assert score(X.astype(np.float32), labels) == pytest.approx(expected, rel=1e-6)
+
+
+@pytest.mark.parametrize("score", [davies_bouldin_score, calinski_harabasz_score])
+def test_cluster_scores_bad_input(score):
+    X = np.arange(8.0).reshape(4, 2)
+    with pytest.raises(ValueError, match="2 and n - 1 distinct labels, where n = 4 is .*, got 1"):
+        score(X, [0, 0, 0, 0])
+    with pytest.raises(ValueError, match="2 and n - 1 distinct labels, where n = 4 is .*, got 4"):
+        score(X, [0, 1, 2, 3])
+    with pytest.raises(ValueError, match="where n = 2.5 is .*, got 3"):
+        score(X, [0, 1, 2, 2], sample_weight=[1.0, 0.5, 1.0, 0.0])
+    with pytest.raises(ValueError, match="labels must be 4 integers"):
+        score(X, [0, 1])
+    with pytest.raises(ValueError, match="sample_weight"):
+        score(X, [0, 0, 1, 1], sample_weight=[1.0, -1.0, 1.0, 1.0])
+    with pytest.raises(ValueError, match="NaN|finite"):
+        score(np.array([[0.0], [np.nan], [1.0]]), [0, 0, 1])

@@ -81,16 +81,22 @@ def k_list(text: str) -> list[int]:
 # -- shared options ------------------------------------------------------------------------
 
 
+# Rules without a threshold: the elbow, or the best of a score.
+SCORE_RULES = ("elbow", "silhouette", "davies-bouldin", "calinski-harabasz")
 _SIZE_UNITS = {"": 1, "B": 1, "KB": 1000, "MB": 1000**2, "KIB": 1024, "MIB": 1024**2}
 
 
 def select_rule(text: str) -> tuple[str, float | None]:
-    """How ``sweep`` picks k: ``elbow``, ``silhouette``, ``psnr:DB``, ``ssim:S`` or
-    ``size:BYTES`` (with an optional KB, MB, KiB or MiB suffix)."""
+    """How ``sweep`` picks k: ``elbow``, ``silhouette``, ``davies-bouldin``,
+    ``calinski-harabasz``, ``psnr:DB``, ``ssim:S`` or ``size:BYTES`` (with an optional KB, MB,
+    KiB or MiB suffix)."""
     name, _, value = text.partition(":")
     name = name.strip().lower()
-    rule = "use elbow, silhouette, psnr:DB (e.g. psnr:32), ssim:S (e.g. ssim:0.95) or size:BYTES"
-    if name in ("elbow", "silhouette") and not value:
+    rule = (
+        "use elbow, silhouette, davies-bouldin, calinski-harabasz, psnr:DB (e.g. psnr:32), "
+        "ssim:S (e.g. ssim:0.95) or size:BYTES"
+    )
+    if name in SCORE_RULES and not value:
         return name, None
     if name in ("psnr", "ssim", "size") and value:
         number = value.strip().upper()

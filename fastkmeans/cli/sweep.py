@@ -10,7 +10,13 @@ from typing import NamedTuple
 
 import numpy as np
 
-from .. import Segmentation, silhouette_score, simplified_silhouette
+from .. import (
+    Segmentation,
+    calinski_harabasz_score,
+    davies_bouldin_score,
+    silhouette_score,
+    simplified_silhouette,
+)
 from .._parallel import max_threads
 from ..image import colour_summary, elbow_index, rgb_to_lab
 from . import files, images, parser
@@ -21,15 +27,17 @@ from .running import Segmenter
 NAME = "sweep"
 HELP = "segment an image for several k and recommend one"
 DESCRIPTION = (
-    "Segment an image for each k; print inertia, MSE, PSNR, SSIM, silhouettes, palette-PNG size "
-    "and time, and recommend k by a rule."
+    "Segment an image for each k; print inertia, MSE, PSNR, SSIM, silhouettes, Davies-Bouldin "
+    "and Calinski-Harabasz indices, palette-PNG size and time, and recommend k by a rule."
 )
 EPILOG = """\
-One row per k: inertia, MSE, PSNR, SSIM, the exact silhouette of a sample of 10,000 pixels, the
-simplified silhouette of every colour (against the centres), the size of the palette PNG and
-the time. --select picks k: "elbow" (of the inertia curve, the default), "silhouette" (the
-highest), "psnr:32" or "ssim:0.95" (the smallest k that reaches it), "size:200KB" (the best
-PSNR whose palette PNG fits). --plot needs matplotlib (pip install 'fastkmeans[plot]').
+One row per k: inertia, MSE, PSNR, SSIM, the exact silhouette, the Davies-Bouldin (DB) and
+Calinski-Harabasz (CH) indices of a sample of 10,000 pixels, the simplified silhouette of every
+colour (against the centres), the size of the palette PNG and the time. --select picks k:
+"elbow" (of the inertia curve, the default), "silhouette" or "calinski-harabasz" (the
+highest), "davies-bouldin" (the lowest), "psnr:32" or "ssim:0.95" (the smallest k that reaches
+it), "size:200KB" (the best PSNR whose palette PNG fits). --plot needs matplotlib
+(pip install 'fastkmeans[plot]').
 
 examples:
   python -m fastkmeans sweep photo.jpg --k 2,4,8,16,32
@@ -63,7 +71,10 @@ _SELECT.add_argument(
     type=parser.select_rule,
     default=("elbow", None),
     metavar="RULE",
-    help="how to recommend k: elbow, silhouette, psnr:DB, ssim:S or size:BYTES",
+    help=(
+        "how to recommend k: elbow, silhouette, davies-bouldin, calinski-harabasz, psnr:DB, "
+        "ssim:S or size:BYTES"
+    ),
 )
 
 _PLOT = parser.options()
@@ -155,6 +166,8 @@ class _Scores:
         few = len(np.unique(labels)) < 2 or len(np.unique(labels)) >= len(labels)
         return {
             "silhouette": None if few else silhouette_score(self.sampled, labels),
+            "davies_bouldin": None if few else davies_bouldin_score(self.sampled, labels),
+            "calinski_harabasz": None if few else calinski_harabasz_score(self.sampled, labels),
             "simplified_silhouette": (
                 simplified_silhouette(self.colours, seg.centers, sample_weight=self.counts)
                 if seg.n_clusters >= 2
@@ -227,9 +240,11 @@ def select(rule, ks: list[int], results: list, rows: list[dict], elbow: int | No
     candidates = range(len(ks))
     if name == "elbow":
         return elbow
-    if name == "silhouette":
-        scored = [i for i in candidates if rows[i]["silhouette"] is not None]
-        return max(scored, key=lambda i: rows[i]["silhouette"]) if scored else None
+    if name in ("silhouette", "davies-bouldin", "calinski-harabasz"):
+        key = name.replace("-", "_")
+        scored = [i for i in candidates if rows[i][key] is not None]
+        best = min if name == "davies-bouldin" else max  # Davies-Bouldin: lower is better
+        return best(scored, key=lambda i: rows[i][key]) if scored else None
     if name in ("psnr", "ssim"):
         met = [i for i in candidates if getattr(results[i], name) >= threshold]
         return min(met, key=lambda i: ks[i]) if met else None
@@ -266,6 +281,8 @@ def _report(args, image, results: list, rows: list, elbow: int | None, selected:
         "PSNR (dB)",
         "SSIM",
         "silh.",
+        "DB",
+        "CH",
         "simpl.",
         "PNG B",
         "time (s)",
@@ -281,6 +298,8 @@ def _report(args, image, results: list, rows: list, elbow: int | None, selected:
                 str(k),
                 *quality_cells(seg),
                 _cell(row["silhouette"], "{:.4f}"),
+                _cell(row["davies_bouldin"], "{:.4f}"),
+                _cell(row["calinski_harabasz"], "{:,.0f}"),
                 _cell(row["simplified_silhouette"], "{:.4f}"),
                 _cell(row["png_bytes"], "{:,}"),
                 f"{seg.time:.3f}",
