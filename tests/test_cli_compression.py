@@ -111,7 +111,7 @@ def test_sweep_selects_k_by_each_rule(run, photo):
     assert by_silhouette["selected_k"] == ks[int(np.argmax(scores))]
     # The silhouette is the exact one of the sampled pixels (all 3,072 here).
     pixels = image.reshape(-1, 3).astype(np.float64)
-    rows = np.random.default_rng(0).permutation(len(pixels))
+    rows = np.random.default_rng(0).choice(len(pixels), len(pixels), replace=False)
     expected = silhouette_score(pixels[rows], segs[1].labels.reshape(-1)[rows])
     assert scores[1] == pytest.approx(expected, rel=1e-12)
     # Davies-Bouldin (lowest wins) and Calinski-Harabasz (highest wins), of the same sample.

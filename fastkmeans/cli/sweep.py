@@ -148,7 +148,12 @@ class _Scores:
     def __init__(self, image: np.ndarray, color_space: str, seed: int, summary):
         channels = image.reshape(image.shape[0] * image.shape[1], -1)
         n_colour = 1 if channels.shape[1] in (1, 2) else 3  # alpha is not clustered
-        self.sample = np.random.default_rng(seed).permutation(channels.shape[0])[:SILHOUETTE_SAMPLE]
+        n_pixels = channels.shape[0]
+        # A uniform sample without replacement, drawn without permuting every pixel (0.1 s on
+        # 8.6 MP).
+        self.sample = np.random.default_rng(seed).choice(
+            n_pixels, min(n_pixels, SILHOUETTE_SAMPLE), replace=False
+        )
         self.sampled = self._in_space(channels[self.sample, :n_colour], color_space)
         self.colours = self._in_space(summary.colours, color_space)
         self.counts = summary.counts.astype(np.float64)
