@@ -21,9 +21,6 @@ import warnings
 
 import numpy as np
 
-from ._kernels.moments import block_max_abs
-from ._parallel import block_bounds
-
 # Headroom: squared distances stay 2^6 below the dtype's maximum, weighted sums 2^6 below
 # float64's.
 _HEADROOM = 64.0
@@ -32,13 +29,17 @@ _WEIGHT_EXP = 256
 
 
 def max_abs(X) -> float:
-    """The largest absolute value in X, dense or sparse rows (one pass, no temporary array)."""
+    """The largest absolute value in X, dense or sparse rows (no temporary array).
+
+    Dense data: numpy's vectorised min and max, two passes on one thread. A parallel kernel
+    did it in one pass (about 10 ms against 25 ms on 8.6 M float32 rows of 3 features) but
+    cost a fresh process 0.4 s of compilation before its first fit.
+    """
     if hasattr(X, "kernel_args"):  # SparseRows: the stored values (its zeros add nothing)
         return float(np.abs(X.data).max()) if X.data.size else 0.0
-    bounds = block_bounds(X.shape[0])
-    out = np.empty(bounds.shape[0] - 1, dtype=np.float64)
-    block_max_abs(X, bounds, out)
-    return float(out.max())
+    if X.size == 0:
+        return 0.0
+    return max(abs(float(X.min())), abs(float(X.max())))
 
 
 def safe_range(dtype, n_features: int, total_weight: float) -> tuple[float, float]:

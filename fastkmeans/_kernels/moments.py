@@ -1,4 +1,4 @@
-"""Per-block data moments: the threshold's scale, the lightweight coreset's mean, the magnitude."""
+"""Per-block data moments: the threshold's scale, the lightweight coreset's mean."""
 
 import numpy as np
 
@@ -47,20 +47,3 @@ def weighted_sq_deviations(
             sq = np.float64(sq_distance_to_point(X, i, mean))
             acc += sq if unit_weights else sample_weight[i] * sq
         block_sums[b] = acc
-
-
-@jit_parallel(extent=lambda bounds, **_: bounds.shape[0] - 1)
-def block_max_abs(
-    X,  # IN (n, d), finite
-    bounds,  # IN (n_blocks + 1,) int64
-    out,  # OUT (n_blocks,) float64: the largest |x| of each block
-    loop_start,  # IN int: this call runs iterations loop_start <= i < loop_stop of
-    loop_stop,  # IN int: the parallel loop (see _config.jit_parallel)
-):
-    """Per-block largest absolute value (the data's magnitude, for exact rescaling)."""
-    for b in range(loop_start, loop_stop):
-        largest = 0.0
-        for i in range(bounds[b], bounds[b + 1]):
-            for f in range(X.shape[1]):
-                largest = max(largest, abs(np.float64(X[i, f])))
-        out[b] = largest
