@@ -12,7 +12,7 @@ that need float64 convert the result. Ties in the nearest-centre search go to th
 
 import numpy as np
 
-from ._config import jit_inline, jit_parallel
+from ._config import jit_inline, jit_parallel, jit_shared
 
 
 @jit_inline
@@ -237,7 +237,7 @@ def _wide_sq_distances(X, i, centers_t, dist):
             dist[j] += diff * diff
 
 
-@jit_inline
+@jit_shared
 def nearest_of_chunk(X, start, n_rows, centers_t, tile, dist, best, best_dist):
     """Nearest centre ``best[r]`` and squared distance ``best_dist[r]`` of rows
     ``start + r``, ``r < n_rows <= TILE_ROWS``: in one tile, or row by row for wide rows.
@@ -255,7 +255,7 @@ def nearest_of_chunk(X, start, n_rows, centers_t, tile, dist, best, best_dist):
             best[r], best_dist[r], _ = smallest_two(row_dist)
 
 
-@jit_inline
+@jit_shared
 def nearest_two_of_rows(X, rows, n_rows, centers_t, tile, dist, best, best_dist, second_dist):
     """:func:`nearest_of_chunk` for the rows ``rows[r]``, ``r < n_rows``, keeping each one's
     second-smallest squared distance too."""
