@@ -132,12 +132,17 @@ def _kmeans_plusplus(
     centers[0] = dense_rows(X, indices[:1])[0]
 
     # Distances are computed in X's dtype, so storing them there loses nothing.
-    closest = np.empty(n_samples, dtype=X.dtype)
-    block_potential = np.empty(n_blocks, dtype=np.float64)
+    closest = np.full(n_samples, np.inf, dtype=X.dtype)
     block_scores = np.empty((n_blocks, n_local_trials), dtype=np.float64)
-    kernels.update_closest(
-        *data, weights.values, weights.unit, centers[0], bounds, closest, block_potential, True
-    )
+    # The first centre folded in by the scoring pass, as its only candidate: its score is the
+    # potential. (A kernel of its own for this one pass cost a fresh process 0.25 s of
+    # compilation before its first fit.)
+    first_scores = np.empty((n_blocks, 1), dtype=np.float64)
+    kernels.fold_and_score(
+        *data, weights.values, weights.unit, centers[0], centers[:1], bounds, closest,
+        first_scores,
+    )  # fmt: skip
+    block_potential = first_scores[:, 0].copy()
     # The last chosen centre, not yet folded into `closest` (folding centre 0 again is a no-op).
     pending = centers[0]
 
