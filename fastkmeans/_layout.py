@@ -27,7 +27,6 @@ class Kernels(NamedTuple):
     weighted_sq_deviations: object
     center_distances: object
     assigned_sq_distances: object
-    update_closest: object
     fold_and_score: object
     locate_in_blocks: object
 
@@ -40,7 +39,6 @@ DENSE = Kernels(
     moments.weighted_sq_deviations,
     distances.center_distances,
     distances.assigned_sq_distances,
-    seeding.update_closest,
     seeding.fold_and_score,
     seeding.locate_in_blocks,
 )
@@ -52,7 +50,6 @@ SPARSE = Kernels(
     sparse.weighted_sq_deviations,
     sparse.center_distances,
     sparse.assigned_sq_distances,
-    sparse.update_closest,
     sparse.fold_and_score,
     sparse.locate_in_blocks,
 )

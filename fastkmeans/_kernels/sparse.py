@@ -322,23 +322,6 @@ def rows_equal_to(data, indices, indptr, point, out):
 
 
 @jit_parallel(extent=lambda bounds, **_: bounds.shape[0] - 1)
-def update_closest(
-    data, indices, indptr, sample_weight, unit_weights, center, bounds, closest,
-    block_potential, first, loop_start, loop_stop,
-):  # fmt: skip
-    """Sparse twin of :func:`.seeding.update_closest`."""
-    center_norm = sq_norm(center)
-    for b in range(loop_start, loop_stop):
-        potential = 0.0
-        for i in range(bounds[b], bounds[b + 1]):
-            d = sq_distance_to_point(data, indices, indptr[i], indptr[i + 1], center, center_norm)
-            if first or d < closest[i]:
-                closest[i] = d
-            potential += weight_of(sample_weight, unit_weights, i) * np.float64(closest[i])
-        block_potential[b] = potential
-
-
-@jit_parallel(extent=lambda bounds, **_: bounds.shape[0] - 1)
 def fold_and_score(
     data, indices, indptr, sample_weight, unit_weights, pending, candidates, bounds, closest,
     block_scores, loop_start, loop_stop,
