@@ -15,6 +15,7 @@ from ._kernels.partials import block_partials
 from ._layout import kernel_args, kernels_for
 from ._steps import Problem, RunResult, finish_run, update_centers
 from ._validation_sparse import SparseRows
+from ._wide_rows import assigned_inertia, hamerly_relabel, is_wide
 
 # Centre shifts are added to the bounds rounded up by this factor: the bounds must move at
 # least as far as the centres did.
@@ -90,6 +91,13 @@ def hamerly(problem: Problem, centers: np.ndarray) -> RunResult:
         if shift <= threshold:
             converged = True
             break
+    if isinstance(X, np.ndarray) and is_wide(X):
+        # Wide rows: the bounds label the final centres too, sparing most rows the search.
+        if shift != 0.0:
+            motion = CentreMotion(cum_shift, cum_max_shift, half_separation(centers))
+            hamerly_relabel(X, centers, bounds, labels, point_bounds, motion, slack)
+        cost = assigned_inertia(X, weights, centers, bounds, labels)
+        return finish_run(X, weights, centers, bounds, n_iter, converged, (labels, cost, None))
     # The bounded step computes no cost: one more pass labels and costs the returned centres,
     # in the labels' own array, once the bounds are freed (the peak of memory is then the
     # iterations': two bounds and one label per row).

@@ -13,7 +13,8 @@ from typing import NamedTuple
 
 import numpy as np
 
-from ._kernels import distances, hamerly, lloyd, moments, seeding, sparse
+from . import _wide_rows
+from ._kernels import distances, moments, seeding, sparse
 from ._validation_sparse import SparseRows
 
 
@@ -32,9 +33,9 @@ class Kernels(NamedTuple):
 
 
 DENSE = Kernels(
-    lloyd.lloyd_step,
-    lloyd.labels_and_cost,
-    hamerly.hamerly_step,
+    _wide_rows.lloyd_step,
+    _wide_rows.labels_and_cost,
+    _wide_rows.hamerly_step,
     moments.weighted_sums,
     moments.weighted_sq_deviations,
     distances.center_distances,
@@ -76,4 +77,6 @@ def rows_at_point(X: np.ndarray | SparseRows, row: int) -> np.ndarray:
         same = np.empty(X.shape[0], dtype=np.bool_)
         sparse.rows_equal_to(*X.kernel_args(), X.dense_rows(row)[0], same)
         return np.flatnonzero(same)
-    return np.flatnonzero((X == X[row]).all(axis=1))
+    same = np.empty(X.shape[0], dtype=np.bool_)
+    distances.rows_equal_to(X, X[row].copy(), same)
+    return np.flatnonzero(same)

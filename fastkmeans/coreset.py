@@ -26,7 +26,6 @@ from typing import NamedTuple
 
 import numpy as np
 
-from ._kernels.lloyd import lloyd_step
 from ._kernels.partials import block_partials
 from ._parallel import block_bounds, reduce_tree, thread_limit
 from ._sampling import (
@@ -49,6 +48,7 @@ from ._validation import (
     check_sample_size,
     check_sample_weight,
 )
+from ._wide_rows import lloyd_step
 from .seeding import _kmeans_plusplus
 
 # Look for duplicate rows (np.unique, O(n log n)) only when the input has at most this many

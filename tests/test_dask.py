@@ -58,6 +58,23 @@ def test_exact_lloyd_matches_in_memory(tol, dtype):
     assert km.n_passes_ in (km.n_iter_, km.n_iter_ + 1)
 
 
+@pytest.mark.parametrize("dtype", [np.float64, np.float32])
+def test_wide_rows_match_in_memory(dtype):
+    # More than 16 features: the chunks take the filtered search (a matrix product proposes,
+    # the exact distance decides), as the in-memory Lloyd and Hamerly runs do.
+    rng = np.random.default_rng(5)
+    X = (rng.normal(size=(1500, 24)) + rng.integers(0, 4, size=(1500, 1)) * 3).astype(dtype)
+    init = X[:6].copy()
+    km = KMeans(6, init=init, tol=0).fit(da.from_array(X, chunks=(400, 24)))
+    for algorithm in ("lloyd", "hamerly"):
+        ref = fastkmeans.KMeans(6, init=init, tol=0, algorithm=algorithm).fit(X)
+        np.testing.assert_array_equal(km.labels_.compute(), ref.labels_)
+        assert (km.n_iter_, km.converged_) == (ref.n_iter_, ref.converged_)
+        np.testing.assert_allclose(
+            km.cluster_centers_, ref.cluster_centers_, rtol=1e-9 if dtype == np.float64 else 1e-5
+        )
+
+
 def test_max_iter_and_convergence_warning():
     X = blob_data()
     init = X[:4].copy()

@@ -1,6 +1,6 @@
 """Exact Lloyd iterations on a Dask array: one pass over the data per iteration.
 
-Each pass runs the shared step kernel (:func:`fastkmeans._kernels.lloyd.lloyd_step`) on every
+Each pass runs the shared step (:func:`fastkmeans._wide_rows.lloyd_step`) on every
 chunk and reduces the chunks' sums, weights and cost in the fixed tree of
 :mod:`fastkmeans.dask._passes`; the client then updates the centres with the shared steps of
 :mod:`fastkmeans._steps`. Same stopping rule and same empty-cluster rule as the in-memory
@@ -14,11 +14,11 @@ from typing import NamedTuple
 import numpy as np
 
 from .._kernels.distances import assigned_sq_distances
-from .._kernels.lloyd import labels_and_cost, lloyd_step
 from .._kernels.moments import weighted_sq_deviations, weighted_sums
 from .._kernels.partials import block_partials
 from .._steps import averaged_centers, labels_and_inertia, move_point
 from .._validation import Weights
+from .._wide_rows import labels_and_cost, lloyd_step
 from ._passes import ChunkInfo, PassRunner, chunk_bounds
 
 # -- parts run on every chunk ----------------------------------------------------------------

@@ -1,0 +1,204 @@
+"""Dense step functions: the tiled kernels for narrow rows, a filtered search for wide ones.
+
+Rows of more than :data:`~fastkmeans._kernels.distances.TILE_MAX_FEATURES` features are searched
+in chunks. A matrix product (numpy's, so BLAS at its full speed) of the shifted chunk with the
+shifted centres gives every approximate squared distance; a kernel bounds the product's rounding
+rigorously and computes the exact distance only to the centres the bound cannot rule out (one,
+for almost every row). See :func:`fastkmeans._kernels.wide_rows.decide_nearest`.
+
+What this keeps:
+
+- labels and distances are those of the exact distances (ties to the lowest index), whatever
+  BLAS's blocking and threads did to the products;
+- Lloyd's and Hamerly's steps decide every row with the same kernel and accumulate the sums in
+  row order per fixed block, so their centres stay bitwise identical; Dask's chunks and the
+  coreset's Lloyd update use these functions too.
+
+The functions take the arguments of the dense step kernels (``lloyd_step``, ``labels_and_cost``,
+``hamerly_step`` of :mod:`fastkmeans._kernels`), so :mod:`fastkmeans._layout` lists them in
+their place. BLAS runs on its own threads: ``n_threads`` does not limit it.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from ._kernels import hamerly, lloyd
+from ._kernels.distances import TILE_MAX_FEATURES
+from ._kernels.wide_rows import (
+    accumulate_blocks,
+    assigned_cost,
+    decide_nearest,
+    hamerly_select,
+    shifted_rows,
+)
+
+# Products and shifted rows of one chunk take about this many entries (4 MiB of float32):
+# they stay in cache between the product and the decision (measured best of 2^17..2^21 on the
+# three high-dimension benchmarks: 1.6-2.5x faster than the smallest, 1-15% than the largest).
+_CHUNK_ENTRIES = 1 << 20
+_MIN_CHUNK_ROWS = 256
+_MAX_CHUNK_ROWS = 4096
+
+
+def is_wide(X: np.ndarray) -> bool:
+    """Whether dense X's rows take the filtered search."""
+    return X.shape[1] > TILE_MAX_FEATURES
+
+
+def filtered_nearest(
+    X: np.ndarray,
+    centers: np.ndarray,
+    rows: np.ndarray | None,
+    nearest: np.ndarray,
+    nearest_sq: np.ndarray,
+    others_sq: np.ndarray | None = None,
+) -> None:
+    """Nearest centre of each row in ``rows`` (all rows when None), in order.
+
+    Writes ``nearest[r]`` (int32), ``nearest_sq[r]`` (its exact squared distance, X's dtype)
+    and, when given, ``others_sq[r]`` (float64, a lower bound on the squared distance to every
+    other centre). ``centers`` are C-contiguous in X's dtype.
+    """
+    n_clusters, n_features = centers.shape
+    n_rows = X.shape[0] if rows is None else rows.shape[0]
+    if n_rows == 0:
+        return
+    eps = float(np.finfo(X.dtype).eps)
+    # Shifting both sides to the centres' mean keeps |x| and |c| near the distances themselves,
+    # which is what the expansion's error grows with.
+    shift = centers.mean(axis=0, dtype=np.float64).astype(X.dtype)
+    shifted_centers = centers - shift
+    center_sq = np.einsum("ij,ij->i", shifted_centers, shifted_centers, dtype=np.float64)
+    max_center_norm = float(np.sqrt(center_sq.max()))
+    center_sq_scan = center_sq.astype(X.dtype)  # the candidate scan runs in X's dtype
+    # The expansion's error, relative to (|x| + max |c|)^2: the product's (d u), the shift's and
+    # the final subtractions' roundings (a few u), with a factor 2 to spare (u = eps / 2).
+    kappa = (n_features + 16) * eps
+    eta = (n_features + 4) * eps  # exact_sq_distance's relative error, with room to spare
+    chunk = _CHUNK_ENTRIES // (n_clusters + n_features)
+    chunk = min(max(chunk, _MIN_CHUNK_ROWS), _MAX_CHUNK_ROWS, n_rows)
+    shifted = np.empty((chunk, n_features), dtype=X.dtype)
+    row_sq = np.empty(chunk, dtype=np.float64)
+    products = np.empty((n_clusters, chunk), dtype=X.dtype)
+    scratch = np.empty(chunk, dtype=np.float64) if others_sq is None else None
+    for start in range(0, n_rows, chunk):
+        stop = min(start + chunk, n_rows)
+        size = stop - start
+        chunk_rows = np.arange(start, stop) if rows is None else rows[start:stop]
+        shifted_rows(X, chunk_rows, shift, shifted, row_sq)
+        out = products if size == chunk else np.empty((n_clusters, size), dtype=X.dtype)
+        np.matmul(shifted_centers, shifted[:size].T, out=out)
+        decide_nearest(
+            *(X, chunk_rows, centers, out, center_sq_scan, row_sq),
+            *(max_center_norm, kappa, eta, nearest[start:stop], nearest_sq[start:stop]),
+            scratch[:size] if others_sq is None else others_sq[start:stop],
+        )
+
+
+_NO_SUMS = (np.empty((0, 0, 0)), np.empty((0, 0)))
+
+
+def lloyd_step(
+    X, sample_weight, unit_weights, centers, bounds, labels, block_sums, block_weights, block_cost
+):
+    """:func:`fastkmeans._kernels.lloyd.lloyd_step` for any dense X; returns the number of
+    labels that changed."""
+    if not is_wide(X):
+        return lloyd.lloyd_step(
+            X, sample_weight, unit_weights, centers, bounds, labels,
+            block_sums, block_weights, block_cost,
+        )  # fmt: skip
+    nearest = np.empty(X.shape[0], dtype=np.int32)
+    nearest_sq = np.empty(X.shape[0], dtype=X.dtype)
+    filtered_nearest(X, centers, None, nearest, nearest_sq)
+    n_changed = int(np.count_nonzero(nearest != labels))
+    labels[:] = nearest
+    accumulate_blocks(
+        X, sample_weight, unit_weights, bounds, labels, nearest_sq,
+        block_sums, block_weights, block_cost,
+    )  # fmt: skip
+    return n_changed
+
+
+def labels_and_cost(X, sample_weight, unit_weights, centers, bounds, labels, block_cost):
+    """:func:`fastkmeans._kernels.lloyd.labels_and_cost` for any dense X."""
+    if not is_wide(X):
+        lloyd.labels_and_cost(
+            X, sample_weight, unit_weights, centers, bounds, labels, block_cost
+        )  # fmt: skip
+        return
+    nearest = labels if labels.shape[0] > 0 else np.empty(X.shape[0], dtype=np.int32)
+    nearest_sq = np.empty(X.shape[0], dtype=X.dtype)
+    filtered_nearest(X, centers, None, nearest, nearest_sq)
+    accumulate_blocks(
+        X, sample_weight, unit_weights, bounds, nearest, nearest_sq, *_NO_SUMS, block_cost
+    )
+
+
+def hamerly_step(
+    X, sample_weight, unit_weights, centers, bounds, labels, upper, lower,
+    cum_shift, cum_max_shift, half_separation, margin, round_eps, first,
+    block_sums, block_weights, block_scanned,
+):  # fmt: skip
+    """:func:`fastkmeans._kernels.hamerly.hamerly_step` for any dense X: the bound test marks
+    the rows to search, the filtered search decides them, then every row joins the sums."""
+    if not is_wide(X):
+        return hamerly.hamerly_step(
+            X, sample_weight, unit_weights, centers, bounds, labels, upper, lower,
+            cum_shift, cum_max_shift, half_separation, margin, round_eps, first,
+            block_sums, block_weights, block_scanned,
+        )  # fmt: skip
+    if first:
+        rows = np.arange(X.shape[0])
+        block_scanned[:] = np.diff(bounds)
+    else:
+        scan = np.empty(X.shape[0], dtype=np.bool_)
+        hamerly_select(
+            X, centers, bounds, labels, upper, lower, cum_shift, cum_max_shift,
+            half_separation, margin, round_eps, scan, block_scanned,
+        )  # fmt: skip
+        rows = np.flatnonzero(scan)
+    nearest = np.empty(rows.shape[0], dtype=np.int32)
+    nearest_sq = np.empty(rows.shape[0], dtype=X.dtype)
+    others_sq = np.empty(rows.shape[0], dtype=np.float64)
+    filtered_nearest(X, centers, rows, nearest, nearest_sq, others_sq)
+    # Stored relative to the cumulative shifts and rounded outwards, as the kernel stores them.
+    u = np.sqrt(nearest_sq.astype(np.float64))
+    shifts = cum_shift[nearest]
+    upper[rows] = u - shifts + (u + shifts) * round_eps
+    lower[rows] = (np.sqrt(others_sq) + cum_max_shift) * (1.0 - round_eps)
+    n_changed = int(np.count_nonzero(labels[rows] != nearest))
+    labels[rows] = nearest
+    no_cost = np.empty(bounds.shape[0] - 1, dtype=np.float64)
+    accumulate_blocks(
+        X, sample_weight, unit_weights, bounds, labels, np.empty(0, dtype=X.dtype),
+        block_sums, block_weights, no_cost,
+    )  # fmt: skip
+    return n_changed
+
+
+def hamerly_relabel(X, centers, bounds, labels, point_bounds, motion, slack) -> None:
+    """Labels against the final centres, in place, for a Hamerly run on wide rows: the bounds
+    spare most rows the search (a full labelling pass costs as much as an iteration).
+
+    ``point_bounds`` and ``motion`` describe the centres as they are now. The labels are those
+    :func:`labels_and_cost` gives.
+    """
+    scan = np.empty(X.shape[0], dtype=np.bool_)
+    block_scanned = np.empty(bounds.shape[0] - 1, dtype=np.int64)
+    hamerly_select(
+        X, centers, bounds, labels, *point_bounds, *motion, *slack, scan, block_scanned
+    )  # fmt: skip
+    rows = np.flatnonzero(scan)
+    nearest = np.empty(rows.shape[0], dtype=np.int32)
+    filtered_nearest(X, centers, rows, nearest, np.empty(rows.shape[0], dtype=X.dtype))
+    labels[rows] = nearest
+
+
+def assigned_inertia(X, weights, centers, bounds, labels) -> float:
+    """The weighted cost of rows labelled against ``centers``, from the exact distances the
+    search uses (per fixed block, in row order)."""
+    block_cost = np.empty(bounds.shape[0] - 1, dtype=np.float64)
+    assigned_cost(X, weights.values, weights.unit, centers, bounds, labels, block_cost)
+    return float(block_cost.sum())

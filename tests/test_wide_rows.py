@@ -1,0 +1,147 @@
+"""The filtered nearest-centre search of wide rows (more than 16 features).
+
+A matrix product proposes candidates, the exact distance decides: the labels must be those of
+the exact distances (ties to the lowest index) whatever rounding the product had, and the
+lower bounds handed to Hamerly's bounds must hold.
+"""
+
+import numpy as np
+import pytest
+from numpy.testing import assert_array_equal
+
+import fastkmeans
+from fastkmeans._kernels.wide_rows import decide_nearest, exact_sq_distance, shifted_rows
+from fastkmeans._wide_rows import filtered_nearest
+
+from . import naive
+
+
+def _exact_oracle(X, centers):
+    """Labels (lowest index on ties) and distances from exact_sq_distance itself, every
+    centre tried."""
+    dist = np.array(
+        [[exact_sq_distance(X, i, centers, j) for j in range(len(centers))] for i in range(len(X))],
+        dtype=X.dtype,
+    )
+    labels = np.argmin(dist, axis=1)
+    return labels, dist[np.arange(len(X)), labels]
+
+
+def _check_search(X, centers, rows=None):
+    chosen = np.arange(len(X)) if rows is None else rows
+    nearest = np.empty(len(chosen), dtype=np.int32)
+    nearest_sq = np.empty(len(chosen), dtype=X.dtype)
+    others_sq = np.empty(len(chosen))
+    filtered_nearest(X, centers, rows, nearest, nearest_sq, others_sq)
+    labels, dist = _exact_oracle(X[chosen], centers)
+    assert_array_equal(nearest, labels)
+    assert_array_equal(nearest_sq, dist)
+    # The lower bound holds for the true distance to every other centre.
+    true = naive.sq_distances(X[chosen], centers)
+    true[np.arange(len(chosen)), labels] = np.inf
+    assert np.all(others_sq <= true.min(axis=1) * (1 + 1e-12))
+    return nearest
+
+
+def _integer_data(rng, n, d, k, dtype):
+    # Small integers: many rows exactly midway between centres, and duplicate centres.
+    X = rng.integers(-2, 3, size=(n, d)).astype(dtype)
+    centers = X[rng.choice(n, k, replace=False)].copy()
+    if k > 2:
+        centers[2] = centers[0]
+    return X, centers
+
+
+@pytest.mark.parametrize("dtype", [np.float32, np.float64])
+@pytest.mark.parametrize(("n_features", "n_clusters"), [(17, 1), (17, 5), (33, 65), (130, 12)])
+def test_matches_the_exact_search_with_ties(dtype, n_features, n_clusters):
+    rng = np.random.default_rng(n_features + n_clusters)
+    X, centers = _integer_data(rng, 700, n_features, n_clusters, dtype)
+    nearest = _check_search(X, centers)
+    # Exact ties go to the lowest index: the duplicate centre 2 of centre 0 never wins.
+    if n_clusters > 2:
+        assert not np.any(nearest == 2)
+
+
+@pytest.mark.parametrize("dtype", [np.float32, np.float64])
+def test_data_far_from_the_origin(dtype):
+    # Coordinates near 1e4 with spreads near 1: unshifted, the expansion would cancel every
+    # significant digit of a float32 distance.
+    rng = np.random.default_rng(1)
+    X = (1e4 + rng.normal(size=(3000, 24))).astype(dtype)
+    centers = X[:40].copy()
+    _check_search(X, centers)
+
+
+def test_gathered_rows_and_chunks():
+    # A subset of rows, in more chunks than one (the chunk is at most 4096 rows).
+    rng = np.random.default_rng(2)
+    X = rng.normal(size=(9000, 20)).astype(np.float32)
+    centers = X[:7].copy()
+    rows = np.sort(rng.choice(len(X), 6000, replace=False))
+    _check_search(X, centers, rows)
+
+
+def test_all_centres_equidistant():
+    # Every row at the origin, the centres at +-e_f: all 2d distances are exactly 1, so every
+    # centre is a candidate and the lowest index wins.
+    d = 20
+    centers = np.concatenate([np.eye(d), -np.eye(d)]).astype(np.float32)
+    X = np.zeros((50, d), dtype=np.float32)
+    assert_array_equal(_check_search(X, centers), np.zeros(50))
+
+
+@pytest.mark.parametrize("dtype", [np.float32, np.float64])
+def test_decisions_do_not_depend_on_the_products_rounding(dtype):
+    # The products are perturbed by up to the worst rounding error a dot product of d terms can
+    # have (d u |x| |c|), in either direction: the decisions must not change.
+    rng = np.random.default_rng(3)
+    n, d, k = 2000, 64, 50
+    X = rng.normal(size=(n, d)).astype(dtype)
+    # Centres two by two almost equidistant from many rows.
+    centers = np.repeat(X[:25], 2, axis=0) + rng.normal(scale=1e-3, size=(k, d)).astype(dtype)
+    centers = centers.astype(dtype)
+    labels, dist = _exact_oracle(X, centers)
+    shift = centers.mean(axis=0).astype(dtype)
+    shifted_centers = centers - shift
+    shifted = np.empty((n, d), dtype=dtype)
+    row_sq = np.empty(n)
+    shifted_rows(X, np.arange(n), shift, shifted, row_sq)
+    exact_products = shifted_centers.astype(np.float64) @ shifted.astype(np.float64).T
+    u = np.finfo(dtype).eps / 2
+    worst = d * u * np.outer(np.linalg.norm(shifted_centers, axis=1), np.sqrt(row_sq))
+    center_sq = np.einsum("ij,ij->i", shifted_centers, shifted_centers, dtype=np.float64)
+    eps = np.finfo(dtype).eps
+    for sign in (-1.0, 1.0, None):
+        noise = rng.uniform(-1, 1, size=worst.shape) if sign is None else sign
+        products = (exact_products + noise * worst).astype(dtype)
+        nearest = np.empty(n, dtype=np.int32)
+        nearest_sq = np.empty(n, dtype=dtype)
+        others_sq = np.empty(n)
+        decide_nearest(
+            X, np.arange(n), centers, products, center_sq.astype(dtype), row_sq,
+            float(np.sqrt(center_sq.max())), (d + 16) * eps, (d + 4) * eps,
+            nearest, nearest_sq, others_sq,
+        )  # fmt: skip
+        assert_array_equal(nearest, labels)
+        assert_array_equal(nearest_sq, dist)
+
+
+@pytest.mark.parametrize("dtype", [np.float32, np.float64])
+def test_fits_on_wide_rows_match_the_oracle_and_each_other(dtype):
+    rng = np.random.default_rng(4)
+    X = (rng.normal(size=(2500, 40)) * 10 + 300).astype(dtype)
+    init = X[:30].copy()
+    runs = {
+        algorithm: fastkmeans.KMeans(30, init=init, tol=0, max_iter=4, algorithm=algorithm).fit(X)
+        for algorithm in ("lloyd", "hamerly")
+    }
+    lloyd, hamerly = runs["lloyd"], runs["hamerly"]
+    assert_array_equal(lloyd.cluster_centers_, hamerly.cluster_centers_)
+    assert_array_equal(lloyd.labels_, hamerly.labels_)
+    # Hamerly labels the final centres through its bounds, Lloyd with a full search.
+    labels, _ = _exact_oracle(X, lloyd.cluster_centers_)
+    assert_array_equal(lloyd.labels_, labels)
+    assert_array_equal(lloyd.predict(X), labels)
+    cost = naive.cost(X, lloyd.cluster_centers_)
+    np.testing.assert_allclose([lloyd.inertia_, hamerly.inertia_], cost, rtol=1e-6)
