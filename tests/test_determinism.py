@@ -25,6 +25,9 @@ w = rng.uniform(0.1, 2.0, size=20000)
 km = KMeans(12, random_state=42, tol=1e-6).fit(X, sample_weight=w)
 km32 = KMeans(12, random_state=42).fit(X.astype(np.float32))
 _, idx = kmeans_plusplus(X, 20, sample_weight=w, random_state=7)
+# Wide rows: their search runs a BLAS product, whose threads follow OPENBLAS_NUM_THREADS here.
+Xw = rng.normal(size=(3000, 40)).astype(np.float32)
+kmw = KMeans(20, random_state=3, tol=0, max_iter=15).fit(Xw)
 digest = lambda a: hashlib.sha256(np.ascontiguousarray(a).tobytes()).hexdigest()
 print(json.dumps({
     "threads": numba.get_num_threads(),
@@ -32,12 +35,14 @@ print(json.dumps({
     "inertia": km.inertia_.hex(), "n_iter": km.n_iter_,
     "centers32": digest(km32.cluster_centers_), "inertia32": km32.inertia_.hex(),
     "seeds": idx.tolist(),
+    "centers_wide": digest(kmw.cluster_centers_), "labels_wide": digest(kmw.labels_),
+    "inertia_wide": kmw.inertia_.hex(),
 }))
 """
 
 
 def _run(n_threads):
-    env = dict(os.environ, NUMBA_NUM_THREADS=str(n_threads))
+    env = dict(os.environ, NUMBA_NUM_THREADS=str(n_threads), OPENBLAS_NUM_THREADS=str(n_threads))
     done = subprocess.run(
         [sys.executable, "-c", SCRIPT],
         env=env,
