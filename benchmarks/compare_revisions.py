@@ -1,6 +1,6 @@
 """Time this checkout's fastkmeans against an earlier revision's, paired, in one process.
 
-Run: python benchmarks/compare_revisions.py REV [--repeats N] [--quick]
+Run: python benchmarks/compare_revisions.py REV [--repeats N] [--quick] [--only TEXT]
 
 The package at ``REV`` is exported with ``git archive`` into a temporary folder under another
 name and imported beside the working tree's, so both run on the same data in the same process,
@@ -64,7 +64,27 @@ def workloads(quick: bool) -> dict:
             16, random_state=0, coreset_size=4096
         ).fit(photo),
         "segment_image, k=16": lambda fk: fk.segment_image(image, 16, random_state=0),
+        **{
+            f"{n:,} x {d} k={k}, 10 iterations (auto)": _fixed_iterations(n, d, k)
+            for n, d, k in _high_dims(quick)
+        },
     }
+
+
+def _high_dims(quick: bool) -> list:
+    """bench_high_dims' data sets (a tenth of the rows with --quick)."""
+    scale = 10 if quick else 1
+    return [
+        (200_000 // scale, 128, 256),
+        (100_000 // scale, 768, 64),
+        (1_000_000 // scale, 32, 1024),
+    ]
+
+
+def _fixed_iterations(n_samples: int, n_features: int, n_clusters: int):
+    X = gaussian_blobs(n_samples, n_features, n_clusters, seed=0)
+    init = X[np.sort(np.random.default_rng(1).choice(n_samples, size=n_clusters, replace=False))]
+    return lambda fk: fk.KMeans(n_clusters, init=init, max_iter=10, tol=0).fit(X)
 
 
 def same_result(a, b) -> bool:
@@ -82,6 +102,7 @@ def main(argv=None) -> None:
     parser.add_argument("rev", help="the earlier revision (a commit, tag or branch)")
     parser.add_argument("--repeats", type=int, default=5)
     parser.add_argument("--quick", action="store_true", help="small sizes (a smoke test)")
+    parser.add_argument("--only", help="run the workloads whose name contains this text")
     args = parser.parse_args(argv)
     import fastkmeans as new
 
@@ -91,6 +112,8 @@ def main(argv=None) -> None:
         old = import_revision(args.rev, Path(folder))
         rows = []
         for name, run in workloads(args.quick).items():
+            if args.only and args.only not in name:
+                continue
             run(old), run(new)  # compile both before timing
             times = {"old": [], "new": []}
             for _ in range(args.repeats):

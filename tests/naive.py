@@ -313,10 +313,10 @@ def calinski_harabasz(X, labels, sample_weight=None):
 
 def floyd_steinberg(points, centers, width):
     """Labels of raster-ordered ``points`` by Floyd-Steinberg error diffusion onto ``centers``,
-    each value clamped to the points' range per channel before it is mapped."""
+    each value clamped to the centres' range per channel before it is mapped."""
     height = len(points) // width
     values = np.asarray(points, dtype=np.float64).reshape(height, width, -1).copy()
-    low, high = values.min(axis=(0, 1)), values.max(axis=(0, 1))
+    low, high = np.min(centers, axis=0), np.max(centers, axis=0)
     labels = np.empty((height, width), dtype=np.int64)
     for y in range(height):
         for x in range(width):

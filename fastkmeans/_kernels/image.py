@@ -179,7 +179,7 @@ def dither_labels(
     inverse,  # IN (H * W,) int: each pixel's index in the colour summary, raster order
     points,  # IN (n_colours, c) float64: the summary's colours in the clustering space
     centers,  # IN (k, c) float64: the palette in the clustering space
-    low,  # IN (c,) float64: the smallest value of each channel among the points
+    low,  # IN (c,) float64: the smallest value of each channel among the centres
     high,  # IN (c,) float64: the largest
     width,  # IN int
     labels,  # OUT (H * W,) int32: each pixel's palette entry
@@ -187,7 +187,7 @@ def dither_labels(
     """Floyd–Steinberg error diffusion onto ``centers``, in raster order.
 
     Each pixel takes the entry nearest to its colour plus the error diffused to it (clamped to
-    the image's range of each channel, so that error cannot pile up where no palette mix
+    the palette's range of each channel, so that error cannot pile up where no palette mix
     reaches), and passes its own error on: 7/16 to the right, 3/16 below left, 5/16 below,
     1/16 below right. Sequential by nature (each pixel depends on the ones before it).
     """
