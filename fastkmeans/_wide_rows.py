@@ -42,6 +42,9 @@ from ._kernels.wide_rows import (
 _CHUNK_ENTRIES = 1 << 20
 _MIN_CHUNK_ROWS = 256
 _MAX_CHUNK_ROWS = 4096
+# The steps decide the rows this many at a time, so that their per-row temporaries (indices,
+# decisions, bounds: up to 40 bytes a row) stay a few MiB instead of growing with n.
+_PIECE_ROWS = 1 << 16
 
 
 def is_wide(X: np.ndarray) -> bool:
@@ -52,6 +55,17 @@ def is_wide(X: np.ndarray) -> bool:
 def rows_per_chunk(n_clusters: int, n_features: int) -> int:
     """Rows per chunk of the filtered search (see _CHUNK_ENTRIES)."""
     return min(max(_CHUNK_ENTRIES // (n_clusters + n_features), _MIN_CHUNK_ROWS), _MAX_CHUNK_ROWS)
+
+
+def _pieces(n_rows: int, marked: np.ndarray | None = None):
+    """Row indices (int64) of consecutive pieces of ``range(n_rows)``: every row, or the rows
+    where ``marked`` is true."""
+    for start in range(0, n_rows, _PIECE_ROWS):
+        stop = min(start + _PIECE_ROWS, n_rows)
+        if marked is None:
+            yield np.arange(start, stop)
+        else:
+            yield np.flatnonzero(marked[start:stop]) + start
 
 
 def filtered_nearest(
@@ -116,11 +130,13 @@ def lloyd_step(
             X, sample_weight, unit_weights, centers, bounds, labels,
             block_sums, block_weights, block_cost,
         )  # fmt: skip
-    nearest = np.empty(X.shape[0], dtype=np.int32)
     nearest_sq = np.empty(X.shape[0], dtype=X.dtype)
-    filtered_nearest(X, centers, None, nearest, nearest_sq)
-    n_changed = int(np.count_nonzero(nearest != labels))
-    labels[:] = nearest
+    n_changed = 0
+    for rows in _pieces(X.shape[0]):
+        nearest = np.empty(rows.shape[0], dtype=np.int32)
+        filtered_nearest(X, centers, rows, nearest, nearest_sq[rows[0] : rows[-1] + 1])
+        n_changed += int(np.count_nonzero(labels[rows] != nearest))
+        labels[rows] = nearest
     accumulate_blocks(
         X, sample_weight, unit_weights, bounds, labels, nearest_sq,
         block_sums, block_weights, block_cost,
@@ -156,8 +172,8 @@ def hamerly_step(
             cum_shift, cum_max_shift, half_separation, margin, round_eps, first,
             block_sums, block_weights, block_scanned,
         )  # fmt: skip
+    scan = None
     if first:
-        rows = np.arange(X.shape[0])
         block_scanned[:] = np.diff(bounds)
     else:
         scan = np.empty(X.shape[0], dtype=np.bool_)
@@ -165,18 +181,19 @@ def hamerly_step(
             X, centers, bounds, labels, upper, lower, cum_shift, cum_max_shift,
             half_separation, margin, round_eps, scan, block_scanned,
         )  # fmt: skip
-        rows = np.flatnonzero(scan)
-    nearest = np.empty(rows.shape[0], dtype=np.int32)
-    nearest_sq = np.empty(rows.shape[0], dtype=X.dtype)
-    others_sq = np.empty(rows.shape[0], dtype=np.float64)
-    filtered_nearest(X, centers, rows, nearest, nearest_sq, others_sq)
-    # Stored relative to the cumulative shifts and rounded outwards, as the kernel stores them.
-    u = np.sqrt(nearest_sq.astype(np.float64))
-    shifts = cum_shift[nearest]
-    upper[rows] = u - shifts + (u + shifts) * round_eps
-    lower[rows] = (np.sqrt(others_sq) + cum_max_shift) * (1.0 - round_eps)
-    n_changed = int(np.count_nonzero(labels[rows] != nearest))
-    labels[rows] = nearest
+    n_changed = 0
+    for rows in _pieces(X.shape[0], scan):
+        nearest = np.empty(rows.shape[0], dtype=np.int32)
+        nearest_sq = np.empty(rows.shape[0], dtype=X.dtype)
+        others_sq = np.empty(rows.shape[0], dtype=np.float64)
+        filtered_nearest(X, centers, rows, nearest, nearest_sq, others_sq)
+        # Stored relative to the cumulative shifts and rounded outwards, as the kernel does.
+        u = np.sqrt(nearest_sq.astype(np.float64))
+        shifts = cum_shift[nearest]
+        upper[rows] = u - shifts + (u + shifts) * round_eps
+        lower[rows] = (np.sqrt(others_sq) + cum_max_shift) * (1.0 - round_eps)
+        n_changed += int(np.count_nonzero(labels[rows] != nearest))
+        labels[rows] = nearest
     no_cost = np.empty(bounds.shape[0] - 1, dtype=np.float64)
     accumulate_blocks(
         X, sample_weight, unit_weights, bounds, labels, np.empty(0, dtype=X.dtype),
@@ -197,10 +214,10 @@ def hamerly_relabel(X, centers, bounds, labels, point_bounds, motion, slack) -> 
     hamerly_select(
         X, centers, bounds, labels, *point_bounds, *motion, *slack, scan, block_scanned
     )  # fmt: skip
-    rows = np.flatnonzero(scan)
-    nearest = np.empty(rows.shape[0], dtype=np.int32)
-    filtered_nearest(X, centers, rows, nearest, np.empty(rows.shape[0], dtype=X.dtype))
-    labels[rows] = nearest
+    for rows in _pieces(X.shape[0], scan):
+        nearest = np.empty(rows.shape[0], dtype=np.int32)
+        filtered_nearest(X, centers, rows, nearest, np.empty(rows.shape[0], dtype=X.dtype))
+        labels[rows] = nearest
 
 
 def assigned_inertia(X, weights, centers, bounds, labels) -> float:

@@ -145,3 +145,20 @@ def test_fits_on_wide_rows_match_the_oracle_and_each_other(dtype):
     assert_array_equal(lloyd.predict(X), labels)
     cost = naive.cost(X, lloyd.cluster_centers_)
     np.testing.assert_allclose([lloyd.inertia_, hamerly.inertia_], cost, rtol=1e-6)
+
+
+def test_steps_decide_the_rows_in_pieces(monkeypatch):
+    # The steps decide 65,536 rows at a time; with pieces of 700 rows, 2,500 rows take four
+    # (the last one short), and Hamerly's rescanned rows are split the same way.
+    from fastkmeans import _wide_rows
+
+    rng = np.random.default_rng(6)
+    X = (rng.normal(size=(2500, 24)) + rng.integers(0, 5, size=(2500, 1)) * 2).astype(np.float32)
+    init = X[:9].copy()
+    whole = fastkmeans.KMeans(9, init=init, tol=0, max_iter=6, algorithm="lloyd").fit(X)
+    monkeypatch.setattr(_wide_rows, "_PIECE_ROWS", 700)
+    for algorithm in ("lloyd", "hamerly"):
+        km = fastkmeans.KMeans(9, init=init, tol=0, max_iter=6, algorithm=algorithm).fit(X)
+        assert_array_equal(km.cluster_centers_, whole.cluster_centers_)
+        assert_array_equal(km.labels_, whole.labels_)
+        assert_array_equal(km.labels_, _exact_oracle(X, km.cluster_centers_)[0])
