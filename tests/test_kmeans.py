@@ -666,3 +666,24 @@ def test_repeated_rows_fit_holds_one_index_per_row():
     # and their labels), the per-distinct-row arrays, the look over the first rows.
     constants = 12 * 2**20 + 200 * 5000 + 40 * DISTINCT_PROBE_ROWS + 1_000_000
     assert peak <= 4 * X.shape[0] + constants, peak / X.shape[0]
+
+
+def test_n_init_auto_runs_once_on_the_data_and_several_times_on_a_coreset(capsys):
+    from fastkmeans.kmeans import CORESET_RUNS
+
+    rng = np.random.default_rng(0)
+    X = np.concatenate([rng.normal(loc=8 * c, size=(3000, 2)) for c in range(4)])
+    for coreset_size, runs in ((None, 1), (500, CORESET_RUNS), (len(X), 1)):
+        KMeans(4, random_state=0, coreset_size=coreset_size, verbose=True).fit(X)
+        printed = capsys.readouterr().out
+        assert printed.count("Run ") == (runs if runs > 1 else 0)
+    # "auto" on a coreset is CORESET_RUNS runs from the same generator, the best one kept.
+    auto = KMeans(4, random_state=3, coreset_size=500).fit(X)
+    explicit = KMeans(4, random_state=3, coreset_size=500, n_init=CORESET_RUNS).fit(X)
+    assert_array_equal(auto.cluster_centers_, explicit.cluster_centers_)
+    # On the data itself (here fitted on its distinct rows), "auto" is one run.
+    photo = _photo_like(80_000, 3000)
+    once = KMeans(6, random_state=0).fit(photo)
+    assert_array_equal(
+        once.cluster_centers_, KMeans(6, random_state=0, n_init=1).fit(photo).cluster_centers_
+    )

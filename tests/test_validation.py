@@ -108,6 +108,7 @@ def test_bad_sample_weight(weights, error, message):
         ({"max_iter": 1.5}, TypeError, "max_iter must be an integer, got 1.5"),
         ({"n_init": 0}, ValueError, "n_init=0 must be >= 1"),
         ({"n_init": None}, TypeError, "n_init must be an integer, got None"),
+        ({"n_init": "best"}, ValueError, "n_init='best' must be a positive integer or 'auto'"),
         ({"algorithm": "elkan2"}, ValueError, "algorithm='elkan2' must be"),
         ({"n_threads": 0}, ValueError, "n_threads=0 must be between 1 and"),
         ({"n_threads": 10_000}, ValueError, "n_threads=10000 must be between 1 and"),
