@@ -1,11 +1,11 @@
 """Hamerly's algorithm: Lloyd's iterations, skipping the points whose bounds prove they stay.
 
-Bitwise the same labels, centres, iteration count and inertia as :func:`fastkmeans._lloyd.lloyd`
-from the same start (see :mod:`fastkmeans._kernels.hamerly` for why); only fewer distances are
-computed. Memory: two bounds per row and O(k) per iteration. Wide rows take the filtered search
-of :mod:`fastkmeans._wide_rows` for the rows their bounds do not settle, and their bounds also
-label the final centres (the inertia then agrees with Lloyd's to rounding, not bit for bit: the
-same distances, summed in another kernel).
+Bitwise the same labels, centres and iteration count as :func:`fastkmeans._lloyd.lloyd` from the
+same start (see :mod:`fastkmeans._kernels.hamerly` for why), and the same inertia to rounding (the
+same distances, summed by another kernel, whose vectorised sum may associate differently); only
+fewer distances are computed. Memory: two bounds per row and O(k) per iteration. Wide rows take
+the filtered search of :mod:`fastkmeans._wide_rows` for the rows their bounds do not settle, and
+their bounds also label the final centres.
 """
 
 from __future__ import annotations
