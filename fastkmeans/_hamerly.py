@@ -4,8 +4,8 @@ Bitwise the same labels, centres and iteration count as :func:`fastkmeans._lloyd
 same start (see :mod:`fastkmeans._kernels.hamerly` for why), and the same inertia to rounding (the
 same distances, summed by another kernel, whose vectorised sum may associate differently); only
 fewer distances are computed. Memory: two bounds per row and O(k) per iteration. Wide rows take
-the filtered search of :mod:`fastkmeans._wide_rows` for the rows their bounds do not settle, and
-their bounds also label the final centres.
+the filtered search of :mod:`fastkmeans._wide_rows` (where it applies) for the rows their bounds do
+not settle, and their bounds also label the final centres.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from ._kernels.partials import block_partials
 from ._layout import kernel_args, kernels_for
 from ._steps import Problem, RunResult, finish_run, update_centers
 from ._validation_sparse import SparseRows
-from ._wide_rows import assigned_inertia, hamerly_relabel, is_wide
+from ._wide_rows import assigned_inertia, hamerly_relabel, takes_product_search
 
 # Centre shifts are added to the bounds rounded up by this factor: the bounds must move at
 # least as far as the centres did.
@@ -94,7 +94,7 @@ def hamerly(problem: Problem, centers: np.ndarray) -> RunResult:
         if shift <= threshold:
             converged = True
             break
-    if isinstance(X, np.ndarray) and is_wide(X):
+    if isinstance(X, np.ndarray) and takes_product_search(X, centers):
         # Wide rows: the bounds label the final centres too, sparing most rows the search.
         if shift != 0.0:
             motion = CentreMotion(cum_shift, cum_max_shift, half_separation(centers))

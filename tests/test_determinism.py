@@ -26,8 +26,8 @@ km = KMeans(12, random_state=42, tol=1e-6).fit(X, sample_weight=w)
 km32 = KMeans(12, random_state=42).fit(X.astype(np.float32))
 _, idx = kmeans_plusplus(X, 20, sample_weight=w, random_state=7)
 # Wide rows: their search runs a BLAS product, whose threads follow OPENBLAS_NUM_THREADS here.
-Xw = rng.normal(size=(3000, 40)).astype(np.float32)
-kmw = KMeans(20, random_state=3, tol=0, max_iter=15).fit(Xw)
+Xw = rng.normal(size=(3000, 64)).astype(np.float32)
+kmw = KMeans(128, random_state=3, tol=0, max_iter=10).fit(Xw)  # k d = 8192
 digest = lambda a: hashlib.sha256(np.ascontiguousarray(a).tobytes()).hexdigest()
 print(json.dumps({
     "threads": numba.get_num_threads(),

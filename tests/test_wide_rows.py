@@ -16,6 +16,14 @@ from fastkmeans._wide_rows import filtered_nearest
 from . import naive
 
 
+@pytest.fixture
+def product_search_always(monkeypatch):
+    """Small fits take the product search too (by default it needs k d >= 8192)."""
+    from fastkmeans import _wide_rows
+
+    monkeypatch.setattr(_wide_rows, "PRODUCT_SEARCH_MIN_WORK", 0)
+
+
 def _exact_oracle(X, centers):
     """Labels (lowest index on ties) and distances from exact_sq_distance itself, every
     centre tried."""
@@ -128,7 +136,7 @@ def test_decisions_do_not_depend_on_the_products_rounding(dtype):
 
 
 @pytest.mark.parametrize("dtype", [np.float32, np.float64])
-def test_fits_on_wide_rows_match_the_oracle_and_each_other(dtype):
+def test_fits_on_wide_rows_match_the_oracle_and_each_other(dtype, product_search_always):
     rng = np.random.default_rng(4)
     X = (rng.normal(size=(2500, 40)) * 10 + 300).astype(dtype)
     init = X[:30].copy()
@@ -147,7 +155,7 @@ def test_fits_on_wide_rows_match_the_oracle_and_each_other(dtype):
     np.testing.assert_allclose([lloyd.inertia_, hamerly.inertia_], cost, rtol=1e-6)
 
 
-def test_steps_decide_the_rows_in_pieces(monkeypatch):
+def test_steps_decide_the_rows_in_pieces(monkeypatch, product_search_always):
     # The steps decide 65,536 rows at a time; with pieces of 700 rows, 2,500 rows take four
     # (the last one short), and Hamerly's rescanned rows are split the same way.
     from fastkmeans import _wide_rows
@@ -162,3 +170,24 @@ def test_steps_decide_the_rows_in_pieces(monkeypatch):
         assert_array_equal(km.cluster_centers_, whole.cluster_centers_)
         assert_array_equal(km.labels_, whole.labels_)
         assert_array_equal(km.labels_, _exact_oracle(X, km.cluster_centers_)[0])
+
+
+@pytest.mark.parametrize(
+    ("n_features", "n_clusters", "expected"),
+    # k d >= 8192 and more than 16 features: 17 * 481 = 8177, 17 * 482 = 8194.
+    [(16, 1024, False), (17, 481, False), (17, 482, True), (128, 64, True)],
+)
+def test_which_rows_take_the_product_search(n_features, n_clusters, expected, monkeypatch):
+    from fastkmeans import _wide_rows
+    from fastkmeans._kernels import wide_rows
+
+    rows, centers = np.empty((1, n_features)), np.empty((n_clusters, n_features))
+    assert _wide_rows.takes_product_search(rows, centers) is expected
+    # A fit of such data searches through the product exactly when expected.
+    calls = []
+    decide = wide_rows.decide_nearest
+    monkeypatch.setattr(_wide_rows, "decide_nearest", lambda *a: calls.append(1) or decide(*a))
+    rng = np.random.default_rng(7)
+    X = rng.normal(size=(max(2 * n_clusters, 600), n_features)).astype(np.float32)
+    fastkmeans.KMeans(n_clusters, init=X[:n_clusters], max_iter=2, tol=0).fit(X)
+    assert bool(calls) is expected
