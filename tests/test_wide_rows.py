@@ -191,3 +191,17 @@ def test_which_rows_take_the_product_search(n_features, n_clusters, expected, mo
     X = rng.normal(size=(max(2 * n_clusters, 600), n_features)).astype(np.float32)
     fastkmeans.KMeans(n_clusters, init=X[:n_clusters], max_iter=2, tol=0).fit(X)
     assert bool(calls) is expected
+
+
+@pytest.mark.parametrize("exponent", [100, -100])
+def test_scaled_data_gives_the_same_labels(exponent, product_search_always):
+    # The drivers rescale data near float32's edges by a power of two; the bound is relative,
+    # so the search decides the same way at any scale.
+    rng = np.random.default_rng(8)
+    X = rng.normal(size=(3000, 40)).astype(np.float32)
+    init = X[:7].copy()
+    ref = fastkmeans.KMeans(7, init=init, tol=0).fit(X)
+    scale = np.float32(2.0**exponent)
+    km = fastkmeans.KMeans(7, init=init * scale, tol=0).fit(X * scale)
+    assert_array_equal(km.labels_, ref.labels_)
+    assert_array_equal(km.cluster_centers_, ref.cluster_centers_ * scale)
