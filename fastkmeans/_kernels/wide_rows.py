@@ -18,9 +18,10 @@ from .partials import add_to_cluster, cleared_slots, weight_of
 SCAN_ROWS = 64
 
 
-# Compiled without fast-math, so its bits are fixed by this source wherever it is called from
-# (fast-math would let LLVM reassociate the sum differently at each call site): eight running
-# sums in a fixed order, then a fixed tree.
+# Compiled without fast-math, so LLVM may not reassociate the sum (fast-math would let it pick
+# another order at each call site): eight running sums in a fixed order, then a fixed tree. Every
+# label decision calls it from one kernel (decide_nearest); the tests check its distances against
+# this function called alone, bit for bit.
 @numba.njit(cache=True, nogil=True, error_model=ERROR_MODEL)
 def exact_sq_distance(X, i, centers, j):
     """``sum_f (X[i, f] - centers[j, f])^2`` in X's dtype, summed in eight stripes of features
