@@ -10,6 +10,8 @@ not settle, and their bounds also label the final centres.
 
 from __future__ import annotations
 
+import functools
+
 import numpy as np
 
 from ._kernels.distances import half_separations
@@ -18,7 +20,7 @@ from ._kernels.partials import block_partials
 from ._layout import kernel_args, kernels_for
 from ._steps import Problem, RunResult, finish_run, update_centers
 from ._validation_sparse import SparseRows
-from ._wide_rows import assigned_inertia, hamerly_relabel, takes_product_search
+from ._wide_rows import assigned_inertia, carried_sums, hamerly_relabel, takes_product_search
 
 # Centre shifts are added to the bounds rounded up by this factor: the bounds must move at
 # least as far as the centres did.
@@ -67,6 +69,9 @@ def hamerly(problem: Problem, centers: np.ndarray) -> RunResult:
     cum_max_shift = 0.0
     centers = np.ascontiguousarray(centers, dtype=X.dtype)
     hamerly_step, data = kernels_for(X).hamerly_step, kernel_args(X)
+    accumulated = carried_sums(X, centers)
+    if accumulated is not None:  # wide rows: the partials carry over (one int32 per row)
+        hamerly_step = functools.partial(hamerly_step, accumulated=accumulated)
     converged = False
     n_iter = 0
     for n_iter in range(1, max_iter + 1):

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import functools
+
 import numpy as np
 
 from ._kernels.partials import block_partials
 from ._layout import kernel_args, kernels_for
 from ._steps import Problem, RunResult, finish_run, update_centers
+from ._wide_rows import carried_sums
 
 
 def lloyd(problem: Problem, centers: np.ndarray) -> RunResult:
@@ -23,6 +26,9 @@ def lloyd(problem: Problem, centers: np.ndarray) -> RunResult:
     partials = block_partials(bounds.shape[0] - 1, n_clusters, n_features)
     centers = np.ascontiguousarray(centers, dtype=X.dtype)
     lloyd_step, data = kernels_for(X).lloyd_step, kernel_args(X)
+    accumulated = carried_sums(X, centers)
+    if accumulated is not None:  # wide rows: the partials carry over (one int32 per row)
+        lloyd_step = functools.partial(lloyd_step, accumulated=accumulated)
     converged = False
     n_iter = 0
     shift = np.inf

@@ -131,13 +131,32 @@ def filtered_nearest(
 
 
 _NO_SUMS = (np.empty((0, 0, 0)), np.empty((0, 0)))
+_NO_LABELS = np.empty(0, dtype=np.int32)
+
+
+def carried_sums(X, centers) -> np.ndarray | None:
+    """For a driver that passes the same partials to every step of a run: the ``accumulated``
+    array of :func:`lloyd_step` and :func:`hamerly_step` (one int32 per row, no labels yet),
+    with which a step sums again only the block slots whose rows changed cluster since the
+    previous step; None where the exact kernels search (they sum every row as they read it).
+    """
+    if isinstance(X, np.ndarray) and takes_product_search(X, centers):
+        return np.full(X.shape[0], -1, dtype=np.int32)
+    return None
 
 
 def lloyd_step(
-    X, sample_weight, unit_weights, centers, bounds, labels, block_sums, block_weights, block_cost
-):
+    X, sample_weight, unit_weights, centers, bounds, labels, block_sums, block_weights, block_cost,
+    accumulated=None,
+):  # fmt: skip
     """:func:`fastkmeans._kernels.lloyd.lloyd_step` for any dense X; returns the number of
-    labels that changed."""
+    labels that changed.
+
+    ``accumulated`` (from :func:`carried_sums`, product search only): the labels the partials
+    were last summed from, kept up to date here; the partials then carry over between steps,
+    and only the slots whose rows changed cluster are summed again (see
+    :func:`~fastkmeans._kernels.wide_rows.accumulate_blocks`).
+    """
     if not takes_product_search(X, centers):
         return lloyd.lloyd_step(
             X, sample_weight, unit_weights, centers, bounds, labels,
@@ -151,7 +170,7 @@ def lloyd_step(
         n_changed += int(np.count_nonzero(labels[rows] != nearest))
         labels[rows] = nearest
     accumulate_blocks(
-        X, sample_weight, unit_weights, bounds, labels, nearest_sq,
+        X, sample_weight, unit_weights, bounds, labels, _labels_or_none(accumulated), nearest_sq,
         block_sums, block_weights, block_cost,
     )  # fmt: skip
     return n_changed
@@ -168,17 +187,19 @@ def labels_and_cost(X, sample_weight, unit_weights, centers, bounds, labels, blo
     nearest_sq = np.empty(X.shape[0], dtype=X.dtype)
     filtered_nearest(X, centers, None, nearest, nearest_sq)
     accumulate_blocks(
-        X, sample_weight, unit_weights, bounds, nearest, nearest_sq, *_NO_SUMS, block_cost
-    )
+        X, sample_weight, unit_weights, bounds, nearest, _NO_LABELS, nearest_sq, *_NO_SUMS,
+        block_cost,
+    )  # fmt: skip
 
 
 def hamerly_step(
     X, sample_weight, unit_weights, centers, bounds, labels, upper, lower,
     cum_shift, cum_max_shift, half_separation, margin, round_eps, first,
-    block_sums, block_weights, block_scanned,
+    block_sums, block_weights, block_scanned, accumulated=None,
 ):  # fmt: skip
     """:func:`fastkmeans._kernels.hamerly.hamerly_step` for any dense X: the bound test marks
-    the rows to search, the filtered search decides them, then every row joins the sums."""
+    the rows to search, the filtered search decides them, then the sums are brought up to date
+    (``accumulated``: as in :func:`lloyd_step`)."""
     if not takes_product_search(X, centers):
         return hamerly.hamerly_step(
             X, sample_weight, unit_weights, centers, bounds, labels, upper, lower,
@@ -209,10 +230,14 @@ def hamerly_step(
         labels[rows] = nearest
     no_cost = np.empty(bounds.shape[0] - 1, dtype=np.float64)
     accumulate_blocks(
-        X, sample_weight, unit_weights, bounds, labels, np.empty(0, dtype=X.dtype),
-        block_sums, block_weights, no_cost,
+        X, sample_weight, unit_weights, bounds, labels, _labels_or_none(accumulated),
+        np.empty(0, dtype=X.dtype), block_sums, block_weights, no_cost,
     )  # fmt: skip
     return n_changed
+
+
+def _labels_or_none(accumulated: np.ndarray | None) -> np.ndarray:
+    return _NO_LABELS if accumulated is None else accumulated
 
 
 def hamerly_relabel(X, centers, bounds, labels, point_bounds, motion, slack) -> None:

@@ -205,3 +205,73 @@ def test_scaled_data_gives_the_same_labels(exponent, product_search_always):
     km = fastkmeans.KMeans(7, init=init * scale, tol=0).fit(X * scale)
     assert_array_equal(km.labels_, ref.labels_)
     assert_array_equal(km.cluster_centers_, ref.cluster_centers_ * scale)
+
+
+def _block_sums(X, bounds, labels, n_clusters, accumulated=None, partials=None, weights=None):
+    from fastkmeans._kernels.wide_rows import accumulate_blocks
+
+    n_blocks = len(bounds) - 1
+    if partials is None:
+        partials = (np.empty((n_blocks, n_clusters, X.shape[1])), np.empty((n_blocks, n_clusters)))
+    unit = weights is None
+    accumulate_blocks(
+        X, np.empty(0) if unit else weights, unit, bounds, labels,
+        np.empty(0, np.int32) if accumulated is None else accumulated,
+        np.empty(0, X.dtype), *partials, np.empty(n_blocks),
+    )  # fmt: skip
+    return partials
+
+
+@pytest.mark.parametrize("weighted", [False, True])
+def test_carried_sums_equal_a_full_pass(weighted):
+    # Only the slots of clusters whose rows changed are summed again, and they come out bit
+    # for bit as a full pass sums them (from zero, in row order).
+    rng = np.random.default_rng(9)
+    X = rng.normal(size=(4000, 20)).astype(np.float32)
+    weights = rng.uniform(0.5, 2.0, size=4000) if weighted else None
+    bounds = np.array([0, 1000, 2000, 3000, 4000])
+    labels = rng.integers(0, 6, size=4000).astype(np.int32)
+    accumulated = np.full(4000, -1, dtype=np.int32)
+    carried = _block_sums(X, bounds, labels, 6, accumulated, weights=weights)
+    full = _block_sums(X, bounds, labels, 6, weights=weights)
+    assert_array_equal(carried[0], full[0])
+    assert_array_equal(carried[1], full[1])
+    assert_array_equal(accumulated, labels)
+    # Block 0: two rows move from cluster 1 to 2; block 2: one row from 4 to 0; block 3 is
+    # marked as never summed. A slot of block 1 (untouched) is poisoned: it must not be read
+    # again, while block 3's poisoned slot must be.
+    new = labels.copy()
+    moved = [int(i) for i in np.flatnonzero(labels[:1000] == 1)[:2]]
+    new[moved] = 2
+    row = int(np.flatnonzero(labels[2000:3000] == 4)[0]) + 2000
+    new[row] = 0
+    accumulated[3500] = -1
+    carried[0][1, 3] = carried[1][1, 3] = carried[0][3, 5] = np.nan
+    _block_sums(X, bounds, new, 6, accumulated, partials=carried, weights=weights)
+    full = _block_sums(X, bounds, new, 6, weights=weights)
+    assert np.isnan(carried[0][1, 3]).all() and np.isnan(carried[1][1, 3])
+    carried[0][1, 3], carried[1][1, 3] = full[0][1, 3], full[1][1, 3]
+    assert_array_equal(carried[0], full[0])
+    assert_array_equal(carried[1], full[1])
+    assert_array_equal(accumulated, new)
+
+
+@pytest.mark.parametrize("algorithm", ["lloyd", "hamerly"])
+def test_fits_carrying_the_sums_equal_fits_summing_every_row(
+    algorithm, product_search_always, monkeypatch
+):
+    # Two clusters start empty and are relocated (labels changed outside the steps).
+    from fastkmeans import _hamerly, _lloyd
+
+    rng = np.random.default_rng(10)
+    X = (rng.normal(size=(3000, 24)) + rng.integers(0, 4, size=(3000, 1)) * 3).astype(np.float32)
+    init = X[:6].copy()
+    init[4:] = 1e4
+    km = fastkmeans.KMeans(6, init=init, tol=0, max_iter=8, algorithm=algorithm).fit(X)
+    for module in (_hamerly, _lloyd):
+        monkeypatch.setattr(module, "carried_sums", lambda X, centers: None)
+    every_row = fastkmeans.KMeans(6, init=init, tol=0, max_iter=8, algorithm=algorithm).fit(X)
+    assert_array_equal(km.cluster_centers_, every_row.cluster_centers_)
+    assert_array_equal(km.labels_, every_row.labels_)
+    assert km.n_iter_ == every_row.n_iter_
+    assert len(np.unique(km.labels_)) == 6  # the empty clusters took points

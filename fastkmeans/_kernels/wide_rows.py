@@ -11,7 +11,7 @@ import numba
 import numpy as np
 
 from ._config import ERROR_MODEL, jit_parallel, jit_shared
-from .partials import add_to_cluster, cleared_slots, weight_of
+from .partials import add_to_cluster, weight_of
 
 # Rows per tile of the candidate scan: each tile's running minima stay in L1 while every
 # centre's products pass over them.
@@ -188,28 +188,65 @@ def accumulate_blocks(
     unit_weights,  # IN bool
     bounds,  # IN (n_blocks + 1,) int64
     labels,  # IN (n,) int32
+    accumulated,  # IN/OUT (n,) int32: the labels the slots hold (-1: none), or (0,)
     sq_distances,  # IN (n,) X's dtype: each row's squared distance to its centre, or (0,)
-    block_sums,  # OUT (n_blocks, k, d) float64, or (0, 0, 0): no sums
-    block_weights,  # OUT (n_blocks, k) float64, or (0, 0)
+    block_sums,  # IN/OUT (n_blocks, k, d) float64, or (0, 0, 0): no sums
+    block_weights,  # IN/OUT (n_blocks, k) float64, or (0, 0)
     block_cost,  # OUT (n_blocks,) float64, written when sq_distances is given
     loop_start,  # IN int: this call runs iterations loop_start <= b < loop_stop of
     loop_stop,  # IN int: the parallel loop (see _config.jit_parallel)
 ):
     """Per-block sums, weights and cost of labelled rows, in row order (as a Lloyd step
-    accumulates them, so the same labels give the same bits)."""
+    accumulates them, so the same labels give the same bits).
+
+    With ``accumulated`` (the labels the sums and weights were last accumulated from, which
+    this call sets to ``labels``), only the slots of clusters that a row of the block joined or
+    left since are summed again, from zero over the block's rows of that cluster in row order:
+    the bits of a full pass, reading only those rows of X. A block with a row of label -1 in
+    ``accumulated`` is summed whole. Without it every slot is summed.
+    """
     with_sums = block_sums.shape[0] > 0
     with_cost = sq_distances.shape[0] > 0
+    carried = accumulated.shape[0] > 0
+    n_clusters = block_weights.shape[1]
     for b in range(loop_start, loop_stop):
         if with_sums:
-            sums, weights = cleared_slots(block_sums, block_weights, b)
-        cost = 0.0
-        for i in range(bounds[b], bounds[b + 1]):
-            w = weight_of(sample_weight, unit_weights, i)
-            if with_sums:
-                add_to_cluster(X, i, w, np.uint32(labels[i]), sums, weights)
-            if with_cost:
-                cost += w * sq_distances[i]
+            stale = np.empty(n_clusters, np.bool_)
+            everything = not carried
+            for j in range(n_clusters):
+                stale[j] = everything
+            if carried:
+                for i in range(bounds[b], bounds[b + 1]):
+                    was = accumulated[i]
+                    if was != labels[i]:
+                        if was < 0:
+                            everything = True
+                            break
+                        stale[was] = True
+                        stale[labels[i]] = True
+                if everything:
+                    for j in range(n_clusters):
+                        stale[j] = True
+            sums = block_sums[b]
+            weights = block_weights[b]
+            for j in range(n_clusters):
+                if stale[j]:
+                    weights[j] = 0.0
+                    for f in range(X.shape[1]):
+                        sums[j, f] = 0.0
+            for i in range(bounds[b], bounds[b + 1]):
+                # Unsigned: indexing by it needs no negative-index wraparound.
+                a = np.uint32(labels[i])
+                if stale[a]:
+                    w = weight_of(sample_weight, unit_weights, i)
+                    add_to_cluster(X, i, w, a, sums, weights)
+            if carried:
+                for i in range(bounds[b], bounds[b + 1]):
+                    accumulated[i] = labels[i]
         if with_cost:
+            cost = 0.0
+            for i in range(bounds[b], bounds[b + 1]):
+                cost += weight_of(sample_weight, unit_weights, i) * sq_distances[i]
             block_cost[b] = cost
 
 
