@@ -136,7 +136,14 @@ def test_decisions_do_not_depend_on_the_products_rounding(dtype):
 
 
 @pytest.mark.parametrize("dtype", [np.float32, np.float64])
-def test_fits_on_wide_rows_match_the_oracle_and_each_other(dtype, product_search_always):
+@pytest.mark.parametrize("tighten_min_clusters", [0, 10**9])
+def test_fits_on_wide_rows_match_the_oracle_and_each_other(
+    dtype, tighten_min_clusters, product_search_always, monkeypatch
+):
+    # Hamerly's bound test, with and without the exact distance to the row's own centre.
+    from fastkmeans import _wide_rows
+
+    monkeypatch.setattr(_wide_rows, "TIGHTEN_MIN_CLUSTERS", tighten_min_clusters)
     rng = np.random.default_rng(4)
     X = (rng.normal(size=(2500, 40)) * 10 + 300).astype(dtype)
     init = X[:30].copy()
@@ -256,12 +263,16 @@ def test_carried_sums_equal_a_full_pass(weighted):
     assert_array_equal(accumulated, new)
 
 
-@pytest.mark.parametrize("algorithm", ["lloyd", "hamerly"])
+@pytest.mark.parametrize(
+    ("algorithm", "tighten_min_clusters"), [("lloyd", 0), ("hamerly", 0), ("hamerly", 10**9)]
+)
 def test_fits_carrying_the_sums_equal_fits_summing_every_row(
-    algorithm, product_search_always, monkeypatch
+    algorithm, tighten_min_clusters, product_search_always, monkeypatch
 ):
     # Two clusters start empty and are relocated (labels changed outside the steps).
-    from fastkmeans import _hamerly, _lloyd
+    from fastkmeans import _hamerly, _lloyd, _wide_rows
+
+    monkeypatch.setattr(_wide_rows, "TIGHTEN_MIN_CLUSTERS", tighten_min_clusters)
 
     rng = np.random.default_rng(10)
     X = (rng.normal(size=(3000, 24)) + rng.integers(0, 4, size=(3000, 1)) * 3).astype(np.float32)

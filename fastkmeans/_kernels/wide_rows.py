@@ -284,13 +284,15 @@ def hamerly_select(
     half_separation,  # IN (k,) float64 s(j)
     margin,  # IN float
     round_eps,  # IN float
+    tighten,  # IN bool: whether a row the bounds do not settle gets its exact upper bound
     scan,  # OUT (n,) bool: rows whose bounds do not prove they stay
     block_scanned,  # OUT (n_blocks,) int64
     loop_start,  # IN int: this call runs iterations loop_start <= b < loop_stop of
     loop_stop,  # IN int: the parallel loop (see _config.jit_parallel)
 ):
     """Hamerly's bound test (see :mod:`fastkmeans._kernels.hamerly`) without the search: marks
-    the rows that need one."""
+    the rows that need one. Without ``tighten``, a row the stored bounds do not settle is
+    marked at once (its search gives it fresh bounds)."""
     largest_shift = 0.0
     for j in range(centers.shape[0]):
         largest_shift = max(largest_shift, cum_shift[j])
@@ -304,7 +306,7 @@ def hamerly_select(
             u = upper[i] + cum_shift[a]
             z = max(lower[i] - cum_max_shift, half_separation[a]) * shrink - slack_sum
             needs = not u * grow < z
-            if needs:
+            if needs and tighten:
                 u = np.sqrt(np.float64(exact_sq_distance(X, i, centers, a)))
                 needs = not u * grow < z
                 if not needs:
