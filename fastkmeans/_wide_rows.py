@@ -180,8 +180,8 @@ def lloyd_step(
         n_changed += int(np.count_nonzero(labels[rows] != nearest))
         labels[rows] = nearest
     accumulate_blocks(
-        X, sample_weight, unit_weights, bounds, labels, _labels_or_none(accumulated), nearest_sq,
-        block_sums, block_weights, block_cost,
+        X, sample_weight, unit_weights, bounds, labels, _accumulated_or_empty(accumulated),
+        nearest_sq, block_sums, block_weights, block_cost,
     )  # fmt: skip
     return n_changed
 
@@ -241,13 +241,13 @@ def hamerly_step(
         labels[rows] = nearest
     no_cost = np.empty(bounds.shape[0] - 1, dtype=np.float64)
     accumulate_blocks(
-        X, sample_weight, unit_weights, bounds, labels, _labels_or_none(accumulated),
+        X, sample_weight, unit_weights, bounds, labels, _accumulated_or_empty(accumulated),
         np.empty(0, dtype=X.dtype), block_sums, block_weights, no_cost,
     )  # fmt: skip
     return n_changed
 
 
-def _labels_or_none(accumulated: np.ndarray | None) -> np.ndarray:
+def _accumulated_or_empty(accumulated: np.ndarray | None) -> np.ndarray:
     return _NO_LABELS if accumulated is None else accumulated
 
 
