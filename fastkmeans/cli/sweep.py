@@ -113,20 +113,25 @@ def run(args: argparse.Namespace) -> None:
     with Progress("summarising the colours", enabled=not args.quiet):
         summary = colour_summary(image)
     scores = _Scores(image, args.color_space, args.seed, summary)
-    results, rows, sizes = [], [], []
+    n_ks = len(args.ks)
+    results, rows, sizes = [None] * n_ks, [None] * n_ks, [None] * n_ks
     # The palette PNGs are encoded on worker threads (the encoder releases the GIL) while the
-    # next k is segmented and scored: the encodes are the sweep's longest part.
+    # next k is segmented and scored: the encodes are the sweep's longest part. The largest k
+    # goes first, so that its encode (the longest) overlaps the most work; each k's figures do
+    # not depend on the order.
     # Only a few segmentations are held at a time (those being encoded, and the current one);
     # each k keeps its figures (_Figures), not its images.
+    order = sorted(range(n_ks), key=lambda index: args.ks[index], reverse=True)
     with _Encoders() as encoders:
-        for index, k in enumerate(args.ks):
+        for done, index in enumerate(order):
+            k = args.ks[index]
             encoders.wait_for_room()
             seg = segmenter.segment(image, k, args.coreset_size, summary)
-            sizes.append(encoders.submit(_png_bytes, seg))
-            progress = f"scoring k={k} ({index + 1} of {len(args.ks)})"
+            sizes[index] = encoders.submit(_png_bytes, seg)
+            progress = f"scoring k={k} ({done + 1} of {n_ks})"
             with Progress(progress, enabled=not args.quiet):
-                rows.append(scores.of(seg))
-                results.append(_Figures.of(seg))
+                rows[index] = scores.of(seg)
+                results[index] = _Figures.of(seg)
             del seg
         with Progress("encoding the palette PNGs", enabled=not args.quiet):
             for row, size in zip(rows, sizes, strict=True):
