@@ -53,7 +53,7 @@ PRODUCT_SEARCH_MIN_WORK = 8192
 # row's own centre (one read of the row) before searching it: that spares the search when the
 # distance settles the row. With the product search, a search costs little more than that read
 # unless k is large (the product runs at BLAS speed), and on the high-dimension benchmarks the
-# distance spared 0-27% of the searches per iteration (under 2% after the fourth). So it is
+# distance spared 0-27% of the searches per iteration (mostly under 2% after the fourth). So it is
 # computed only for k >= TIGHTEN_MIN_CLUSTERS. Measured, 10 iterations, time without it against
 # with it (medians of 5, paired): k = 64, d = 768: 0.83; k = 128, d = 256: 0.93; k = 256,
 # d = 128: 0.97 (d = 32: mixed, 0.90-1.06); k = 512, d = 64: 1.00-1.12; k = 1024, d = 32 and
