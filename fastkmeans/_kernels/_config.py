@@ -144,12 +144,29 @@ _jit_sliced = functools.partial(
     pipeline_class=_DistinctArguments,
 )
 
+# The same through Numba's ordinary pipeline (array arguments still noalias), which compiles
+# in about two thirds of the time. Used for the kernels a fresh process's first fit of a photo
+# compiles (lloyd_step, nearest_of_chunk, fold_and_score, _weighted_moments): their loops run as
+# fast either way (paired runs: fits of photos, 32-feature blobs, seeding), and that fit's
+# compilation went from 4.3-5.3 s to 3.7-3.8 s. Not the default: other loops are slower without
+# the parallel pipeline (the per-row search over the centres in
+# ``sampling.assign_with_distances`` 2.3x), and each kernel would need measuring.
+_jit_sliced_lean = functools.partial(
+    numba.njit,
+    fastmath=FASTMATH,
+    error_model=ERROR_MODEL,
+    cache=True,
+    nogil=True,
+    pipeline_class=_DistinctArguments,
+)
+
 # A large helper shared by several kernels, compiled once on its own with the parallel
 # kernels' flags (LLVM may still inline it into its callers). Marked ``inline="always"`` it
 # would be copied into each caller's Numba IR and typed there again: the nearest-centre search
 # compiled this way cut lloyd_step's compilation from 2.15 to 1.86 s (the first fit of a fresh
 # process: 3.48 -> 3.11 s on 3 M colour rows), at the same speed per iteration.
 jit_shared = _jit_sliced
+jit_shared_lean = _jit_sliced_lean
 
 _pool: concurrent.futures.ThreadPoolExecutor | None = None
 _pool_lock = threading.Lock()
@@ -195,18 +212,19 @@ def threads_for(n_threads: int | None):
         _thread_setting.n_threads = previous
 
 
-def jit_parallel(*, extent):
+def jit_parallel(*, extent, lean=False):
     """Compile a kernel whose last two parameters are ``loop_start, loop_stop`` (the slice of
     its parallel loop to run) and return a launcher taking the other arguments.
 
     ``extent(**arguments)`` is the length of the parallel loop (e.g. the number of blocks).
     The launcher runs it in :func:`current_threads` slices (fewer for a short loop), one
     in the calling thread and the others on the pool; an integer result (a count) is the sum
-    of the slices'. The compiled kernel is the launcher's ``kernel`` attribute.
+    of the slices'. The compiled kernel is the launcher's ``kernel`` attribute. ``lean``
+    compiles it through Numba's ordinary pipeline (see ``_jit_sliced_lean``).
     """
 
     def decorate(function):
-        kernel = _jit_sliced(function)
+        kernel = (_jit_sliced_lean if lean else _jit_sliced)(function)
         names = tuple(inspect.signature(function).parameters)[:-2]
 
         @functools.wraps(function)

@@ -15,7 +15,7 @@ decides).
 
 import numpy as np
 
-from ._config import jit_inline, jit_parallel, jit_shared
+from ._config import jit_inline, jit_parallel, jit_shared, jit_shared_lean
 
 
 @jit_inline
@@ -240,7 +240,7 @@ def _wide_sq_distances(X, i, centers_t, dist):
             dist[j] += diff * diff
 
 
-@jit_shared
+@jit_shared_lean
 def nearest_of_chunk(X, start, n_rows, centers_t, tile, dist, best, best_dist):
     """Nearest centre ``best[r]`` and squared distance ``best_dist[r]`` of rows
     ``start + r``, ``r < n_rows <= TILE_ROWS``: in one tile, or row by row for wide rows.

@@ -7,11 +7,12 @@ their own block's slots.
 import numpy as np
 
 from ._config import jit_parallel
+from ._small import transposed
 from .distances import TILE_ROWS, nearest_of_chunk
 from .partials import add_to_cluster, cleared_slots, weight_of
 
 
-@jit_parallel(extent=lambda bounds, **_: bounds.shape[0] - 1)
+@jit_parallel(extent=lambda bounds, **_: bounds.shape[0] - 1, lean=True)
 def lloyd_step(
     X,  # IN (n, d)
     sample_weight,  # IN (n,) float64, or (0,) with unit_weights
@@ -29,9 +30,8 @@ def lloyd_step(
 
     Returns the number of labels that changed.
     """
-    n_blocks = bounds.shape[0] - 1
-    centers_t = np.ascontiguousarray(centers.T)
-    block_changed = np.zeros(n_blocks, np.int64)
+    centers_t = transposed(centers)
+    total_changed = 0
     for b in range(loop_start, loop_stop):
         tile = np.empty((X.shape[1], TILE_ROWS), X.dtype)
         dist = np.empty(max(TILE_ROWS, centers.shape[0]), X.dtype)
@@ -53,8 +53,8 @@ def lloyd_step(
                 add_to_cluster(X, i, w, np.uint32(best[r]), sums, weights)
                 cost += w * best_dist[r]
         block_cost[b] = cost
-        block_changed[b] = changed
-    return block_changed.sum()
+        total_changed += changed
+    return total_changed
 
 
 @jit_parallel(extent=lambda bounds, **_: bounds.shape[0] - 1)
@@ -70,7 +70,7 @@ def labels_and_cost(
     loop_stop,  # IN int: the parallel loop (see _config.jit_parallel)
 ):
     """Each row's nearest centre and the per-block weighted cost, in one read of X."""
-    centers_t = np.ascontiguousarray(centers.T)
+    centers_t = transposed(centers)
     write_labels = labels.shape[0] > 0
     for b in range(loop_start, loop_stop):
         tile = np.empty((X.shape[1], TILE_ROWS), X.dtype)

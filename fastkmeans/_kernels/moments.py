@@ -3,11 +3,12 @@
 import numpy as np
 
 from ._config import jit_parallel
+from ._small import zeroed
 from .distances import sq_distance_to_point
 from .partials import weight_of
 
 
-@jit_parallel(extent=lambda bounds, **_: bounds.shape[0] - 1)
+@jit_parallel(extent=lambda bounds, **_: bounds.shape[0] - 1, lean=True)
 def _weighted_moments(
     X,  # IN (n, d)
     sample_weight,  # IN (n,) float64, or (0,) with unit_weights
@@ -32,7 +33,7 @@ def _weighted_moments(
                 total += sq if unit_weights else sample_weight[i] * sq
             block_deviation[b] = total
         else:
-            acc = np.zeros(n_features, np.float64)
+            acc = zeroed(np.empty(n_features, np.float64))
             for i in range(bounds[b], bounds[b + 1]):
                 w = weight_of(sample_weight, unit_weights, i)
                 for f in range(n_features):
