@@ -200,3 +200,37 @@ def test_a_parfor_made_anyway_is_reported_and_the_kernel_still_works():
     with pytest.warns(RuntimeWarning, match=r"Numba made a parfor of the statement at .*\.double,"):
         kernel(x)
     assert_array_equal(x, 2.0)
+
+
+def test_lean_kernels_compute_the_same_bits_as_through_the_parallel_pipeline():
+    # lloyd_step is compiled through Numba's ordinary pipeline to save a fresh process time;
+    # compiled through the parallel pipeline (the default) it must give the same bits.
+    from fastkmeans._kernels._config import _jit_sliced
+    from fastkmeans._kernels.lloyd import lloyd_step
+    from fastkmeans._kernels.partials import block_partials
+    from fastkmeans._parallel import block_bounds
+
+    assert "parallel" not in lloyd_step.kernel.targetoptions
+    # Not cached: the cache would not tell the two compilations of one function apart.
+    through_parallel = numba.njit(**{**_jit_sliced.keywords, "cache": False})(
+        lloyd_step.kernel.py_func
+    )
+    rng = np.random.default_rng(5)
+    for n_features in (3, 7):
+        X = rng.normal(size=(6000, n_features)).astype(np.float32)
+        centers = X[rng.choice(6000, 9, replace=False)]
+        bounds = block_bounds(6000, 9 * (n_features + 1))
+        n_blocks = bounds.shape[0] - 1
+        for weights in (np.empty(0), rng.uniform(0.1, 3.0, 6000)):
+            results = []
+            for kernel in (lloyd_step.kernel, through_parallel):
+                labels = np.zeros(6000, dtype=np.int32)
+                partials = block_partials(n_blocks, 9, n_features)
+                changed = kernel(
+                    X, weights, weights.size == 0, centers, bounds, labels, *partials, 0, n_blocks
+                )
+                results.append((changed, labels, *partials))
+            (changed, *arrays), (changed_too, *arrays_too) = results
+            assert changed == changed_too > 0
+            for array, array_too in zip(arrays, arrays_too, strict=True):
+                assert_array_equal(array, array_too)

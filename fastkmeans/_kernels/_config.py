@@ -152,12 +152,7 @@ _jit_sliced = functools.partial(
 # the parallel pipeline (the per-row search over the centres in
 # ``sampling.assign_with_distances`` 2.3x), and each kernel would need measuring.
 _jit_sliced_lean = functools.partial(
-    numba.njit,
-    fastmath=FASTMATH,
-    error_model=ERROR_MODEL,
-    cache=True,
-    nogil=True,
-    pipeline_class=_DistinctArguments,
+    numba.njit, **{key: value for key, value in _jit_sliced.keywords.items() if key != "parallel"}
 )
 
 # A large helper shared by several kernels, compiled once on its own with the parallel
