@@ -17,14 +17,20 @@ What this keeps:
 
 The functions take the arguments of the dense step kernels (``lloyd_step``, ``labels_and_cost``,
 ``hamerly_step`` of :mod:`fastkmeans._kernels`), so :mod:`fastkmeans._layout` lists them in
-their place. BLAS runs on its own threads: ``n_threads`` does not limit it.
+their place. Where BLAS can be held to one thread (:mod:`fastkmeans._blas`), the chunks, product
+included, are spread over fastkmeans's threads; elsewhere BLAS runs the products on its own
+threads, which ``n_threads`` does not limit.
 """
 
 from __future__ import annotations
 
+import concurrent.futures
+
 import numpy as np
 
+from ._blas import single_threaded_blas
 from ._kernels import hamerly, lloyd
+from ._kernels._config import current_threads, thread_pool, threads_for
 from ._kernels.distances import TILE_MAX_FEATURES
 from ._kernels.wide_rows import (
     accumulate_blocks,
@@ -122,22 +128,49 @@ def filtered_nearest(
     kappa = (n_features + 16) * eps
     eta = (n_features + 4) * eps  # exact_sq_distance's relative error, with room to spare
     chunk = min(rows_per_chunk(n_clusters, n_features), n_rows)
-    shifted = np.empty((chunk, n_features), dtype=X.dtype)
-    row_sq = np.empty(chunk, dtype=np.float64)
-    products = np.empty((n_clusters, chunk), dtype=X.dtype)
-    scratch = np.empty(chunk, dtype=np.float64) if others_sq is None else None
-    for start in range(0, n_rows, chunk):
-        stop = min(start + chunk, n_rows)
-        size = stop - start
-        chunk_rows = np.arange(start, stop) if rows is None else rows[start:stop]
-        shifted_rows(X, chunk_rows, shift, shifted, row_sq)
-        out = products if size == chunk else np.empty((n_clusters, size), dtype=X.dtype)
-        np.matmul(shifted_centers, shifted[:size].T, out=out)
-        decide_nearest(
-            *(X, chunk_rows, centers, out, center_sq_scan, row_sq),
-            *(max_center_norm, kappa, eta, nearest[start:stop], nearest_sq[start:stop]),
-            scratch[:size] if others_sq is None else others_sq[start:stop],
-        )
+    starts = range(0, n_rows, chunk)
+
+    def search(chunk_starts):
+        shifted = np.empty((chunk, n_features), dtype=X.dtype)
+        row_sq = np.empty(chunk, dtype=np.float64)
+        products = np.empty((n_clusters, chunk), dtype=X.dtype)
+        scratch = np.empty(chunk, dtype=np.float64) if others_sq is None else None
+        for start in chunk_starts:
+            stop = min(start + chunk, n_rows)
+            size = stop - start
+            chunk_rows = np.arange(start, stop) if rows is None else rows[start:stop]
+            shifted_rows(X, chunk_rows, shift, shifted, row_sq)
+            out = products if size == chunk else np.empty((n_clusters, size), dtype=X.dtype)
+            np.matmul(shifted_centers, shifted[:size].T, out=out)
+            decide_nearest(
+                *(X, chunk_rows, centers, out, center_sq_scan, row_sq),
+                *(max_center_norm, kappa, eta, nearest[start:stop], nearest_sq[start:stop]),
+                scratch[:size] if others_sq is None else others_sq[start:stop],
+            )
+
+    with single_threaded_blas() as blas_on_one_thread:
+        # With BLAS held to one thread, each of fastkmeans's threads searches every n-th
+        # chunk, product included (see fastkmeans._blas); else BLAS's threads run the products
+        # and fastkmeans's the kernels, chunk after chunk.
+        n_workers = min(current_threads(), len(starts)) if blas_on_one_thread else 1
+        if n_workers == 1:
+            search(starts)
+            return
+
+        def search_on_one_thread(chunk_starts):
+            with threads_for(1):
+                search(chunk_starts)
+
+        pool = thread_pool()
+        futures = [
+            pool.submit(search_on_one_thread, starts[t::n_workers]) for t in range(1, n_workers)
+        ]
+        try:
+            search_on_one_thread(starts[0::n_workers])
+        finally:  # never return (or raise) while a chunk still writes into the outputs
+            concurrent.futures.wait(futures)
+        for future in futures:
+            future.result()
 
 
 _NO_SUMS = (np.empty((0, 0, 0)), np.empty((0, 0)))

@@ -116,7 +116,10 @@ class KMeans(EstimatorMixin):
     n_threads : int, optional
         Numba threads used during calls on this estimator (the previous setting is restored
         afterwards); default: Numba's current setting. The matrix products of wide rows (more
-        than 16 features, k d >= 8192) run on numpy's BLAS, whose threads this does not limit.
+        than 16 features, k d >= 8192) run on numpy's BLAS: with threadpoolctl installed
+        (``pip install fastkmeans[blas]``), held to one thread and spread over these threads;
+        without it, or in a call from another thread than the main one, on BLAS's own threads,
+        which this does not limit.
     verbose : bool, default=False
         Print the cost and centre movement of every iteration.
 

@@ -286,3 +286,78 @@ def test_fits_carrying_the_sums_equal_fits_summing_every_row(
     assert_array_equal(km.labels_, every_row.labels_)
     assert km.n_iter_ == every_row.n_iter_
     assert len(np.unique(km.labels_)) == 6  # the empty clusters took points
+
+
+def _blas_threads():
+    """Thread counts of the BLAS libraries fastkmeans holds (those loaded when it first
+    looked: numpy's among them; others loaded later do not run numpy's products)."""
+    from fastkmeans._blas import _controller
+
+    controller = _controller()
+    return (
+        [] if controller is None else [lib.get_num_threads() for lib in controller.lib_controllers]
+    )
+
+
+def test_chunks_searched_on_several_threads_give_the_same_bits(monkeypatch):
+    # With BLAS held to one thread, fastkmeans's threads each search every n-th chunk.
+    from fastkmeans import _blas, _wide_rows
+    from fastkmeans._kernels._config import thread_pool
+    from fastkmeans._parallel import thread_limit
+
+    threadpoolctl = pytest.importorskip("threadpoolctl")
+    monkeypatch.setattr(_wide_rows, "_MAX_CHUNK_ROWS", 256)  # 9 chunks
+    submitted = []
+    monkeypatch.setattr(_wide_rows, "thread_pool", lambda: submitted.append(1) or thread_pool())
+    rng = np.random.default_rng(8)
+    X = rng.normal(size=(3000, 40)).astype(np.float32)
+    centers = X[rng.choice(3000, 48, replace=False)]
+    rows = np.sort(rng.choice(3000, 2100, replace=False))
+
+    def search(n_threads):
+        out = (np.empty(2100, np.int32), np.empty(2100, np.float32), np.empty(2100))
+        with thread_limit(n_threads):
+            filtered_nearest(X, centers, rows, *out)
+        return out
+
+    with threadpoolctl.threadpool_limits(2, user_api="blas"):
+        if not _blas_threads():
+            pytest.skip("no BLAS library that threadpoolctl controls")
+        results = [search(1), search(2)]
+        assert len(submitted) == 1  # only the second spread its chunks
+        assert set(_blas_threads()) == {2}  # restored
+        monkeypatch.setattr(_blas, "_controller", lambda: None)  # no threadpoolctl
+        results.append(search(2))
+        assert len(submitted) == 1
+    for other in results[1:]:
+        for array, array_too in zip(results[0], other, strict=True):
+            assert_array_equal(array, array_too)
+    labels, distances = _exact_oracle(X[rows], centers)
+    assert_array_equal(results[0][0], labels)
+    assert_array_equal(results[0][1], distances)
+
+
+def test_blas_is_held_from_the_main_thread_only_and_restored():
+    import threading
+
+    from fastkmeans._blas import single_threaded_blas
+
+    threadpoolctl = pytest.importorskip("threadpoolctl")
+    with threadpoolctl.threadpool_limits(2, user_api="blas"):
+        if not _blas_threads():
+            pytest.skip("no BLAS library that threadpoolctl controls")
+        with single_threaded_blas() as held:
+            assert held
+            assert set(_blas_threads()) == {1}
+        assert set(_blas_threads()) == {2}
+        # From another thread: threadpoolctl would ignore or keep its limits, so none is set.
+        seen = []
+
+        def other_thread():
+            with single_threaded_blas() as held_there:
+                seen.append((held_there, set(_blas_threads())))
+
+        thread = threading.Thread(target=other_thread)
+        thread.start()
+        thread.join(30)
+        assert seen == [(False, {2})]

@@ -167,7 +167,7 @@ _pool: concurrent.futures.ThreadPoolExecutor | None = None
 _pool_lock = threading.Lock()
 
 
-def _thread_pool() -> concurrent.futures.ThreadPoolExecutor:
+def thread_pool() -> concurrent.futures.ThreadPoolExecutor:
     global _pool
     with _pool_lock:
         if _pool is None:
@@ -229,7 +229,7 @@ def jit_parallel(*, extent, lean=False):
             if n_slices == 1:
                 return kernel(*args, 0, n_iterations)
             cuts = [n_iterations * t // n_slices for t in range(n_slices + 1)]
-            pool = _thread_pool()
+            pool = thread_pool()
             futures = [pool.submit(kernel, *args, cuts[t], cuts[t + 1]) for t in range(1, n_slices)]
             try:
                 first = kernel(*args, cuts[0], cuts[1])
