@@ -143,3 +143,17 @@ def test_thread_setting_is_restored_even_after_an_error():
             KMeans(2, n_threads=2, init=np.zeros((3, 2))).fit(X)
         assert current_threads() == 1
     assert current_threads() == before
+
+
+@pytest.mark.parametrize("dtype", [np.float32, np.float64])
+def test_the_finiteness_check_tells_overflowing_sums_from_non_finite_values(dtype):
+    # The check sums the values first: finite values whose sum overflows must still pass, and
+    # an infinity cancelled by another (a NaN sum) or alone must still be found.
+    from fastkmeans._validation import check_finite
+
+    big = np.finfo(dtype).max
+    check_finite(np.array([[big, big], [big, big]], dtype=dtype))
+    check_finite(np.array([[big, -big], [big, -big]], dtype=dtype))
+    for bad, count in (([np.inf, -np.inf], 2), ([big, np.inf], 1), ([np.nan, 1.0], 1)):
+        with pytest.raises(ValueError, match=f"X must be finite: it holds {count} NaN"):
+            check_finite(np.array([bad, [1.0, 2.0]], dtype=dtype))
