@@ -4,12 +4,12 @@ The wide-row search interleaves BLAS products with fastkmeans's kernels, chunk b
 BLAS on its own threads, OpenBLAS's threads spin for a while after each product and take cores
 from the kernels that follow. Measured on 2 cores, paired, 10 iterations: with BLAS at one
 thread and the chunks spread over fastkmeans's threads, 0.82 / 0.80 / 0.62 of the time on
-200,000 x 128, k = 256; 100,000 x 768, k = 64; 1,000,000 x 32, k = 1024 (the last also lost
-its outliers: 6.8-9.0 s runs where 3.2-4.0 s was usual). Holding BLAS to one thread needs
-``threadpoolctl`` (``pip install fastkmeans[blas]``; scikit-learn installs it too); without it
-BLAS keeps its threads and the chunks run one after another, as before. The results are the
-same either way: the search decides every row with exact distances, whatever BLAS computed the
-products with.
+200,000 x 128, k = 256; 100,000 x 768, k = 64; 1,000,000 x 32, k = 1024 (whose runs of
+6.8-9.0 s, beside the usual 3.9-5.1 s, did not recur: 2.8-4.9 s since). Holding BLAS to one
+thread needs ``threadpoolctl`` (``pip install fastkmeans[blas]``; scikit-learn installs it
+too); without it BLAS keeps its threads and the chunks run one after another, as before. The
+results are the same either way: the search decides every row with exact distances, whatever
+BLAS computed the products with.
 """
 
 from __future__ import annotations
