@@ -85,13 +85,16 @@ def workloads(quick: bool) -> dict:
     }
 
 
+_COMPUTED_ONCE: dict = {}  # the metric workloads' labels, the astronaut
+
+
 def _astronaut(quick: bool) -> np.ndarray:
     """The panel's astronaut (its worst photo for segment_image), or the demo photo without
     scikit-image."""
-    if "astronaut" not in _LABELS:
+    if "astronaut" not in _COMPUTED_ONCE:
         photos = panel(quick=quick)
-        _LABELS["astronaut"] = photos.get("astronaut", photos["coffee"])
-    return _LABELS["astronaut"]
+        _COMPUTED_ONCE["astronaut"] = photos.get("astronaut", photos["coffee"])
+    return _COMPUTED_ONCE["astronaut"]
 
 
 def _read_ssim(segmentation):
@@ -99,12 +102,9 @@ def _read_ssim(segmentation):
     return segmentation
 
 
-_LABELS: dict = {}  # computed once: fixed labels, the astronaut
-
-
 def _photo_labels(photo: np.ndarray) -> np.ndarray:
     """Fixed labels for the metric workloads: the nearest of 16 colours from the photo."""
-    if "photo" not in _LABELS:
+    if "photo" not in _COMPUTED_ONCE:
         centers = photo[np.random.default_rng(0).choice(photo.shape[0], 16, replace=False)]
         nearest = np.empty(photo.shape[0], dtype=np.int32)
         for start in range(0, photo.shape[0], 1 << 18):
@@ -112,8 +112,8 @@ def _photo_labels(photo: np.ndarray) -> np.ndarray:
             nearest[start : start + chunk.shape[0]] = (
                 ((chunk[:, None, :] - centers[None, :, :]) ** 2).sum(axis=2).argmin(axis=1)
             )
-        _LABELS["photo"] = nearest
-    return _LABELS["photo"]
+        _COMPUTED_ONCE["photo"] = nearest
+    return _COMPUTED_ONCE["photo"]
 
 
 def _high_dims(quick: bool) -> list:
