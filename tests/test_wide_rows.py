@@ -48,6 +48,20 @@ def _check_search(X, centers, rows=None):
     true = naive.sq_distances(X[chosen], centers)
     true[np.arange(len(chosen)), labels] = np.inf
     assert np.all(others_sq <= true.min(axis=1) * (1 + 1e-12))
+    # Hamerly's variant: the same labels, and instead of each exact distance a bound above it
+    # by at most the expansion's error bound (and the outward rounding).
+    bounded = np.empty(len(chosen), dtype=np.int32)
+    upper_sq = np.empty(len(chosen))
+    filtered_nearest(X, centers, rows, bounded, upper_sq, upper_bounds=True)
+    assert_array_equal(bounded, labels)
+    centers64 = centers.astype(np.float64)
+    shift = centers64.mean(axis=0)
+    reach = (
+        np.linalg.norm(X[chosen] - shift, axis=1) + np.linalg.norm(centers64 - shift, axis=1).max()
+    )
+    slack = 4 * (X.shape[1] + 16) * np.finfo(X.dtype).eps * reach**2 + 2e-12 * dist
+    assert np.all(upper_sq >= dist)
+    assert np.all(upper_sq - dist <= slack)
     return nearest
 
 
@@ -129,7 +143,7 @@ def test_decisions_do_not_depend_on_the_products_rounding(dtype):
         decide_nearest(
             X, np.arange(n), centers, products, center_sq.astype(dtype), row_sq,
             float(np.sqrt(center_sq.max())), (d + 16) * eps, (d + 4) * eps,
-            nearest, nearest_sq, others_sq,
+            nearest, nearest_sq, others_sq, False,
         )  # fmt: skip
         assert_array_equal(nearest, labels)
         assert_array_equal(nearest_sq, dist)

@@ -120,8 +120,10 @@ def decide_nearest(
     kappa,  # IN float: error of the expansion, relative to (|x| + max |c|)^2
     eta,  # IN float: relative error of exact_sq_distance
     nearest,  # OUT (>= m,) int32: the centre of smallest exact distance (ties: lowest index)
-    nearest_sq,  # OUT (>= m,) X's dtype: that exact distance
+    nearest_sq,  # OUT (>= m,) X's dtype, or float64 with upper_bounds: that exact distance
     others_sq,  # OUT (>= m,) float64: a lower bound on the squared distance to every other
+    upper_bounds,  # IN bool: nearest_sq gets an upper bound on that distance where one centre
+    # is a candidate (the distance itself where several are)
     loop_start,  # IN int: this call runs iterations loop_start <= r < loop_stop of
     loop_stop,  # IN int: the parallel loop (see _config.jit_parallel)
 ):
@@ -132,6 +134,11 @@ def decide_nearest(
     ``D_c`` by a relative ``eta``. The centre of smallest ``D^`` thus has
     ``A_c <= T = (min A + E)(1 + 3 eta) + E``; only the centres under T are computed exactly,
     which is one centre for almost every row. Centres above T are farther than ``T - E``.
+
+    With ``upper_bounds``, a row with one candidate gets ``(min A + E)(1 + 3 eta)``, which
+    bounds both its true and its exact distance, instead of the exact distance: the row is not
+    read again (Hamerly's bounds need no more; measured on 100,000 x 768, k = 64, the exact
+    distance took half of this kernel's time).
     """
     n_clusters = centers.shape[0]
     best = np.empty(SCAN_ROWS, np.int32)
@@ -153,7 +160,11 @@ def decide_nearest(
             if runner_up > threshold:
                 j = best[r]
                 nearest[row] = j
-                nearest_sq[row] = exact_sq_distance(X, i, centers, j)
+                if upper_bounds:
+                    # |A - D| <= E, and the exact distance is within 3 eta of D.
+                    nearest_sq[row] = (x_sq + np.float64(smallest[r]) + error) * widen * (1 + 1e-12)
+                else:
+                    nearest_sq[row] = exact_sq_distance(X, i, centers, j)
                 others_sq[row] = max(runner_up - error, 0.0) * (1 - 1e-12)
                 continue
             # Several candidates: the exact distances decide, in index order (ties: lowest).
