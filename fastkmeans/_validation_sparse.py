@@ -10,7 +10,14 @@ from typing import NamedTuple
 
 import numpy as np
 
-from ._validation import _as_real, check_array, check_finite, check_not_empty, is_sparse
+from ._validation import (
+    _as_real,
+    check_array,
+    check_finite,
+    check_not_empty,
+    finite_magnitude,
+    is_sparse,
+)
 
 
 class SparseRows(NamedTuple):
@@ -68,8 +75,19 @@ def check_data(X, name: str = "X", *, dtype=None) -> np.ndarray | SparseRows:
     return check_array(X, name, dtype=dtype)
 
 
-def check_sparse(X, name: str = "X", *, dtype=None) -> SparseRows:
-    """A scipy.sparse matrix or array (any format) as canonical CSR rows.
+def check_data_magnitude(X, name: str = "X") -> tuple[np.ndarray | SparseRows, float]:
+    """:func:`check_data`, and the largest absolute value of X (of its stored values when
+    sparse), found by the read that checks them finite (:func:`finite_magnitude`)."""
+    if is_sparse(X):
+        rows = check_sparse(X, name, finite=False)
+        return rows, finite_magnitude(rows.data, name)
+    array = check_array(X, name, finite=False)
+    return array, finite_magnitude(array, name)
+
+
+def check_sparse(X, name: str = "X", *, dtype=None, finite: bool = True) -> SparseRows:
+    """A scipy.sparse matrix or array (any format) as canonical CSR rows (values checked finite
+    unless ``finite`` is false).
 
     CSR input of float32/float64 with sorted, unique indices is used without copying its values;
     other formats (CSC, COO, ...) are converted to CSR once.
@@ -86,7 +104,8 @@ def check_sparse(X, name: str = "X", *, dtype=None) -> SparseRows:
         csr.sum_duplicates()  # sorts the indices too
         values = csr.data
     data = np.ascontiguousarray(values, dtype=dtype)
-    check_finite(data, name)
+    if finite:
+        check_finite(data, name)
     n_samples, n_features = csr.shape
     if n_features >= 2**31:
         raise ValueError(f"{name} has {n_features} features; at most 2**31 - 1 are supported")

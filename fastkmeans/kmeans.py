@@ -31,7 +31,7 @@ from ._validation import (
     check_real,
     check_sample_weight,
 )
-from ._validation_sparse import SparseRows, check_data
+from ._validation_sparse import SparseRows, check_data, check_data_magnitude
 from .coreset import _sensitivity_coreset
 from .exceptions import ConvergenceWarning, warn_few_distinct
 from .seeding import _kmeans_plusplus
@@ -248,7 +248,7 @@ class KMeans(EstimatorMixin):
     def _validated_fit(self, X, sample_weight) -> _Fit:
         """Every parameter and input checked once, before any work."""
         feature_names_of(X)  # mixed column name types are an error before any work
-        X = check_data(X)
+        X, magnitude = check_data_magnitude(X)
         n_samples, n_features = X.shape
         weights = check_sample_weight(sample_weight, n_samples)
         n_clusters = check_n_clusters(self.n_clusters, n_samples, weights)
@@ -288,6 +288,7 @@ class KMeans(EstimatorMixin):
             coreset_size=coreset_size,
             n_threads=check_n_threads(self.n_threads),
             rng=check_random_state(self.random_state),
+            magnitude=magnitude,
         )
 
     def fit_predict(self, X, y=None, sample_weight=None) -> np.ndarray:
@@ -363,12 +364,13 @@ class _Fit(NamedTuple):
     coreset_size: int | None
     n_threads: int | None
     rng: np.random.Generator
+    magnitude: float  # the largest absolute value in X, as given
     exponent: int = 0  # X and an init array are stored multiplied by 2^exponent
 
 
 def _in_safe_range(fit: _Fit) -> _Fit:
     """The fit on data rescaled exactly into range, if its magnitude needs it."""
-    magnitude = max_abs(fit.X)
+    magnitude = fit.magnitude
     if isinstance(fit.init, np.ndarray):
         magnitude = max(magnitude, max_abs(fit.init))
     exponent = data_exponent(magnitude, fit.X.dtype, fit.X.shape[1], fit.weights.total)

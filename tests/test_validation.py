@@ -157,3 +157,36 @@ def test_the_finiteness_check_tells_overflowing_sums_from_non_finite_values(dtyp
     for bad, count in (([np.inf, -np.inf], 2), ([big, np.inf], 1), ([np.nan, 1.0], 1)):
         with pytest.raises(ValueError, match=f"X must be finite: it holds {count} NaN"):
             check_finite(np.array([bad, [1.0, 2.0]], dtype=dtype))
+
+
+@pytest.mark.parametrize("dtype", [np.float32, np.float64])
+def test_the_magnitude_read_checks_every_step(dtype, monkeypatch):
+    # finite_magnitude reads in steps: the largest |value| and a non-finite value must be found
+    # in any step, the last (partial) one included, as check_finite finds them.
+    from fastkmeans import _validation
+
+    monkeypatch.setattr(_validation, "_MAGNITUDE_STEP", 7)
+    rng = np.random.default_rng(0)
+    X = rng.normal(size=(10, 5)).astype(dtype)  # 50 values: 7 full steps and one of 1
+    big = np.finfo(dtype).max
+    for position in (0, 6, 7, 27, 49):
+        Y = X.copy()
+        Y.flat[position] = -big
+        assert _validation.finite_magnitude(Y) == float(big)
+        for bad in (np.nan, np.inf, -np.inf):
+            Y.flat[position] = bad
+            with pytest.raises(ValueError, match="X must be finite: it holds 1 NaN"):
+                _validation.finite_magnitude(Y)
+    assert _validation.finite_magnitude(X) == float(np.abs(X).max())
+    assert _validation.finite_magnitude(np.empty(0, dtype=dtype)) == 0.0
+
+
+def test_kmeans_rescales_by_the_magnitude_of_its_validating_read():
+    # The fit takes X's magnitude from the read that checks it finite: data near float32's
+    # limit is rescaled (else every squared distance would be inf) and the fit stays exact.
+    X = np.array([[0.0], [1.0], [10.0], [11.0]], dtype=np.float32)
+    scale = np.float32(2.0**100)
+    small = KMeans(2, random_state=0).fit(X)
+    large = KMeans(2, random_state=0).fit(X * scale)
+    np.testing.assert_array_equal(large.cluster_centers_, small.cluster_centers_ * scale)
+    assert large.inertia_ == small.inertia_ * float(scale) ** 2
