@@ -16,8 +16,11 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import os
 import threading
 from collections.abc import Iterator
+
+import numpy as np
 
 
 @functools.cache
@@ -31,6 +34,22 @@ def _controller():
     return controller if controller.lib_controllers else None
 
 
+def numpy_blas(lib_controllers: list) -> list:
+    """Those of ``lib_controllers`` that numpy's products call: the libraries inside numpy's
+    folders (a wheel's ``numpy.libs``), or all of them when none is (numpy linked against a
+    system or conda BLAS).
+
+    Other packages load BLAS libraries of their own (faiss-cpu an OpenBLAS built with OpenMP);
+    their threading does not matter to numpy's products.
+    """
+    package = os.path.dirname(os.path.realpath(np.__file__))
+    folders = (package + os.sep, package + ".libs" + os.sep)
+    numpy_own = [
+        lib for lib in lib_controllers if os.path.realpath(lib.filepath).startswith(folders)
+    ]
+    return numpy_own or list(lib_controllers)
+
+
 @contextlib.contextmanager
 def single_threaded_blas() -> Iterator[bool]:
     """Hold every loaded BLAS to one thread inside the block; yields whether it did.
@@ -39,7 +58,8 @@ def single_threaded_blas() -> Iterator[bool]:
     change OpenBLAS's thread count, and ignores the others, so a limit set from a worker
     thread could neither be relied on nor be undone by the user's own threadpoolctl calls.
     Nor where a BLAS's count is per thread (OpenBLAS built with OpenMP): the limit would not
-    reach fastkmeans's threads. In both cases nothing changes and the block gets False.
+    reach fastkmeans's threads. In both cases nothing changes and the block gets False. Only
+    numpy's own BLAS is judged (:func:`numpy_blas`); every BLAS is held.
     """
     controller = _controller()
     if controller is None or threading.current_thread() is not threading.main_thread():
@@ -49,7 +69,7 @@ def single_threaded_blas() -> Iterator[bool]:
     try:
         yield all(
             lib.get_num_threads() == 1 and getattr(lib, "threading_layer", "") != "openmp"
-            for lib in controller.lib_controllers
+            for lib in numpy_blas(controller.lib_controllers)
         )
     finally:
         limiter.restore_original_limits()

@@ -375,3 +375,58 @@ def test_blas_is_held_from_the_main_thread_only_and_restored():
         thread.start()
         thread.join(30)
         assert seen == [(False, {2})]
+
+
+class _FakeBlas:
+    """A threadpoolctl library controller as _blas reads it."""
+
+    def __init__(self, filepath, threading_layer):
+        self.filepath = filepath
+        self.threading_layer = threading_layer
+        self.threads = 2
+
+    def get_num_threads(self):
+        return self.threads
+
+
+class _FakeController:
+    def __init__(self, *libs):
+        self.lib_controllers = list(libs)
+
+    def limit(self, limits):
+        before = [lib.threads for lib in self.lib_controllers]
+        for lib in self.lib_controllers:
+            lib.threads = limits
+        controller = self
+
+        class Limiter:
+            def restore_original_limits(self):
+                for lib, threads in zip(controller.lib_controllers, before, strict=True):
+                    lib.threads = threads
+
+        return Limiter()
+
+
+def test_only_numpys_own_blas_decides_whether_the_chunks_spread(monkeypatch):
+    # faiss-cpu loads an OpenBLAS built with OpenMP (a per-thread count): beside numpy's own
+    # BLAS it must not stop the chunks spreading (it did: the benchmarks, which import faiss,
+    # ran fastkmeans without the hold); numpy's own BLAS built so must.
+    import os
+
+    from fastkmeans import _blas
+
+    numpy_libs = os.path.dirname(os.path.realpath(np.__file__)) + ".libs"
+    numpys = _FakeBlas(os.path.join(numpy_libs, "libscipy_openblas64_.so"), "pthreads")
+    faiss = _FakeBlas("/site-packages/faiss_cpu.libs/libopenblaso.so", "openmp")
+    assert _blas.numpy_blas([faiss, numpys]) == [numpys]
+    assert _blas.numpy_blas([faiss]) == [faiss]  # numpy on a system BLAS: every one counts
+    for libs, spreads in (
+        ((numpys, faiss), True),
+        ((faiss,), False),
+        ((_FakeBlas(numpys.filepath, "openmp"), faiss), False),
+    ):
+        monkeypatch.setattr(_blas, "_controller", lambda libs=libs: _FakeController(*libs))
+        with _blas.single_threaded_blas() as held:
+            assert held == spreads
+            assert all(lib.threads == 1 for lib in libs)  # every BLAS is held
+        assert all(lib.threads == 2 for lib in libs)  # and restored
