@@ -41,11 +41,14 @@ from ._kernels.wide_rows import (
 )
 
 # Rows per chunk: a chunk's products (k x rows) and shifted rows (rows x d) take about this many
-# entries (4 MiB of float32), so that they stay in cache between the product and the decision;
-# 256 to 4096 rows. Measured on the three high-dimension benchmarks (one full search, 2^17 to
-# 2^21 entries): this size was the fastest or within 5% of it, 1.4-1.6x faster than 2^17. Sizing
-# by the products alone (4096 rows for k = 64, d = 768, where BLAS splits a thin product poorly)
-# made no difference to a whole fit in paired runs.
+# entries (4 MiB of float32), divided among the threads that search chunks at once, so that they
+# stay in cache between the product and the decision; 256 to 4096 rows. Measured on the three
+# high-dimension benchmarks, one thread searching (one full search, 2^17 to 2^21 entries): this
+# size was the fastest or within 5% of it, 1.4-1.6x faster than 2^17. Sizing by the products
+# alone (4096 rows for k = 64, d = 768, where BLAS splits a thin product poorly) made no
+# difference to a whole fit in paired runs. Two threads each searching its own chunks (10
+# iterations, alternating runs, medians): 2^19 entries each took 0.92 / 0.91 / 0.99 of the time
+# of 2^20 on the three benchmarks, 2^18 0.90 / 0.88 / 1.03.
 _CHUNK_ENTRIES = 1 << 20
 _MIN_CHUNK_ROWS = 256
 _MAX_CHUNK_ROWS = 4096
@@ -81,9 +84,11 @@ def takes_product_search(X: np.ndarray, centers: np.ndarray) -> bool:
     return n_features > TILE_MAX_FEATURES and n_features * n_clusters >= PRODUCT_SEARCH_MIN_WORK
 
 
-def rows_per_chunk(n_clusters: int, n_features: int) -> int:
-    """Rows per chunk of the filtered search (see _CHUNK_ENTRIES)."""
-    return min(max(_CHUNK_ENTRIES // (n_clusters + n_features), _MIN_CHUNK_ROWS), _MAX_CHUNK_ROWS)
+def rows_per_chunk(n_clusters: int, n_features: int, n_workers: int = 1) -> int:
+    """Rows per chunk of the filtered search with ``n_workers`` threads searching chunks at
+    once (see _CHUNK_ENTRIES)."""
+    entries = _CHUNK_ENTRIES // n_workers
+    return min(max(entries // (n_clusters + n_features), _MIN_CHUNK_ROWS), _MAX_CHUNK_ROWS)
 
 
 def _pieces(n_rows: int, marked: np.ndarray | None = None):
@@ -133,10 +138,8 @@ def filtered_nearest(
     # the final subtractions' roundings (a few u), with a factor 2 to spare (u = eps / 2).
     kappa = (n_features + 16) * eps
     eta = (n_features + 4) * eps  # exact_sq_distance's relative error, with room to spare
-    chunk = min(rows_per_chunk(n_clusters, n_features), n_rows)
-    starts = range(0, n_rows, chunk)
 
-    def search(chunk_starts):
+    def search(chunk, chunk_starts):
         shifted = np.empty((chunk, n_features), dtype=X.dtype)
         row_sq = np.empty(chunk, dtype=np.float64)
         products = np.empty((n_clusters, chunk), dtype=X.dtype)
@@ -159,14 +162,17 @@ def filtered_nearest(
         # With BLAS held to one thread, each of fastkmeans's threads searches every n-th
         # chunk, product included (see fastkmeans._blas); else BLAS's threads run the products
         # and fastkmeans's the kernels, chunk after chunk.
-        n_workers = min(current_threads(), len(starts)) if blas_on_one_thread else 1
+        n_threads = current_threads() if blas_on_one_thread else 1
+        chunk = min(rows_per_chunk(n_clusters, n_features, n_threads), n_rows)
+        starts = range(0, n_rows, chunk)
+        n_workers = min(n_threads, len(starts))
         if n_workers == 1:
-            search(starts)
+            search(chunk, starts)
             return
 
         def search_on_one_thread(chunk_starts):
             with threads_for(1):
-                search(chunk_starts)
+                search(chunk, chunk_starts)
 
         pool = thread_pool()
         futures = [
