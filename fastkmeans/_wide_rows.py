@@ -47,8 +47,9 @@ from ._kernels.wide_rows import (
 # size was the fastest or within 5% of it, 1.4-1.6x faster than 2^17. Sizing by the products
 # alone (4096 rows for k = 64, d = 768, where BLAS splits a thin product poorly) made no
 # difference to a whole fit in paired runs. Two threads each searching its own chunks (10
-# iterations, alternating runs, medians): 2^19 entries each took 0.92 / 0.91 / 0.99 of the time
-# of 2^20 on the three benchmarks, 2^18 0.90 / 0.88 / 1.03.
+# iterations, alternating runs, medians): 2^19 entries each took 0.91 / 0.92 / 0.99 of the time
+# of 2^20 on 200,000 x 128, k = 256 / 100,000 x 768, k = 64 / 1,000,000 x 32, k = 1024; 2^18
+# 0.88 / 0.90 / 1.03.
 _CHUNK_ENTRIES = 1 << 20
 _MIN_CHUNK_ROWS = 256
 _MAX_CHUNK_ROWS = 4096
