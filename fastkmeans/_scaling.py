@@ -28,18 +28,32 @@ _HEADROOM = 64.0
 _WEIGHT_EXP = 256
 
 
-def max_abs(X) -> float:
-    """The largest absolute value in X, dense or sparse rows (no temporary array).
+# Values per step of max_abs: 4-8 MiB, in cache between the step's two sweeps.
+MAGNITUDE_STEP = 1 << 20
 
-    Dense data: numpy's vectorised min and max, two passes on one thread. A parallel kernel
-    did it in one pass (about 10 ms against 25 ms on 8.6 M float32 rows of 3 features) but
-    cost a fresh process 0.4 s of compilation before its first fit.
+
+def max_abs(X) -> float:
+    """The largest absolute value in X, dense or sparse rows (of a sparse one, its stored
+    values); NaN or infinite when a value is not finite.
+
+    One read in cache-sized steps: the absolute values of a slice into a buffer of at most
+    MAGNITUDE_STEP values, then their maximum (which propagates NaN). Measured against numpy's
+    minimum and maximum (two reads): 17 ms against 21 ms on 100,000 x 768 float32, 6 ms against
+    7 ms on 8.6 M x 3. A parallel kernel was faster still but cost a fresh process 0.4 s of
+    compilation before its first fit.
     """
-    if hasattr(X, "kernel_args"):  # SparseRows: the stored values (its zeros add nothing)
-        return float(np.abs(X.data).max()) if X.data.size else 0.0
-    if X.size == 0:
-        return 0.0
-    return max(abs(float(X.min())), abs(float(X.max())))
+    values = X.data if hasattr(X, "kernel_args") else X  # SparseRows: its zeros add nothing
+    flat = values.reshape(-1)
+    buffer = np.empty(min(flat.size, MAGNITUDE_STEP), dtype=flat.dtype)
+    largest = 0.0
+    for start in range(0, flat.size, MAGNITUDE_STEP):
+        step = buffer[: min(MAGNITUDE_STEP, flat.size - start)]
+        np.abs(flat[start : start + step.size], out=step)
+        step_largest = float(step.max())
+        if not np.isfinite(step_largest):
+            return step_largest  # max() below would drop a NaN
+        largest = max(largest, step_largest)
+    return largest
 
 
 def safe_range(dtype, n_features: int, total_weight: float) -> tuple[float, float]:

@@ -15,7 +15,7 @@ from typing import NamedTuple
 import numpy as np
 
 from ._parallel import max_threads
-from ._scaling import weight_exponent
+from ._scaling import max_abs, weight_exponent
 
 
 def _describe(value) -> str:
@@ -238,29 +238,15 @@ def check_finite(values: np.ndarray, name: str = "X") -> None:
     _raise_if_not_finite(values, name)
 
 
-# Values per step of finite_magnitude: 4-8 MiB, in cache between the step's two sweeps.
-_MAGNITUDE_STEP = 1 << 20
-
-
 def finite_magnitude(values: np.ndarray, name: str = "X") -> float:
-    """The largest absolute value of the C-contiguous ``values`` (0.0 when empty), with the
-    check of :func:`check_finite`, in one read.
-
-    Each step takes the absolute values of a cache-sized slice into a buffer, then their maximum,
-    which is NaN or infinite exactly when a value is not finite (the maximum propagates NaN).
-    One read instead of the three of a finiteness check, a minimum and a maximum: 17 ms against
-    34 ms on 100,000 x 768 float32, 6 ms against 12 ms on 8.6 M x 3.
+    """The largest absolute value of ``values`` (0.0 when empty; see
+    :func:`fastkmeans._scaling.max_abs`), with the check of :func:`check_finite`, in one read:
+    the maximum is finite exactly when every value is. One read instead of the three of a
+    finiteness check, a minimum and a maximum (17 ms against 34 ms on 100,000 x 768 float32).
     """
-    flat = values.reshape(-1)
-    buffer = np.empty(min(flat.size, _MAGNITUDE_STEP), dtype=flat.dtype)
-    largest = 0.0
-    for start in range(0, flat.size, _MAGNITUDE_STEP):
-        step = buffer[: min(_MAGNITUDE_STEP, flat.size - start)]
-        np.abs(flat[start : start + step.size], out=step)
-        step_largest = float(step.max())
-        if not np.isfinite(step_largest):
-            _raise_if_not_finite(values, name)
-        largest = max(largest, step_largest)
+    largest = max_abs(values)
+    if not np.isfinite(largest):
+        _raise_if_not_finite(values, name)
     return largest
 
 

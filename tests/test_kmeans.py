@@ -589,7 +589,7 @@ def test_memory_beyond_the_input_is_the_labels_and_the_bounds(algorithm, bytes_p
     # only: what tracemalloc sees.
     import tracemalloc
 
-    from fastkmeans._validation import _MAGNITUDE_STEP
+    from fastkmeans._scaling import MAGNITUDE_STEP
     from fastkmeans.kmeans import DISTINCT_PROBE_ROWS
 
     X = np.random.default_rng(0).normal(size=(200_000, 3)).astype(np.float32)
@@ -603,9 +603,9 @@ def test_memory_beyond_the_input_is_the_labels_and_the_bounds(algorithm, bytes_p
     finally:
         tracemalloc.stop()
     # Plus constants: the look for repeated rows over the first rows, which finds none here, and
-    # the buffer of the finiteness and magnitude check (at most _MAGNITUDE_STEP values).
+    # the buffer of the finiteness and magnitude check (at most MAGNITUDE_STEP values).
     probe = 40 * DISTINCT_PROBE_ROWS
-    magnitude_buffer = X.itemsize * min(X.size, _MAGNITUDE_STEP)
+    magnitude_buffer = X.itemsize * min(X.size, MAGNITUDE_STEP)
     limit = bytes_per_row * X.shape[0] + probe + magnitude_buffer + 100_000
     assert peak <= limit, peak / X.shape[0]
 
@@ -656,7 +656,7 @@ def test_mostly_distinct_or_weighted_rows_are_fitted_as_they_are(capsys):
 def test_repeated_rows_fit_holds_one_index_per_row():
     import tracemalloc
 
-    from fastkmeans._validation import _MAGNITUDE_STEP
+    from fastkmeans._scaling import MAGNITUDE_STEP
     from fastkmeans.kmeans import DISTINCT_PROBE_ROWS
 
     # More rows than the labels' gather takes at a time (2**20), so that what grows with n
@@ -673,7 +673,7 @@ def test_repeated_rows_fit_holds_one_index_per_row():
     # and their labels), the per-distinct-row arrays, the look over the first rows, the buffer
     # of the finiteness and magnitude check.
     constants = 12 * 2**20 + 200 * 5000 + 40 * DISTINCT_PROBE_ROWS + 1_000_000
-    constants += X.itemsize * _MAGNITUDE_STEP
+    constants += X.itemsize * MAGNITUDE_STEP
     assert peak <= 4 * X.shape[0] + constants, peak / X.shape[0]
 
 

@@ -161,11 +161,12 @@ def test_the_finiteness_check_tells_overflowing_sums_from_non_finite_values(dtyp
 
 @pytest.mark.parametrize("dtype", [np.float32, np.float64])
 def test_the_magnitude_read_checks_every_step(dtype, monkeypatch):
-    # finite_magnitude reads in steps: the largest |value| and a non-finite value must be found
-    # in any step, the last (partial) one included, as check_finite finds them.
-    from fastkmeans import _validation
+    # The magnitude is read in steps (fastkmeans._scaling.max_abs): the largest |value| and a
+    # non-finite value must be found in any step, the last (partial) one included, as
+    # check_finite finds them.
+    from fastkmeans import _scaling, _validation
 
-    monkeypatch.setattr(_validation, "_MAGNITUDE_STEP", 7)
+    monkeypatch.setattr(_scaling, "MAGNITUDE_STEP", 7)
     rng = np.random.default_rng(0)
     X = rng.normal(size=(10, 5)).astype(dtype)  # 50 values: 7 full steps and one of 1
     big = np.finfo(dtype).max
