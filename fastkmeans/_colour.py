@@ -2,7 +2,8 @@
 
 An image is reduced to its distinct colours with their pixel counts, a lossless weighted
 summary: k-means on it with those counts as weights is k-means on every pixel. Public names are
-re-exported by :mod:`fastkmeans.image`.
+re-exported by :mod:`fastkmeans.image`. The same bitmap finds the distinct rows of float data
+whose values are small non-negative integers (pixels held as floats) for ``KMeans.fit``.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from ._kernels.histogram import (
     bitmap_keys,
     locate_colours,
     mark_colours,
+    mark_integer_rows,
     rank_colours,
     renumber,
     unique_colours,
@@ -132,11 +134,36 @@ def _integer_colour_summary(image: np.ndarray, n_colour: int, n_blocks: int | No
         keys, counts, inverse = _bitmap_summary(pixels, n_colour, bits, height, n_blocks)
     else:
         keys, counts, inverse = _hashed_summary(pixels, n_colour, bits, height, n_blocks)
-    colours = np.empty((keys.shape[0], n_colour), dtype=image.dtype)
+    return ColourSummary(_unpacked(keys, n_colour, bits, image.dtype), counts, inverse)
+
+
+def integer_row_summary(X: np.ndarray, max_rows: int):
+    """The distinct rows of float X whose every value is an integer in [0, 2^(24 // d))
+    (an image's pixels held as floats), or None when a value is not.
+
+    Returns the distinct rows in lexicographic order (X's dtype), their counts (int64) and
+    each row's distinct row (int32); no rows (and no counts or inverse) when there are more
+    than ``max_rows``. Through the bitmap of every possible row (2 MiB) that summarises
+    images: two reads of X, in parallel blocks, whose values are checked as they are marked
+    (data that is not such integers usually stops at its first row).
+    """
+    n_values = X.shape[1]
+    bits = BITMAP_MAX_BITS // n_values
+    n_blocks = max(1, min(current_threads(), X.shape[0] // MIN_BLOCK_ROWS))
+    found = _bitmap_summary(X, n_values, bits, X.shape[0], n_blocks, max_colours=max_rows)
+    if found is None:
+        return None
+    keys, counts, inverse = found
+    return _unpacked(keys, n_values, bits, X.dtype), counts, inverse
+
+
+def _unpacked(keys: np.ndarray, n_values: int, bits: int, dtype) -> np.ndarray:
+    """The rows whose values, ``bits`` bits each, the keys pack (first value highest)."""
+    rows = np.empty((keys.shape[0], n_values), dtype=dtype)
     mask = np.uint64((1 << bits) - 1)
-    for f in range(n_colour):
-        colours[:, f] = (keys >> np.uint64(bits * (n_colour - 1 - f))) & mask
-    return ColourSummary(colours, counts, inverse)
+    for f in range(n_values):
+        rows[:, f] = (keys >> np.uint64(bits * (n_values - 1 - f))) & mask
+    return rows
 
 
 def _row_bounds(height: int, width: int, n_blocks: int) -> np.ndarray:
@@ -153,12 +180,24 @@ def _for_each_block(function, n_blocks: int) -> list:
         return list(pool.map(function, range(n_blocks)))
 
 
-def _bitmap_summary(pixels: np.ndarray, n_colour: int, bits: int, height: int, n_blocks: int):
+def _bitmap_summary(
+    pixels: np.ndarray,
+    n_colour: int,
+    bits: int,
+    height: int,
+    n_blocks: int,
+    *,
+    max_colours: int | None = None,
+):
     """Keys, counts and inverse of colours of at most 24 bits, through a bitmap of them all.
 
     Each block marks its pixels' colours in a bitmap of its own (2 MiB for 24 bits); the
     bitmaps are OR-ed, ranked, and each block then gives its pixels their colours' ranks and
     counts them. Per-block bitmaps and counts take at most the inverse's size in all.
+
+    Float ``pixels`` (rows of ``n_colour`` values) are checked as they are marked: None when a
+    value is not an integer of ``bits`` bits. With more colours than ``max_colours``, no keys
+    (and None for the counts and inverse), without the second read.
     """
     n_pixels = pixels.shape[0]
     width = n_pixels // height
@@ -169,12 +208,18 @@ def _bitmap_summary(pixels: np.ndarray, n_colour: int, bits: int, height: int, n
 
     def mark_block(b):
         rows = slice(bounds[b], bounds[b + 1])
+        if pixels.dtype.kind == "f":
+            return mark_integer_rows(pixels[rows], np.uint64(bits), bitmaps[b])
         mark_colours(pixels[rows], n_colour, np.uint64(bits), bitmaps[b])
+        return True
 
-    _for_each_block(mark_block, n_mark)
+    if not all(_for_each_block(mark_block, n_mark)):
+        return None
     bitmap = np.bitwise_or.reduce(bitmaps, axis=0) if n_mark > 1 else bitmaps[0]
     ranks = np.empty(n_words, dtype=np.int64)
     n_colours = rank_colours(bitmap, ranks)
+    if max_colours is not None and n_colours > max_colours:
+        return np.empty(0, dtype=np.uint64), None, None
 
     inverse = np.empty(n_pixels, dtype=np.int32)
     n_locate = max(1, min(n_blocks, n_pixels // n_colours))

@@ -8,6 +8,7 @@ from typing import NamedTuple
 
 import numpy as np
 
+from ._colour import integer_row_summary
 from ._hamerly import hamerly
 from ._kernels.distances import TILE_MAX_FEATURES
 from ._kernels.duplicates import distinct_rows
@@ -154,7 +155,9 @@ class KMeans(EstimatorMixin):
     photo) whose distinct rows are at most a quarter of all is fitted on those distinct rows
     weighted by their counts: the same k-means problem at a fraction of the cost per
     iteration. The labels and inertia still describe every row; the k-means++ draws differ
-    from those of a fit on the repeated rows. A callable ``init`` always receives all rows.
+    from those of a fit on the repeated rows. The distinct rows come in lexicographic order
+    when every value is an integer in [0, 2^(24/d)) (pixels held as floats), else in the
+    order first seen. A callable ``init`` always receives all rows.
 
     Examples
     --------
@@ -425,7 +428,9 @@ def _distinct_points(X, weights: Weights) -> tuple[np.ndarray, Weights, np.ndarr
 
     k-means on the distinct rows weighted by their counts is k-means on X: the same cost for
     any centres, the same means. Iterations then cost in proportion to the distinct rows
-    (measured on 8.6 MP photos: 0.2 s to find them, then every pass ~20x cheaper).
+    (measured on 8.6 MP photos as float32: 0.06-0.10 s to find them through the bitmap,
+    0.2-0.4 s hashed, then every pass ~20x cheaper). Rows of small non-negative integers take
+    the bitmap (:func:`~fastkmeans._colour.integer_row_summary`), other rows the hash.
     """
     if not (
         isinstance(X, np.ndarray)
@@ -434,6 +439,13 @@ def _distinct_points(X, weights: Weights) -> tuple[np.ndarray, Weights, np.ndarr
         and X.shape[1] <= DISTINCT_MAX_FEATURES
     ):
         return None
+    # Small non-negative integers (pixels held as floats): the bitmap of every possible row.
+    found = integer_row_summary(X, X.shape[0] // 4)
+    if found is not None:
+        rows, counts, inverse = found
+        if rows.shape[0] == 0:
+            return None
+        return rows, Weights.of(counts.astype(np.float64)), inverse
     bits = X.view(np.uint32 if X.dtype == np.float32 else np.uint64)
     n_probe = min(X.shape[0], DISTINCT_PROBE_ROWS)
     probe = np.empty(n_probe, dtype=np.int32)

@@ -11,6 +11,7 @@ from numpy.testing import assert_allclose, assert_array_equal
 
 import fastkmeans
 from fastkmeans import ConvergenceWarning, FewDistinctPointsWarning, KMeans
+from fastkmeans._validation import Weights
 
 from . import naive
 
@@ -620,28 +621,81 @@ def _photo_like(n_rows, n_colours, seed=0, dtype=np.float32):
 
 @pytest.mark.parametrize("algorithm", ["lloyd", "hamerly"])
 @pytest.mark.parametrize("dtype", [np.float32, np.float64])
-def test_repeated_rows_are_fitted_once_with_their_counts(algorithm, dtype, capsys):
+@pytest.mark.parametrize("integers", [True, False])
+def test_repeated_rows_are_fitted_once_with_their_counts(algorithm, dtype, integers, capsys):
+    # Integer values in [0, 256) (pixels held as floats) are summarised through a bitmap, in
+    # lexicographic order; other values are hashed, in first-seen order.
     X = _photo_like(80_000, 3000, dtype=dtype)
+    if not integers:
+        X = X / dtype(7.0) - dtype(1.0)
     km = KMeans(6, random_state=0, algorithm=algorithm, verbose=True).fit(X)
     distinct = np.unique(X, axis=0).shape[0]
     assert f"Fitting the {distinct} distinct rows of {len(X)}" in capsys.readouterr().out
     labels, _ = naive.nearest(X, km.cluster_centers_)
     assert_array_equal(km.labels_, labels)
     assert km.labels_.dtype == np.int32
-    assert_allclose(km.inertia_, naive.cost(X, km.cluster_centers_), rtol=1e-9)
-    # The same weighted problem as the distinct rows in first-seen order with their counts.
-    first, counts = _first_seen(X)
+    # Squared distances are computed in X's dtype.
+    rtol = 1e-9 if dtype == np.float64 else 1e-6
+    assert_allclose(km.inertia_, naive.cost(X, km.cluster_centers_), rtol=rtol)
+    # The same weighted problem as the distinct rows in that order with their counts.
+    first, counts = _sorted_distinct(X) if integers else _first_seen(X)
     weighted = KMeans(6, random_state=0, algorithm=algorithm).fit(X[first], sample_weight=counts)
     assert_array_equal(km.cluster_centers_, weighted.cluster_centers_)
     assert km.inertia_ == weighted.inertia_ and km.n_iter_ == weighted.n_iter_
 
 
+def _sorted_distinct(X):
+    _, first, counts = np.unique(X, axis=0, return_index=True, return_counts=True)
+    return first, counts
+
+
 def _first_seen(X):
-    _, first, inverse, counts = np.unique(
-        X, axis=0, return_index=True, return_inverse=True, return_counts=True
-    )
+    first, counts = _sorted_distinct(X)
     order = np.argsort(first)
     return first[order], counts[order]
+
+
+@pytest.mark.parametrize("dtype", [np.float32, np.float64])
+@pytest.mark.parametrize(("n_features", "largest"), [(1, 2**24 - 1), (2, 4095), (3, 255), (4, 63)])
+def test_integer_rows_are_summarised_through_the_bitmap(dtype, n_features, largest):
+    from fastkmeans._colour import integer_row_summary
+
+    rng = np.random.default_rng(n_features)
+    X = rng.integers(0, largest + 1, size=(40_000, n_features)).astype(dtype)
+    X[rng.integers(0, len(X), 5000)] = X[:5000]  # repeated rows
+    X[7] = largest
+    X[8] = 0.0
+    rows, counts, inverse = integer_row_summary(X, len(X))
+    expected, expected_inverse, expected_counts = np.unique(
+        X, axis=0, return_inverse=True, return_counts=True
+    )
+    assert rows.dtype == dtype and inverse.dtype == np.int32
+    assert_array_equal(rows, expected)
+    assert_array_equal(counts, expected_counts)
+    assert_array_equal(inverse, expected_inverse.ravel())
+    # More distinct rows than allowed: none, from the first read alone.
+    too_many = integer_row_summary(X, len(expected) - 1)
+    assert too_many[0].shape == (0, n_features) and too_many[1] is None
+    # Any value that is not such an integer, in any row (the last included): not this path.
+    for bad in (largest + 1, -1.0, 0.5, -0.0):
+        for row in (0, len(X) // 2, len(X) - 1):
+            Y = X.copy()
+            Y[row, n_features - 1] = bad
+            assert integer_row_summary(Y, len(Y)) is None, (bad, row)
+
+
+def test_negative_zero_is_not_merged_with_zero():
+    # The bitmap would merge -0.0 with 0.0 (the same key); such data takes the hashed path,
+    # which keeps them apart by their bits.
+    X = _photo_like(80_000, 300)
+    X[::3, 0] = 0.0
+    X[1::3, 0] = -0.0
+    km = KMeans(4, random_state=0).fit(X)
+    assert_allclose(km.inertia_, naive.cost(X, km.cluster_centers_), rtol=1e-6)
+    from fastkmeans.kmeans import _distinct_points
+
+    points, _, _ = _distinct_points(X, Weights.ones(len(X)))
+    assert np.signbit(points[:, 0]).any() and not np.signbit(points[:, 0]).all()
 
 
 def test_mostly_distinct_or_weighted_rows_are_fitted_as_they_are(capsys):
@@ -696,3 +750,19 @@ def test_n_init_auto_runs_once_on_the_data_and_several_times_on_a_coreset(capsys
     assert_array_equal(
         once.cluster_centers_, KMeans(6, random_state=0, n_init=1).fit(photo).cluster_centers_
     )
+
+
+def test_integer_rows_marked_in_parallel_blocks_are_checked_in_each():
+    # Enough rows for two marking blocks (each marks at least twice the bitmap's words).
+    from fastkmeans._colour import integer_row_summary
+
+    X = np.random.default_rng(0).integers(0, 256, size=(1_100_000, 3)).astype(np.float32)
+    rows, counts, inverse = integer_row_summary(X, len(X))
+    assert counts.sum() == len(X) and np.all(counts > 0)
+    keys = (rows[:, 0] * 65536 + rows[:, 1] * 256 + rows[:, 2]).astype(np.int64)
+    assert np.all(np.diff(keys) > 0)  # distinct, in lexicographic order
+    assert_array_equal(rows[inverse[::997]], X[::997])
+    for row in (5, len(X) - 1):  # a value in the first or the last block
+        Y = X.copy()
+        Y[row, 1] = 0.25
+        assert integer_row_summary(Y, len(Y)) is None

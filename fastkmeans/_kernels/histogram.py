@@ -18,6 +18,8 @@ depends on neither pixel order nor blocks. O(n) expected time, memory proportion
 number of distinct colours.
 """
 
+import math
+
 import numpy as np
 
 from ._config import jit, jit_parallel
@@ -155,6 +157,25 @@ def mark_colours(pixels, n_colour, bits, bitmap):
     for i in range(pixels.shape[0]):
         key = _pack(pixels, i, n_colour, bits)
         bitmap[key >> _WORD_SHIFT] |= _ONE << (key & _BIT_MASK)
+
+
+@jit
+def mark_integer_rows(rows, bits, bitmap):
+    """:func:`mark_colours` for float rows: sets the bit of each row's packed values, all of
+    which must be integers in [0, 2^bits) (+0.0, not -0.0). Returns False at the first row
+    that is not so (the bitmap then partly marked), True when every row was marked."""
+    limit = np.float64(_ONE << bits)
+    n_values = rows.shape[1]
+    for i in range(rows.shape[0]):
+        for f in range(n_values):
+            value = np.float64(rows[i, f])
+            if not (0.0 <= value < limit and value == np.floor(value)):
+                return False
+            if value == 0.0 and math.copysign(1.0, value) < 0.0:
+                return False
+        key = _pack(rows, i, n_values, bits)
+        bitmap[key >> _WORD_SHIFT] |= _ONE << (key & _BIT_MASK)
+    return True
 
 
 @jit
