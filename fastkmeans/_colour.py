@@ -16,7 +16,6 @@ import numpy as np
 from ._kernels._config import current_threads
 from ._kernels.histogram import (
     BITMAP_MAX_BITS,
-    bitmap_keys,
     locate_colours,
     mark_colours,
     mark_integer_rows,
@@ -217,9 +216,10 @@ def _bitmap_summary(
         return None
     bitmap = np.bitwise_or.reduce(bitmaps, axis=0) if n_mark > 1 else bitmaps[0]
     ranks = np.empty(n_words, dtype=np.int64)
-    n_colours = rank_colours(bitmap, ranks)
-    if max_colours is not None and n_colours > max_colours:
-        return np.empty(0, dtype=np.uint64), None, None
+    keys = rank_colours(bitmap, ranks, n_pixels if max_colours is None else max_colours)
+    n_colours = keys.shape[0]
+    if n_colours == 0:  # more colours than max_colours (a pixel has one)
+        return keys, None, None
 
     inverse = np.empty(n_pixels, dtype=np.int32)
     n_locate = max(1, min(n_blocks, n_pixels // n_colours))
@@ -237,7 +237,7 @@ def _bitmap_summary(
 
     _for_each_block(locate_block, n_locate)
     counts = block_counts.sum(axis=0, dtype=np.int64)
-    return bitmap_keys(bitmap, n_colours), counts, inverse
+    return keys, counts, inverse
 
 
 def _hashed_summary(pixels: np.ndarray, n_colour: int, bits: int, height: int, n_blocks: int):

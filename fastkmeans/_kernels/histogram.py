@@ -179,19 +179,20 @@ def mark_integer_rows(rows, bits, bitmap):
 
 
 @jit
-def rank_colours(bitmap, ranks):
-    """``ranks[w]`` = bits set in the words before ``w``; returns the number of set bits."""
+def rank_colours(bitmap, ranks, max_colours):
+    """``ranks[w]`` = bits set in the words before ``w``; returns the positions of the set
+    bits, ascending, as uint64 keys (none when there are more than ``max_colours``).
+
+    One kernel for both passes over the bitmap: as two, they cost a fresh process 0.1-0.2 s
+    more compilation, for the images' summary and for KMeans' look for repeated rows alike.
+    """
     total = 0
     for w in range(bitmap.shape[0]):
         ranks[w] = total
         total += _popcount(bitmap[w])
-    return total
-
-
-@jit
-def bitmap_keys(bitmap, n_keys):
-    """The positions of the ``n_keys`` set bits of ``bitmap``, ascending, as uint64 keys."""
-    keys = np.empty(n_keys, np.uint64)
+    if total > max_colours:
+        return np.empty(0, np.uint64)
+    keys = np.empty(total, np.uint64)
     n = 0
     for w in range(bitmap.shape[0]):
         word = bitmap[w]
