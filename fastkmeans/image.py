@@ -396,11 +396,15 @@ def _paint(image: np.ndarray, labels: np.ndarray, colour_labels, palette: np.nda
     """
     pixels = image.reshape(image.shape[0] * image.shape[1], -1)
     out = np.empty_like(image)
+    # One byte per colour where the clusters fit in it: the table each pixel looks its cluster
+    # up in then takes a quarter of the cache (paint of an 8.6 MP photo with 689k colours:
+    # 12 ms against 18 ms).
+    label_type = np.uint8 if palette.shape[0] <= 256 else np.int32
     paint(
         pixels,
         palette.shape[1],
         labels,
-        np.ascontiguousarray(colour_labels, dtype=np.int32),
+        np.ascontiguousarray(colour_labels, dtype=label_type),
         palette,
         block_bounds(pixels.shape[0]),
         out.reshape(pixels.shape),

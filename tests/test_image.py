@@ -169,6 +169,19 @@ def test_segment_image_equals_clustering_every_pixel():
 # -- segmentation --------------------------------------------------------------------------
 
 
+@pytest.mark.parametrize("n_clusters", [255, 256, 257, 300])
+def test_more_clusters_than_a_byte_holds_label_every_pixel(n_clusters):
+    # Pixels look their cluster up in a table of one byte per colour up to 256 clusters, of
+    # four beyond.
+    rng = np.random.default_rng(n_clusters)
+    image = rng.integers(0, 256, size=(40, 30, 3), dtype=np.uint8)
+    seg = segment_image(image, n_clusters, random_state=0)
+    assert seg.labels.max() == n_clusters - 1
+    assert_array_equal(seg.image, seg.palette[seg.labels])
+    labels, _ = naive.nearest(image.reshape(-1, 3).astype(np.float64), seg.centers)
+    assert_array_equal(seg.labels.ravel(), labels)
+
+
 def test_exact_recovery_of_noisy_regions():
     image, regions = region_image(noise=6)
     seg = segment_image(image, 4, random_state=0)
