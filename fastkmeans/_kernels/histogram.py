@@ -163,18 +163,28 @@ def mark_colours(pixels, n_colour, bits, bitmap):
 def mark_integer_rows(rows, bits, bitmap):
     """:func:`mark_colours` for float rows: sets the bit of each row's packed values, all of
     which must be integers in [0, 2^bits) (+0.0, not -0.0). Returns False at the first row
-    that is not so (the bitmap then partly marked), True when every row was marked."""
+    that is not so (the bitmap then partly marked), True when every row was marked.
+
+    A value in range is converted to an integer once, which both tests it (the conversion
+    is exact only for an integer) and packs it: 44-64 ms against 67-72 ms testing it with
+    ``floor`` and converting it again (8.6 MP as float32, one thread; a branch-free test
+    took 190 ms).
+    """
     limit = np.float64(_ONE << bits)
+    shift = np.int64(bits)
     n_values = rows.shape[1]
     for i in range(rows.shape[0]):
+        key = np.int64(0)
         for f in range(n_values):
             value = np.float64(rows[i, f])
-            if not (0.0 <= value < limit and value == np.floor(value)):
+            if not (value >= 0.0 and value < limit):  # NaN included
                 return False
-            if value == 0.0 and math.copysign(1.0, value) < 0.0:
+            whole = np.int64(value)
+            if np.float64(whole) != value or (whole == 0 and math.copysign(1.0, value) < 0.0):
                 return False
-        key = _pack(rows, i, n_values, bits)
-        bitmap[key >> _WORD_SHIFT] |= _ONE << (key & _BIT_MASK)
+            key = (key << shift) | whole
+        packed = np.uint64(key)
+        bitmap[packed >> _WORD_SHIFT] |= _ONE << (packed & _BIT_MASK)
     return True
 
 
