@@ -90,7 +90,9 @@ def main(argv=None) -> None:
     seeds = [0, 1] if args.quick else list(range(args.seeds))
     # Compile before timing, every path the timed calls take: a sample of the first photo,
     # with enough pixels (>= 65,536) for the full fit's look for repeated rows.
-    sample = np.ascontiguousarray(next(iter(photos.values()))[::8, ::8])
+    first = next(iter(photos.values()))
+    step = max(1, int(np.sqrt(first.shape[0] * first.shape[1] / 100_000)))
+    sample = np.ascontiguousarray(first[::step, ::step])
     fastkmeans.segment_image(sample, K, random_state=0)
     pixels = sample.reshape(-1, 3).astype(np.float32)
     fastkmeans.KMeans(K, random_state=0).fit(pixels)
