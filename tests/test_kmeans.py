@@ -759,7 +759,8 @@ def test_integer_rows_marked_in_parallel_blocks_are_checked_in_each():
     X = np.random.default_rng(0).integers(0, 256, size=(1_100_000, 3)).astype(np.float32)
     rows, counts, inverse = integer_row_summary(X, len(X))
     assert counts.sum() == len(X) and np.all(counts > 0)
-    keys = (rows[:, 0] * 65536 + rows[:, 1] * 256 + rows[:, 2]).astype(np.int64)
+    values = rows.astype(np.int64)
+    keys = values[:, 0] * 65536 + values[:, 1] * 256 + values[:, 2]
     assert np.all(np.diff(keys) > 0)  # distinct, in lexicographic order
     assert_array_equal(rows[inverse[::997]], X[::997])
     for row in (5, len(X) - 1):  # a value in the first or the last block
