@@ -218,24 +218,28 @@ class KMeans(EstimatorMixin):
         fit = self._validated_fit(X, sample_weight)
         with thread_limit(fit.n_threads):
             fit = _in_safe_range(fit)
-            points, weights = _fitting_points(fit)
-            fit = fit._replace(n_init=_runs_for(fit, on_coreset=points is not fit.X))
-            distinct = None
-            if points is fit.X and not callable(fit.init):
-                distinct = _distinct_points(fit.X, fit.weights)
+            # The data as distinct rows with their counts, where that pays (a coreset is
+            # then built from them: only where the bitmap finds them, as the hash costs more
+            # than it saves there).
+            data, weights, distinct = fit.X, fit.weights, None
+            if not callable(fit.init):
+                distinct = _distinct_points(fit.X, fit.weights, hashed=fit.coreset_size is None)
             if distinct is not None:
-                points, weights, inverse = distinct
-                if self.verbose:
-                    print(f"Fitting the {points.shape[0]} distinct rows of {fit.X.shape[0]}")
-            best, n_distinct = _run_restarts(fit, points, weights, self.verbose)
+                data, weights, inverse = distinct
+            points, point_weights = _fitting_points(fit, data, weights)
+            on_coreset = points is not data
+            if distinct is not None and self.verbose:
+                what = "a coreset of the" if on_coreset else "the"
+                print(f"Fitting {what} {data.shape[0]} distinct rows of {fit.X.shape[0]}")
+            fit = fit._replace(n_init=_runs_for(fit, on_coreset=on_coreset))
+            best, n_distinct = _run_restarts(fit, points, point_weights, self.verbose)
+            if on_coreset:
+                # Fitted on a coreset: label and cost every point with its centres.
+                labels, inertia = labels_and_inertia(data, weights, best.centers)
+                best = best._replace(labels=labels, inertia=inertia)
             if distinct is not None:
                 # The same weighted problem: its cost is the cost of every row.
                 best = best._replace(labels=_gathered_in_place(best.labels, inverse))
-            elif points is not fit.X:
-                # Fitted on a coreset: label and cost every point with its centres.
-                labels, inertia = labels_and_inertia(fit.X, fit.weights, best.centers)
-                best = best._replace(labels=labels, inertia=inertia)
-                weights = fit.weights
         _warn_about_run(best, n_distinct, fit.n_clusters, fit.max_iter, fit.tol)
         self.cluster_centers_ = scaled(best.centers, -fit.exponent)
         self.labels_ = best.labels
@@ -245,7 +249,7 @@ class KMeans(EstimatorMixin):
         self._set_feature_names(X, fit.X.shape[1])
         # Whether coreset_size applied (it does not on inputs that fit within it, or when the
         # coreset has fewer points than clusters); segment_image reports it.
-        self._fitted_on_coreset = points is not fit.X
+        self._fitted_on_coreset = on_coreset
         return self
 
     def _validated_fit(self, X, sample_weight) -> _Fit:
@@ -397,17 +401,16 @@ def _runs_for(fit: _Fit, *, on_coreset: bool) -> int:
     return CORESET_RUNS
 
 
-def _fitting_points(fit: _Fit) -> tuple[np.ndarray, Weights]:
-    """The points the runs iterate on: a sensitivity coreset with ``coreset_size``, else X."""
-    if fit.coreset_size is None or fit.coreset_size >= fit.X.shape[0]:
-        return fit.X, fit.weights
-    coreset = _sensitivity_coreset(
-        fit.X, fit.n_clusters, fit.coreset_size, fit.weights, None, fit.rng
-    )
+def _fitting_points(fit: _Fit, data, weights: Weights) -> tuple[np.ndarray, Weights]:
+    """The points the runs iterate on: a sensitivity coreset of the data (X, or its distinct
+    rows with their counts) with ``coreset_size``, else the data itself."""
+    if fit.coreset_size is None or fit.coreset_size >= data.shape[0]:
+        return data, weights
+    coreset = _sensitivity_coreset(data, fit.n_clusters, fit.coreset_size, weights, None, fit.rng)
     if coreset.points.shape[0] < fit.n_clusters:
         # Fewer distinct points than clusters: fit the data itself, and the few-distinct-points
         # warning says so.
-        return fit.X, fit.weights
+        return data, weights
     points = np.ascontiguousarray(coreset.points, dtype=fit.X.dtype)
     return points, Weights.of(coreset.weights)
 
@@ -422,9 +425,12 @@ DISTINCT_MIN_ROWS = 1 << 16
 DISTINCT_PROBE_ROWS = 1 << 15
 
 
-def _distinct_points(X, weights: Weights) -> tuple[np.ndarray, Weights, np.ndarray] | None:
+def _distinct_points(
+    X, weights: Weights, *, hashed: bool = True
+) -> tuple[np.ndarray, Weights, np.ndarray] | None:
     """X's distinct rows, their counts as weights and each row's distinct row, or None when
-    X is not a case for it (see DISTINCT_MAX_FEATURES) or has too few repeated rows.
+    X is not a case for it (see DISTINCT_MAX_FEATURES) or has too few repeated rows (or, with
+    ``hashed=False``, when its rows are not small non-negative integers).
 
     k-means on the distinct rows weighted by their counts is k-means on X: the same cost for
     any centres, the same means. Iterations then cost in proportion to the distinct rows
@@ -446,6 +452,8 @@ def _distinct_points(X, weights: Weights) -> tuple[np.ndarray, Weights, np.ndarr
         if rows.shape[0] == 0:
             return None
         return rows, Weights.of(counts.astype(np.float64)), inverse
+    if not hashed:
+        return None
     bits = X.view(np.uint32 if X.dtype == np.float32 else np.uint64)
     n_probe = min(X.shape[0], DISTINCT_PROBE_ROWS)
     probe = np.empty(n_probe, dtype=np.int32)

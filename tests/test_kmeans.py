@@ -767,3 +767,29 @@ def test_integer_rows_marked_in_parallel_blocks_are_checked_in_each():
         Y = X.copy()
         Y[row, 1] = 0.25
         assert integer_row_summary(Y, len(Y)) is None
+
+
+def test_a_coreset_of_repeated_integer_rows_is_built_from_the_distinct_rows(capsys):
+    X = _photo_like(80_000, 3000)
+    km = KMeans(6, random_state=0, coreset_size=400, verbose=True).fit(X)
+    distinct = np.unique(X, axis=0).shape[0]
+    assert f"Fitting a coreset of the {distinct} distinct rows of {len(X)}" in (
+        capsys.readouterr().out
+    )
+    assert km._fitted_on_coreset
+    # The coreset of the distinct rows weighted by their counts, in lexicographic order.
+    first, counts = _sorted_distinct(X)
+    weighted = KMeans(6, random_state=0, coreset_size=400).fit(X[first], sample_weight=counts)
+    assert_array_equal(km.cluster_centers_, weighted.cluster_centers_)
+    # Labels and inertia of every row.
+    labels, _ = naive.nearest(X, km.cluster_centers_)
+    assert_array_equal(km.labels_, labels)
+    assert_allclose(km.inertia_, naive.cost(X, km.cluster_centers_), rtol=1e-6)
+    # A coreset at least as large as the distinct rows: the distinct rows themselves.
+    exact = KMeans(6, random_state=0, coreset_size=distinct).fit(X)
+    assert not exact._fitted_on_coreset
+    assert_array_equal(exact.cluster_centers_, KMeans(6, random_state=0).fit(X).cluster_centers_)
+    # Rows that are not small integers are not hashed for a coreset: it is built from X.
+    floats = X / np.float32(7.0)
+    KMeans(6, random_state=0, coreset_size=400, verbose=True).fit(floats)
+    assert "distinct rows" not in capsys.readouterr().out
