@@ -112,8 +112,11 @@ class KMeans(EstimatorMixin):
         Fit on a sensitivity coreset of this many points
         (:func:`fastkmeans.sensitivity_coreset`) instead of on all the data, then label every
         point with the resulting centres in one final pass; ``inertia_`` is the cost on all the
-        data. Much faster on large inputs, at a small cost in quality. Must be
-        ``>= n_clusters``; a size at least the number of samples fits on the data itself.
+        data. Much faster on large inputs without repeated rows, at a small cost in quality.
+        Must be ``>= n_clusters``; a size at least the number of samples fits on the data
+        itself. Repeated rows of small non-negative integers (a photo's pixels held as
+        floats; see the Notes) are reduced to their distinct rows first, and the coreset is
+        built from those: a size at least their number fits on them exactly.
     n_threads : int, optional
         Numba threads used during calls on this estimator (the previous setting is restored
         afterwards); default: Numba's current setting. The matrix products of wide rows (more
