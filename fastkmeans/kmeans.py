@@ -226,7 +226,8 @@ class KMeans(EstimatorMixin):
             # than it saves there).
             data, weights, distinct = fit.X, fit.weights, None
             if not callable(fit.init):
-                distinct = _distinct_points(fit.X, fit.weights, hashed=fit.coreset_size is None)
+                no_coreset = fit.coreset_size is None or fit.coreset_size >= fit.X.shape[0]
+                distinct = _distinct_points(fit.X, fit.weights, hashed=no_coreset)
             if distinct is not None:
                 data, weights, inverse = distinct
             points, point_weights = _fitting_points(fit, data, weights)

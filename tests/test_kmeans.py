@@ -789,7 +789,10 @@ def test_a_coreset_of_repeated_integer_rows_is_built_from_the_distinct_rows(caps
     exact = KMeans(6, random_state=0, coreset_size=distinct).fit(X)
     assert not exact._fitted_on_coreset
     assert_array_equal(exact.cluster_centers_, KMeans(6, random_state=0).fit(X).cluster_centers_)
-    # Rows that are not small integers are not hashed for a coreset: it is built from X.
+    # Rows that are not small integers are not hashed for a coreset: it is built from X. A
+    # coreset_size of all rows is no coreset: they are hashed as without one.
     floats = X / np.float32(7.0)
     KMeans(6, random_state=0, coreset_size=400, verbose=True).fit(floats)
     assert "distinct rows" not in capsys.readouterr().out
+    KMeans(6, random_state=0, coreset_size=len(X), verbose=True).fit(floats)
+    assert f"Fitting the {distinct} distinct rows" in capsys.readouterr().out
