@@ -148,6 +148,9 @@ def integer_row_summary(X: np.ndarray, max_rows: int):
     """
     n_values = X.shape[1]
     bits = BITMAP_MAX_BITS // n_values
+    first = X[0]
+    if not np.all((first >= 0) & (first < (1 << bits)) & (first == np.floor(first))):
+        return None  # most float data: known from its first row, before any bitmap is made
     n_blocks = max(1, min(current_threads(), X.shape[0] // MIN_BLOCK_ROWS))
     found = _bitmap_summary(X, n_values, bits, X.shape[0], n_blocks, max_colours=max_rows)
     if found is None:
