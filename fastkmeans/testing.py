@@ -147,9 +147,16 @@ def coreset_distortion(
     n_clusters = check_n_clusters(n_clusters, X.shape[0], sample_weight)
     n_runs = check_int(n_runs, "n_runs", minimum=0)
     n_combinations = check_int(n_combinations, "n_combinations", minimum=0)
+    if solutions is None:
+        solutions = []
+    elif isinstance(solutions, np.ndarray) or not isinstance(solutions, Sequence):
+        raise TypeError(
+            "solutions must be a sequence (list or tuple) of centre arrays, got "
+            f"{type(solutions).__name__}: wrap one solution as [centers]"
+        )
     given = [
         check_centers(solution, n_features, X.dtype, f"solutions[{i}]")
-        for i, solution in enumerate(solutions or [])
+        for i, solution in enumerate(solutions)
     ]
     if n_runs == 0 and not given:
         raise ValueError("no candidate solutions: use n_runs >= 1 or pass solutions")
@@ -169,11 +176,14 @@ def coreset_distortion(
         in_range = scaled(centers, exponent)
         cost_data = labels_and_inertia(X, sample_weight, in_range, with_labels=False)[1]
         cost_coreset = labels_and_inertia(points, weights, in_range, with_labels=False)[1]
-        cost_data = float(np.ldexp(cost_data, -sample_weight.exponent))
-        cost_coreset = float(np.ldexp(cost_coreset, -weights.exponent))
-        ratio = _ratio(cost_data, cost_coreset)
+        # The two weight exponents differ when the weights' totals do: the ratio takes their
+        # difference, so it stays exact where a cost in the caller's units would overflow.
+        ratio = _ratio(cost_data, cost_coreset, weights.exponent - sample_weight.exponent)
         if worst is None or ratio > worst.distortion:
-            costs = unscaled_cost(cost_data, exponent), unscaled_cost(cost_coreset, exponent)
+            costs = (  # inf, with a warning, beyond float64's range; the ratio is exact
+                unscaled_cost(cost_data, exponent, sample_weight.exponent),
+                unscaled_cost(cost_coreset, exponent, weights.exponent),
+            )
             worst = DistortionReport(ratio, name, centers, *costs, len(candidates))
     return worst if details else worst.distortion
 
@@ -229,12 +239,15 @@ def assert_coreset_accurate(
         details=True,
     )
     if not report.distortion <= 1.0 + eps:
-        share = report.cost_coreset / report.cost_data if report.cost_data > 0 else np.inf
+        side = ""
+        if report.cost_coreset != report.cost_data:  # equal only when both overflowed
+            side = "above" if report.cost_coreset > report.cost_data else "below"
+            side = f" (the coreset's cost lies {side} the data's)"
         raise AssertionError(
             f"coreset distortion {report.distortion:.3g} exceeds 1 + eps = {1.0 + eps:.6g}: "
             f"worst solution {report.solution!r} ({report.centers.shape[0]} centres): "
             f"cost on X = {report.cost_data:.6g}, cost on the coreset = "
-            f"{report.cost_coreset:.6g} (coreset / X = {share:.3g})"
+            f"{report.cost_coreset:.6g}{side}"
         )
     return report
 
@@ -269,6 +282,17 @@ def weighted_datasets(
     from hypothesis import strategies as st
     from hypothesis.extra import numpy as hnp
 
+    min_samples = check_int(min_samples, "min_samples", minimum=1)
+    max_samples = check_int(max_samples, "max_samples", minimum=min_samples)
+    max_features = check_int(max_features, "max_features", minimum=1)
+    max_abs = check_real(max_abs, "max_abs")
+    dtype = np.dtype(dtype)
+    if dtype not in (np.float32, np.float64):
+        raise ValueError(f"dtype={dtype} must be float32 or float64")
+    if max_abs > float(np.finfo(dtype).max):
+        raise ValueError(
+            f"max_abs={max_abs!r} must be <= the largest {dtype} ({float(np.finfo(dtype).max):.6g})"
+        )
     if integer:
         limit = int(max_abs)
         elements = st.integers(-limit, limit).map(float)
@@ -308,6 +332,9 @@ def _candidate_solutions(
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", FewDistinctPointsWarning)
         warnings.simplefilter("ignore", ConvergenceWarning)
+        # A fit's own inertia may lie beyond float64 (huge weights); the costs compared here
+        # are computed apart, in range.
+        warnings.filterwarnings("ignore", "the cost lies", RuntimeWarning)
         for _ in range(n_runs):
             seed = int(rng.integers(2**63))
             km = KMeans(n_clusters, random_state=seed).fit(points, sample_weight=weights.array())
@@ -323,8 +350,17 @@ def _candidate_solutions(
 
 
 def _match(reference: np.ndarray, centers: np.ndarray) -> np.ndarray:
-    """``centers`` reordered to follow ``reference``: closest pairs matched first."""
-    d = ((reference[:, None, :] - centers[None, :, :]).astype(np.float64) ** 2).sum(axis=2)
+    """``centers`` reordered to follow ``reference``: closest pairs matched first.
+
+    Distances are compared on both sets divided by their largest magnitude, so that squares
+    of coordinates near float64's limits neither overflow nor underflow (the pairing is the
+    same at every scale).
+    """
+    reference64, centers64 = reference.astype(np.float64), centers.astype(np.float64)
+    largest = max(float(np.abs(reference64).max()), float(np.abs(centers64).max()))
+    if largest > 0.0:
+        reference64, centers64 = reference64 / largest, centers64 / largest
+    d = ((reference64[:, None, :] - centers64[None, :, :]) ** 2).sum(axis=2)
     order = np.empty(reference.shape[0], dtype=np.int64)
     free_ref = np.ones(reference.shape[0], bool)
     free_cen = np.ones(centers.shape[0], bool)
@@ -340,9 +376,12 @@ def _match(reference: np.ndarray, centers: np.ndarray) -> np.ndarray:
     return centers[order]
 
 
-def _ratio(cost_data: float, cost_coreset: float) -> float:
-    if cost_data == cost_coreset:
+def _ratio(cost_data: float, cost_coreset: float, exponent: int = 0) -> float:
+    """``max(a / b, b / a)`` for ``a = cost_data`` and ``b = cost_coreset * 2^-exponent``."""
+    if cost_data == 0.0 and cost_coreset == 0.0:
         return 1.0
     if cost_data <= 0.0 or cost_coreset <= 0.0:
         return float("inf")
-    return max(cost_data / cost_coreset, cost_coreset / cost_data)
+    a, b = np.float64(cost_data), np.float64(cost_coreset)
+    with np.errstate(over="ignore", under="ignore"):
+        return float(max(np.ldexp(a / b, exponent), np.ldexp(b / a, -exponent)))

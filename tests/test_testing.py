@@ -181,3 +181,77 @@ def test_the_exact_coreset_of_constant_data_is_accepted_and_perfect(n_clusters):
         warnings.simplefilter("ignore", FewDistinctPointsWarning)
         assert coreset_distortion(X, cs, n_clusters, random_state=0) == 1.0
         assert_coreset_accurate(X, cs, n_clusters, eps=1e-12, random_state=0)
+
+
+def _bad_coreset():
+    # Ten points of one corner of the data carrying all its weight: a poor summary.
+    X = np.random.default_rng(4).normal(size=(300, 2))
+    return X, X[:10] * 5, np.full(10, 30.0)
+
+
+@pytest.mark.parametrize("weight_exponent", [1016, -1070])
+def test_distortion_is_exact_when_the_total_weight_leaves_float64(weight_exponent):
+    # Weights times 2^e (exact): the costs in the caller's units leave float64's range, the
+    # ratio does not, and a bad coreset must not pass as perfect (inf / inf or 0 / 0). Weights
+    # of 2 keep the reference off the unit-weight path, which sums in another order.
+    X, points, weights = _bad_coreset()
+    sample_weight = np.full(len(X), 2.0)
+    expected = coreset_distortion(X, (points, 2 * weights), 3, sample_weight=sample_weight)
+    assert expected > 1.5
+    big_weights = np.ldexp(2 * weights, weight_exponent)
+    big_sample_weight = np.ldexp(sample_weight, weight_exponent)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)  # the reported costs are inf or 0
+        distortion = coreset_distortion(
+            X, (points, big_weights), 3, sample_weight=big_sample_weight, random_state=0
+        )
+        assert distortion == coreset_distortion(
+            X, (points, 2 * weights), 3, sample_weight=sample_weight, random_state=0
+        )
+        with pytest.raises(AssertionError, match="coreset distortion"):
+            assert_coreset_accurate(
+                X, (points, big_weights), 3, eps=0.5, sample_weight=big_sample_weight
+            )
+
+
+@pytest.mark.parametrize("data_exponent", [1000, -1000])
+def test_distortion_is_the_same_at_every_scale_of_the_data(data_exponent):
+    # The fitted candidates scale exactly; matching their centres for the convex combinations
+    # must not square coordinates out of range (which paired them arbitrarily).
+    X, points, weights = _bad_coreset()
+    expected = coreset_distortion(X, (points, weights), 3, random_state=0)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # no overflow warning leaks from the matching
+        # The reported costs of data scaled by 2^1000 or 2^-1000 are inf or 0, and say so.
+        warnings.filterwarnings("ignore", "the cost lies", RuntimeWarning)
+        distortion = coreset_distortion(
+            np.ldexp(X, data_exponent),
+            (np.ldexp(points, data_exponent), weights),
+            3,
+            random_state=0,
+        )
+    assert distortion == expected
+
+
+def test_solutions_must_be_a_sequence_of_arrays():
+    X, points, weights = _bad_coreset()
+    with pytest.raises(TypeError, match=r"solutions must be a sequence .* wrap one solution"):
+        coreset_distortion(X, (points, weights), 3, solutions=X[:3])
+
+
+@pytest.mark.parametrize(
+    ("options", "message"),
+    [
+        ({"min_samples": 0}, "min_samples=0 must be >= 1"),
+        ({"min_samples": 5, "max_samples": 4}, "max_samples=4 must be >= 5"),
+        ({"max_features": 0}, "max_features=0 must be >= 1"),
+        (
+            {"max_abs": 1e300, "dtype": np.float32},
+            r"max_abs=1e\+300 must be <= the largest float32",
+        ),
+        ({"dtype": np.int64}, "dtype=int64 must be float32 or float64"),
+    ],
+)
+def test_weighted_datasets_refuses_what_it_cannot_draw(options, message):
+    with pytest.raises(ValueError, match=message):
+        weighted_datasets(**options)
