@@ -99,7 +99,9 @@ def silhouette_score(
     X = check_array(X)
     labels = _check_labels(labels, X.shape[0])
     weights = check_sample_weight(sample_weight, X.shape[0])
+    described = "rows"
     if sample_size is not None:
+        described = "sampled rows"
         sample_size = check_int(sample_size, "sample_size", minimum=2, maximum=X.shape[0])
         rows = np.sort(check_random_state(random_state).permutation(X.shape[0])[:sample_size])
         X, labels = X[rows], labels[rows]
@@ -109,12 +111,19 @@ def silhouette_score(
             raise ValueError("every sampled row has weight 0; pass a larger sample_size")
         else:
             weights = Weights.of(np.ldexp(weights.values[rows], -weights.exponent))
+    if weights.n_positive < X.shape[0]:
+        # A row of weight 0 is absent (weights act as repeated rows): neither its label nor
+        # its distances count.
+        rows = weights.positive_rows()
+        X, labels = X[rows], labels[rows]
+        weights = Weights.of(np.ldexp(weights.values[rows], -weights.exponent))
+        described += " of positive weight"
     _, labels = np.unique(labels, return_inverse=True)
     n_labels = int(labels.max()) + 1
     if not 2 <= n_labels <= X.shape[0] - 1:
         raise ValueError(
-            f"the silhouette needs between 2 and n_samples - 1 = {X.shape[0] - 1} distinct "
-            f"labels, got {n_labels}"
+            f"the silhouette needs between 2 and n - 1 = {X.shape[0] - 1} distinct labels "
+            f"among the n = {X.shape[0]} {described}, got {n_labels}"
         )
     # The silhouette is scale-free: data at the edge of its dtype is rescaled exactly.
     X = scaled(X, data_exponent(max_abs(X), X.dtype, X.shape[1], weights.total))

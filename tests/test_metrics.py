@@ -346,8 +346,23 @@ def test_simplified_silhouette_matches_the_oracle(data, weights):
 
 def test_silhouette_bad_input():
     X = np.arange(8.0).reshape(4, 2)
-    with pytest.raises(ValueError, match="between 2 and n_samples - 1 = 3 distinct labels, got 1"):
+    with pytest.raises(
+        ValueError, match="between 2 and n - 1 = 3 distinct labels among the n = 4 rows, got 1"
+    ):
         silhouette_score(X, [0, 0, 0, 0])
+    # Rows of weight 0 are absent: their labels do not count.
+    with pytest.raises(
+        ValueError, match="n - 1 = 1 distinct labels among the n = 2 rows of positive weight, got 1"
+    ):
+        silhouette_score(X, [0, 0, 1, 1], sample_weight=[1, 1, 0, 0])
+    with pytest.raises(ValueError, match="n = 3 sampled rows of positive weight, got 3"):
+        silhouette_score(
+            np.arange(10.0)[:, None],
+            [0, 0, 1, 1, 2] * 2,
+            sample_weight=[1, 0] * 5,
+            sample_size=6,
+            random_state=0,
+        )
     with pytest.raises(ValueError, match="labels must be 4 integers"):
         silhouette_score(X, [0, 1])
     with pytest.raises(ValueError, match="sample_size=5 must be <= 4"):
@@ -430,3 +445,13 @@ def test_cluster_scores_bad_input(score):
         score(X, [0, 0, 1, 1], sample_weight=[1.0, -1.0, 1.0, 1.0])
     with pytest.raises(ValueError, match="NaN|finite"):
         score(np.array([[0.0], [np.nan], [1.0]]), [0, 0, 1])
+
+
+def test_silhouette_rows_of_weight_zero_are_absent():
+    rng = np.random.default_rng(3)
+    X = rng.normal(size=(40, 2))
+    labels = rng.integers(0, 3, size=40)
+    w = rng.integers(0, 3, size=40).astype(np.float64)
+    kept = w > 0
+    expected = silhouette_score(X[kept], labels[kept], sample_weight=w[kept])
+    assert_allclose(silhouette_score(X, labels, sample_weight=w), expected, rtol=1e-12)
