@@ -369,11 +369,27 @@ def _in_user_units(coreset: Coreset, X: np.ndarray, data_exp: int, weight_exp: i
     rows of X as they are, added centres and weights scaled back (all exact)."""
     if data_exp == 0 and weight_exp == 0:
         return coreset
+    with np.errstate(over="ignore", under="ignore"):
+        weights = np.ldexp(coreset.weights, -weight_exp)
+    lost = np.isinf(weights) | ((weights == 0.0) & (coreset.weights > 0.0))
+    if lost.any():
+        raise ValueError(
+            f"{int(lost.sum())} of the coreset's {lost.size} weights would lie "
+            f"{'above' if np.isinf(weights).any() else 'below'} the float64 range in "
+            f"sample_weight's units (its total is about 2**{_log2_total(coreset, weight_exp)}): "
+            "multiply sample_weight by a power of two that brings its total nearer 1 (the "
+            "coreset's points do not change)"
+        )
     points = coreset.points.copy()
     rows = coreset.indices >= 0
     points[rows] = X[coreset.indices[rows]]
     points[~rows] = scaled(points[~rows], -data_exp)
-    return Coreset(points, np.ldexp(coreset.weights, -weight_exp), coreset.indices)
+    return Coreset(points, weights, coreset.indices)
+
+
+def _log2_total(coreset: Coreset, weight_exp: int) -> int:
+    """log2 of the coreset's total weight in the user's units, rounded (for messages)."""
+    return int(round(np.log2(coreset.weights.sum()))) - weight_exp
 
 
 def _collapse(X: np.ndarray, rows: np.ndarray, weights: np.ndarray) -> Coreset:

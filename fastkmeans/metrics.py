@@ -258,7 +258,13 @@ def calinski_harabasz_score(X, labels, *, sample_weight=None) -> float:
     deviations = clusters.centroids - mean
     between = float(clusters.cluster_weight @ np.einsum("ij,ij->i", deviations, deviations))
     n_clusters = clusters.centroids.shape[0]
-    return between * (clusters.total - n_clusters) / (clusters.within * (n_clusters - 1.0))
+    # (n - k) in the stored weights' units, and back at the end: n (a total weight) may lie
+    # beyond float64 where the index does not.
+    exponent = clusters.weight_exponent
+    excess = clusters.stored_total - float(np.ldexp(float(n_clusters), exponent))
+    with np.errstate(over="ignore"):
+        index = np.ldexp(between * excess / (clusters.within * (n_clusters - 1.0)), -exponent)
+    return float(index)
 
 
 class _Clusters(NamedTuple):
@@ -269,7 +275,8 @@ class _Clusters(NamedTuple):
     cluster_weight: np.ndarray  # (k,)
     mean_distances: np.ndarray  # (k,) weighted mean distance of a cluster's rows to its centroid
     within: float  # weighted sum of squared distances to the centroids
-    total: float  # the user's total weight (n unweighted)
+    stored_total: float  # the total weight as stored: the user's times 2^weight_exponent
+    weight_exponent: int
 
 
 def _labelled_clusters(X, labels, sample_weight, name: str) -> _Clusters:
@@ -285,7 +292,8 @@ def _labelled_clusters(X, labels, sample_weight, name: str) -> _Clusters:
     _, labels = np.unique(labels, return_inverse=True)
     n_labels = int(labels.max()) + 1
     # n: the rows, or their total weight (weights as repeated rows).
-    total = float(np.ldexp(weights.total, -weights.exponent))
+    with np.errstate(over="ignore"):
+        total = float(np.ldexp(weights.total, -weights.exponent))
     if not (n_labels >= 2 and n_labels < total):
         raise ValueError(
             f"the {name} needs between 2 and n - 1 distinct labels, where n = {total:g} is "
@@ -302,7 +310,9 @@ def _labelled_clusters(X, labels, sample_weight, name: str) -> _Clusters:
     sq_distances = np.einsum("ij,ij->i", deviations, deviations)
     mean_distances = np.add.reduceat(w * np.sqrt(sq_distances), starts) / cluster_weight
     within = float(w @ sq_distances)
-    return _Clusters(centroids, cluster_weight, mean_distances, within, total)
+    return _Clusters(
+        centroids, cluster_weight, mean_distances, within, weights.total, weights.exponent
+    )
 
 
 def _sq_distances_between(points: np.ndarray) -> np.ndarray:

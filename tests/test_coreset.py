@@ -629,3 +629,16 @@ def test_merge_validation_errors():
         a.merge(a, offsets=[0])
     with pytest.raises(ValueError, match=r"offsets\[i\]=-1 must be >= 0"):
         a.merge(a, offsets=[0, -1])
+
+
+@pytest.mark.parametrize("method", METHODS)
+def test_weights_beyond_float64_are_refused_not_inf(method):
+    # 300 weights of 1e307: their total, and so a coreset point's weight, exceeds float64.
+    X = np.random.default_rng(4).normal(size=(300, 2))
+    with pytest.raises(ValueError, match=r"coreset's 1?\d weights would lie above the float64"):
+        PUBLIC[method](X, 3, 10, sample_weight=np.full(300, 1e307), random_state=0)
+    # Scaled by a power of two into range: the same points, weights scaled exactly.
+    reference = PUBLIC[method](X, 3, 10, sample_weight=np.ones(300), random_state=0)
+    large = PUBLIC[method](X, 3, 10, sample_weight=np.full(300, 2.0**1000), random_state=0)
+    assert_array_equal(large.points, reference.points)
+    assert_array_equal(large.weights, np.ldexp(reference.weights, 1000))

@@ -1,6 +1,7 @@
 """Image quality measures: MSE, PSNR and SSIM on cases with known answers and against oracles."""
 
 import math
+import warnings
 
 import numba
 import numpy as np
@@ -455,3 +456,18 @@ def test_silhouette_rows_of_weight_zero_are_absent():
     kept = w > 0
     expected = silhouette_score(X[kept], labels[kept], sample_weight=w[kept])
     assert_allclose(silhouette_score(X, labels, sample_weight=w), expected, rtol=1e-12)
+
+
+def test_calinski_harabasz_with_a_total_weight_beyond_float64():
+    # n - k, with n = 300 * 2^1016, lies beyond float64; the index, (B / W) (n - k) / (k - 1),
+    # does not.
+    rng = np.random.default_rng(4)
+    X = rng.normal(size=(300, 2))
+    labels = (X[:, 0] > 0).astype(int)
+    unweighted = calinski_harabasz_score(X, labels)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        index = calinski_harabasz_score(X, labels, sample_weight=np.full(300, 2.0**1016))
+    expected = unweighted / (300 - 2) * 300 * 2.0**1016  # n - k = n in float64
+    assert np.isfinite(index)
+    assert index == pytest.approx(expected, rel=1e-12)
