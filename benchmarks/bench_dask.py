@@ -169,7 +169,11 @@ def bench_zarr(n_rows: int, d: int, k: int, coreset_size: int, limit_mb: int) ->
 
 
 def main(argv=None) -> None:
-    from distributed import Client, LocalCluster
+    try:
+        from distributed import Client, LocalCluster
+    except ImportError:
+        print('skipped: needs dask and distributed (pip install -e ".[bench,dask]")')
+        return
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="small sizes (a smoke test)")

@@ -85,7 +85,7 @@ def check_sample_size(size, minimum: int, reason: str = "") -> int:
 
 
 def check_n_threads(n_threads) -> int | None:
-    """``None`` (Numba's current setting) or an integer in [1, NUMBA_NUM_THREADS]."""
+    """``None`` (``NUMBA_NUM_THREADS``) or an integer in [1, NUMBA_NUM_THREADS]."""
     if n_threads is None:
         return None
     if isinstance(n_threads, bool) or not isinstance(n_threads, numbers.Integral):

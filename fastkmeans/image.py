@@ -246,7 +246,7 @@ def segment_image(
     tol : float, default=1e-4
         Stopping tolerance of :class:`fastkmeans.KMeans`.
     n_threads : int, optional
-        Numba threads for this call.
+        Threads for this call (default: ``NUMBA_NUM_THREADS``, the cores).
     dither : bool, default=False
         Map the pixels to the palette by Floyd–Steinberg error diffusion (in the clustering
         colour space) instead of each to its nearest entry: gradients lose their banding, at

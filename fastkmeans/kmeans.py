@@ -118,14 +118,16 @@ class KMeans(EstimatorMixin):
         floats; see the Notes) are reduced to their distinct rows first, and the coreset is
         built from those: a size at least their number fits on them exactly.
     n_threads : int, optional
-        Numba threads used during calls on this estimator (the previous setting is restored
-        afterwards); default: Numba's current setting. The matrix products of wide rows (more
+        Threads of fastkmeans's own pool used during calls on this estimator (the previous
+        setting is restored afterwards); default: ``NUMBA_NUM_THREADS`` (the cores;
+        ``numba.set_num_threads`` does not change it). The matrix products of wide rows (more
         than 16 features, k d >= 8192) run on numpy's BLAS: with threadpoolctl installed
         (``pip install fastkmeans[blas]``), held to one thread and spread over these threads;
         without it, or in a call from another thread than the main one, on BLAS's own threads,
         which this does not limit.
     verbose : bool, default=False
-        Print the cost and centre movement of every iteration.
+        Print every iteration's centre movement, and its cost (Lloyd) or the number of
+        points rescanned (Hamerly).
 
     Attributes
     ----------

@@ -12,7 +12,7 @@ Modules: :mod:`.parser` (the parser and the options commands share), one module 
 :mod:`.running` (warm-ups and timed runs), :mod:`.files` (checking inputs and outputs, writing
 all or none), :mod:`.images` (reading and encoding images), :mod:`.tables` (reading ``.npy``
 and ``.csv`` data, encoding tables), :mod:`.output` (progress, numbers, tables, JSON) and
-:mod:`.errors`.
+:mod:`.pictures` (captioned pictures side by side: the demo's comparison) and :mod:`.errors`.
 """
 
 from __future__ import annotations

@@ -93,8 +93,8 @@ def select_rule(text: str) -> tuple[str, float | None]:
     name, _, value = text.partition(":")
     name = name.strip().lower()
     rule = (
-        "use elbow, silhouette, davies-bouldin, calinski-harabasz, psnr:DB (e.g. psnr:32), "
-        "ssim:S (e.g. ssim:0.95) or size:BYTES"
+        "elbow, silhouette, davies-bouldin, calinski-harabasz, psnr:DB (e.g. psnr:32), "
+        "ssim:S (e.g. ssim:0.95) or size:BYTES (e.g. size:200KB)"
     )
     if name in SCORE_RULES and not value:
         return name, None
