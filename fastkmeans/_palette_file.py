@@ -6,6 +6,12 @@ Alpha, which is not clustered, goes through the palette: each distinct (colour, 
 a palette entry with its transparency (PNG's tRNS chunk; GIF holds only one fully transparent
 entry). Where that is impossible (16-bit or float images, more than 256 pairs, alpha a GIF
 cannot hold) an error says so and ``palette=False`` writes the truecolour image.
+
+A truecolour file is written by imageio, and a file must hold the image it was given: PNG (8-bit,
+16-bit grey) and TIFF writers store every pixel or fail, and any other format's file is read back
+and compared, because Pillow otherwise converts silently what the format cannot hold (16-bit or
+float to 8 bits by clipping, more than 256 colours re-quantised in a GIF, alpha dropped in a
+BMP). JPEG is lossy by design: its pixels may differ, its depth and channels may not.
 """
 
 from __future__ import annotations
@@ -14,12 +20,21 @@ import errno
 import io
 import os
 import tempfile
+import warnings
 import zlib
 from pathlib import Path
 
 import numpy as np
 
+from ._imageread import tifffile_installed
+
 PALETTE_FORMATS = {".png": "PNG", ".gif": "GIF", ".tif": "TIFF", ".tiff": "TIFF"}
+# Truecolour writers that store every pixel exactly when they succeed: nothing to read back.
+_EXACT_FORMATS = (".png", ".tif", ".tiff")
+# Lossy by design: the pixels may differ from the image's (not its depth or channels).
+_LOSSY_FORMATS = (".jpg", ".jpeg", ".jpe", ".jfif")
+# Options that make a format lossless where it has a lossy default.
+_LOSSLESS_OPTIONS = {".webp": {"lossless": True}}
 
 
 def png_bit_depth(n_entries: int) -> int:
@@ -39,17 +54,139 @@ def encode(image, labels, palette, extension: str, *, indexed: bool) -> bytes:
     extension = extension.lower()
     if indexed and extension in PALETTE_FORMATS:
         return _encode_indexed(image, labels, palette, PALETTE_FORMATS[extension])
+    try:
+        return encode_truecolour(image, extension)
+    except ValueError as exc:
+        holders = [name for name in exact_formats(image) if name != extension]
+        remedy = f"; write {' or '.join(holders)}" if holders else ""
+        raise ValueError(
+            f"cannot write {describe_image(image)} image as {extension} ({exc}){remedy}"
+        ) from exc
+
+
+def encode_truecolour(image: np.ndarray, extension: str) -> bytes:
+    """The bytes of a file of format ``extension`` (lower case, with its dot) holding ``image``
+    (H, W) or (H, W, C), written by imageio; ``ValueError`` with the reason when the format
+    cannot hold it (see the module docstring)."""
+    import imageio.config
+    import imageio.v3 as iio
+
+    if extension not in imageio.config.known_extensions:
+        raise ValueError("not an image format imageio knows")
+    if image.ndim == 3 and image.shape[2] == 1:
+        image = image[..., 0]  # codecs take greyscale as (H, W)
+    if extension == ".png" and _deep_colour(image):
+        raise ValueError("imageio's PNG writer keeps 16 bits only for greyscale")
+    scratch_path = None
+    try:
+        # Through a scratch file rather than "<bytes>": some imageio backends (TIFF) only
+        # write to files. The caller writes the result to its destination atomically.
+        with tempfile.TemporaryDirectory(prefix="fastkmeans-") as scratch:
+            scratch_path = os.path.join(scratch, "image" + extension)
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                options = _LOSSLESS_OPTIONS.get(extension, {})
+                iio.imwrite(scratch_path, image, extension=extension, **options)
+            with open(scratch_path, "rb") as handle:
+                data = handle.read()
+    except Exception as exc:  # the format or its plugin cannot hold this image
+        if extension in (".tif", ".tiff") and not tifffile_installed():
+            # imageio's own (vendored) TIFF writer is deprecated and fails with numpy 2.
+            raise ValueError("writing TIFF needs the tifffile package") from exc
+        reason = (str(exc).strip() or type(exc).__name__).splitlines()[0]
+        raise ValueError(reason.replace(scratch_path or "\0", "the file")) from exc
+    if extension not in _EXACT_FORMATS:
+        _check_read_back(data, image, extension)
+    return data
+
+
+def exact_formats(image: np.ndarray) -> list[str]:
+    """The formats that hold every image like ``image`` (dtype and channels) exactly."""
+    return [".png", ".tif"] if png_holds(image) else [".tif"]
+
+
+def png_holds(image: np.ndarray) -> bool:
+    """Whether imageio writes a PNG that reads back as ``image``'s depth (8-bit, 16-bit grey)."""
+    return image.dtype.kind != "f" and not _deep_colour(image)
+
+
+def describe_image(image: np.ndarray) -> str:
+    """E.g. "an 8-bit RGB", "a 16-bit grey", "a float32 RGBA"."""
+    channels = 1 if image.ndim == 2 else image.shape[2]
+    kind = {1: "grey", 2: "grey + alpha", 3: "RGB", 4: "RGBA"}.get(channels, f"{channels}-ch")
+    depth = {np.dtype(np.uint8): "8-bit", np.dtype(np.uint16): "16-bit"}.get(
+        image.dtype, str(image.dtype)
+    )
+    article = "an" if depth[0] in "8aeiou" else "a"
+    return f"{article} {depth} {kind}"
+
+
+def _deep_colour(image: np.ndarray) -> bool:
+    """16-bit with colour or alpha channels."""
+    return image.dtype == np.uint16 and image.ndim == 3 and image.shape[2] > 1
+
+
+def _check_read_back(data: bytes, image: np.ndarray, extension: str) -> None:
+    """``ValueError`` unless ``data`` reads back as ``image`` (for a lossy format: as an
+    image of its dtype and channels)."""
     import imageio.v3 as iio
 
     try:
-        return iio.imwrite("<bytes>", image, extension=extension)
-    except (TypeError, ValueError, OSError, KeyError) as exc:
-        channels = 1 if image.ndim == 2 else image.shape[2]
-        reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            back = np.asarray(iio.imread(data, index=0, extension=extension))
+    except Exception as exc:
+        raise ValueError("the file written could not be read back to check it") from exc
+    if back.dtype != image.dtype:
+        raise ValueError(f"it would read back as {describe_image(back)} image")
+    back = _with_channels(back, image)
+    if back is None:
+        raise ValueError("it would lose channels: it reads back with other ones")
+    if extension in _LOSSY_FORMATS:
+        return
+    differ = int(
+        np.count_nonzero((back != image).reshape(image.shape[0], image.shape[1], -1).any(axis=2))
+    )
+    if differ:
+        n_pixels = image.shape[0] * image.shape[1]
         raise ValueError(
-            f"cannot write a {image.dtype} image with {channels} channel(s) as {extension} "
-            f"with the installed imageio plugins ({reason})"
-        ) from exc
+            f"{differ} of its {n_pixels} pixels would read back changed: the format cannot "
+            f"hold these colours or this alpha channel exactly"
+        )
+
+
+def _with_channels(back: np.ndarray, image: np.ndarray) -> np.ndarray | None:
+    """``back`` (a decoded file) with ``image``'s channels where they are the same picture:
+    grey stored as equal R, G and B, an opaque alpha channel added or left out by the codec.
+    None where it cannot be (or the sizes differ)."""
+    height, width = image.shape[:2]
+    if back.ndim == 4 and back.shape[0] == 1:  # a one-frame stack (GIF)
+        back = back[0]
+    if back.shape[:2] != (height, width):
+        return None
+    back = back.reshape(height, width, -1)
+    opaque = np.iinfo(back.dtype).max if back.dtype.kind in "ui" else 1.0
+    wanted = 1 if image.ndim == 2 else image.shape[2]
+    colour, alpha = (
+        back[..., : 3 if back.shape[2] >= 3 else 1],
+        back[..., 3 if back.shape[2] >= 3 else 1 :],
+    )
+    if wanted <= 2 and colour.shape[2] == 3:
+        if not ((colour[..., :1] == colour).all()):
+            return None
+        colour = colour[..., :1]
+    elif wanted >= 3 and colour.shape[2] == 1:
+        colour = np.repeat(colour, 3, axis=2)
+    if wanted in (1, 3):  # no alpha wanted: one stored must be opaque
+        if alpha.size and not (alpha == opaque).all():
+            return None
+        alpha = alpha[..., :0]
+    elif not alpha.size:
+        alpha = np.full((height, width, 1), opaque, dtype=back.dtype)
+    result = np.concatenate([colour, alpha], axis=2)
+    if result.shape[2] != wanted:
+        return None
+    return result[..., 0] if image.ndim == 2 else result
 
 
 def write_atomically(path: str | os.PathLike, data: bytes, *, overwrite: bool) -> None:
@@ -61,6 +198,8 @@ def write_atomically(path: str | os.PathLike, data: bytes, *, overwrite: bool) -
     path = Path(path)
     if path.exists() and not overwrite:
         raise FileExistsError(f"{str(path)!r} exists; pass overwrite=True to replace it")
+    if not path.parent.is_dir():  # else the error would name the temporary file
+        raise FileNotFoundError(f"cannot write {str(path)!r}: no folder {str(path.parent)!r}")
     descriptor, temporary = tempfile.mkstemp(
         dir=path.parent, prefix=f".{path.name}.", suffix=".tmp"
     )

@@ -345,7 +345,7 @@ def test_segment_refuses_16_bit_colour_png_output(run, tmp_path, files):
     assert_one_line_error(
         result,
         "-o 'out.png': cannot write a 16-bit RGB image as .png (imageio's PNG writer keeps 16 "
-        "bits only for greyscale); write it as .tif to keep the depth",
+        "bits only for greyscale); try .tif",
     )
     assert not (tmp_path / "out.png").exists()
 
@@ -391,10 +391,16 @@ def test_more_clusters_than_colours_warns_and_uses_the_colours(run, tmp_path, fi
     assert_array_equal(read_image(tmp_path / "out.png"), iio.imread(files["rgba"]))
 
 
-def test_lossy_output_format_warns(run, tmp_path, files):
-    result = run("segment", files["grey16"], "-k", 2, "-o", tmp_path / "out.webp")
-    assert result.returncode == 0, result.stderr
-    assert "fastkmeans: warning: .webp cannot store a 16-bit grey image exactly" in result.stderr
+def test_an_output_format_that_would_change_the_pixels_is_refused(run, tmp_path, files):
+    # Pillow would write 16-bit grey into an 8-bit WebP by clipping: one flat colour.
+    output = tmp_path / "out.webp"
+    result = run("segment", files["grey16"], "-k", 2, "-o", output)
+    assert_one_line_error(
+        result,
+        f"-o {str(output)!r}: cannot write a 16-bit grey image as .webp (it would read back as "
+        f"an 8-bit RGB image); try .png or .tif",
+    )
+    assert not output.exists()
 
 
 # -- never lose anything -------------------------------------------------------------------

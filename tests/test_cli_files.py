@@ -274,8 +274,7 @@ def test_16_bit_colour_to_png_is_refused_before_any_work(tmp_path, capsys, monke
     one_error_line(
         capsys,
         f"fastkmeans: error: {option} {str(path)!r}: cannot write a 16-bit RGB image as .png "
-        f"(imageio's PNG writer keeps 16 bits only for greyscale); write it as .tif to keep the "
-        f"depth",
+        f"(imageio's PNG writer keeps 16 bits only for greyscale); try .tif",
     )
     assert sorted(p.name for p in tmp_path.iterdir()) == ["in.tif"]
 

@@ -632,10 +632,84 @@ def test_palette_formats_refuse_what_they_cannot_hold():
     # 16-bit: no palette holds it, so truecolour; Pillow (imageio's PNG writer) has no 16-bit
     # RGB, which must be said, not written as 8 bits.
     deep = segment_image(image.astype(np.uint16) * 257, 3, random_state=0)
-    with pytest.raises(ValueError, match=r"cannot write a uint16 image with 3 channel"):
+    with pytest.raises(
+        ValueError, match=r"cannot write a 16-bit RGB image as \.png .* 16 bits only for grey"
+    ):
         deep.encode(".png")
     grey = segment_image(image[..., 0].astype(np.uint16) * 257, 3, random_state=0)
     assert_array_equal(iio.imread(grey.encode(".png")), grey.image)  # 16-bit grey is fine
+
+
+def _truecolour_cases():
+    rgb = np.random.default_rng(0).integers(0, 256, (30, 40, 3), dtype=np.uint8)
+    ramp = (np.arange(30 * 40).reshape(30, 40) * 50).astype(np.uint16)
+    half_alpha = np.dstack([rgb, np.full((30, 40), 128, np.uint8)])
+    return {
+        "16-bit grey": segment_image(ramp, 4, random_state=0),
+        "float grey": segment_image(ramp / 65535.0, 4, random_state=0),
+        "300 colours": segment_image(rgb, 300, random_state=0),
+        "half alpha": segment_image(half_alpha, 4, random_state=0),
+        "(H, W, 1)": segment_image(rgb[..., :1], 4, random_state=0),
+    }
+
+
+# (segmentation, extension): what Pillow would otherwise write silently, and what it loses.
+REFUSED = [
+    ("16-bit grey", ".gif", "read back as an 8-bit"),  # clipped to one flat colour
+    ("16-bit grey", ".webp", "read back as an 8-bit"),
+    ("float grey", ".gif", "read back as an 8-bit"),  # every pixel 0
+    ("300 colours", ".gif", r"\d+ of its 1200 pixels would read back changed"),  # re-quantised
+    ("half alpha", ".gif", "of its 1200 pixels would read back changed"),  # alpha dropped
+    ("half alpha", ".bmp", "of its 1200 pixels would read back changed"),
+    ("half alpha", ".xyz", "not an image format imageio knows"),
+]
+HELD = [
+    ("300 colours", ".bmp"),
+    ("300 colours", ".webp"),  # written lossless (Pillow's default is lossy)
+    ("half alpha", ".webp"),
+    ("16-bit grey", ".tif"),
+    ("float grey", ".tif"),
+    ("(H, W, 1)", ".png"),  # squeezed: codecs take greyscale as (H, W)
+    ("(H, W, 1)", ".gif"),
+    ("(H, W, 1)", ".bmp"),
+]
+
+
+@pytest.mark.parametrize(("name", "extension", "message"), REFUSED)
+def test_truecolour_files_that_would_lose_pixels_are_refused(name, extension, message, tmp_path):
+    seg = _truecolour_cases()[name]
+    with pytest.raises(ValueError, match=message):
+        seg.save(tmp_path / f"out{extension}", palette=False)
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize(("name", "extension"), HELD)
+def test_truecolour_files_hold_the_segmented_image(name, extension, tmp_path):
+    seg = _truecolour_cases()[name]
+    path = tmp_path / f"out{extension}"
+    seg.save(path, palette=False)
+    expected = seg.image[..., 0] if seg.image.shape[-1:] == (1,) else seg.image
+    mode = {".gif": "L", ".webp": "RGBA" if expected.shape[-1:] == (4,) else "RGB"}
+    options = {"mode": mode[extension]} if extension in mode else {}
+    back = np.asarray(iio.imread(path, index=0, **options))
+    assert back.dtype == expected.dtype
+    assert_array_equal(back, expected)
+
+
+def test_jpeg_may_change_pixels_but_not_channels(tmp_path):
+    seg = _truecolour_cases()["300 colours"]
+    seg.save(tmp_path / "out.jpg")
+    assert np.asarray(iio.imread(tmp_path / "out.jpg")).shape == seg.image.shape
+    with pytest.raises(ValueError, match="RGBA image as .jpg"):
+        _truecolour_cases()["half alpha"].save(tmp_path / "alpha.jpg")
+
+
+def test_save_into_a_missing_folder_names_the_destination(tmp_path):
+    seg = _truecolour_cases()["300 colours"]
+    target = tmp_path / "missing" / "out.png"
+    with pytest.raises(FileNotFoundError, match="cannot write .*out.png.*: no folder .*missing"):
+        seg.save(target)
+    assert list(tmp_path.iterdir()) == []
 
 
 def test_save_never_replaces_a_file_unless_asked(tmp_path):

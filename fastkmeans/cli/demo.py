@@ -9,6 +9,7 @@ import os
 import numpy as np
 
 from .. import Segmentation
+from .._palette_file import png_holds
 from ..image import palette_image
 from . import files, images, parser
 from .errors import UserError
@@ -68,13 +69,12 @@ PARENTS = [_OPTIONS, parser.SEED, parser.JSON, parser.QUIET, parser.MAX_PIXELS]
 def run(args: argparse.Namespace) -> None:
     image, name, input_bytes = _input_image(args.image, args.max_pixels)
     # PNG, or TIFF for an image PNG cannot hold (16-bit colour, float).
-    suffix = ".png" if images.png_holds(image) else ".tif"
+    suffix = ".png" if png_holds(image) else ".tif"
     paths = _output_paths(args.out, args.image, suffix)
     images.check_image_output(image, paths["segmented_full"], "--out")
 
     segmenter = Segmenter(seed=args.seed, quiet=args.quiet)
     segmenter.warm_up(image, args.k, args.coreset_size)  # the library checks the image first
-    images.warn_if_inexact(image, paths["segmented_full"], "--out")
     runs = {
         "full": segmenter.segment(image, args.k, None),
         "coreset": segmenter.segment(image, args.k, args.coreset_size),

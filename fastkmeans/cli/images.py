@@ -3,22 +3,19 @@ into the output's format, and checking that format early."""
 
 from __future__ import annotations
 
-import os
-import tempfile
-import warnings
-
 import numpy as np
 
 from .. import Segmentation
 from .._imageread import TIFF_EXTRA, tifffile_installed
 from .._imageread import read_image as _read_image
-from .._palette_file import PALETTE_FORMATS
+from .._palette_file import (
+    PALETTE_FORMATS,
+    describe_image,
+    encode_truecolour,
+    exact_formats,
+)
 from .errors import UserError, first_line
 from .files import check_input, extension
-
-
-class OutputFormatWarning(UserWarning):
-    """The output format cannot store the result exactly (depth or channels)."""
 
 
 def read_image(path: str, max_pixels: int) -> np.ndarray:
@@ -39,43 +36,19 @@ def decode_png(data: bytes) -> np.ndarray:
 
 def encode_image(image: np.ndarray, path: str, option: str) -> bytes:
     """``image`` in the format named by ``path``'s extension; a UserError naming ``option``
-    and ``path`` when the format is unknown or cannot hold the image."""
-    import imageio.config
-    import imageio.v3 as iio
-
+    and ``path`` when the format is unknown or cannot hold the image exactly (see
+    :func:`fastkmeans._palette_file.encode_truecolour`)."""
     suffix = extension(path)
     if not suffix:
         raise UserError(f"{option} {path!r} has no extension; name the format, e.g. {path}.png")
-    if image.ndim == 3 and image.shape[2] == 1:
-        image = image[..., 0]  # codecs take greyscale as (H, W)
-    if suffix == ".png" and _deep_colour(image):
-        raise UserError(
-            f"{option} {path!r}: cannot write {describe_image(image)} image as .png (imageio's "
-            f"PNG writer keeps 16 bits only for greyscale); write it as .tif to keep the depth"
-        )
-    if suffix not in imageio.config.known_extensions:
-        _cannot_write(image, path, option, "not an image format imageio knows")
-    scratch_path = None
     try:
-        # Through a scratch file rather than "<bytes>": some imageio backends (TIFF) only
-        # write to files. The result is written to its destination atomically later.
-        with tempfile.TemporaryDirectory(prefix="fastkmeans-") as scratch:
-            scratch_path = os.path.join(scratch, "image" + suffix)
-            with warnings.catch_warnings():
-                warnings.simplefilter("ignore")
-                iio.imwrite(scratch_path, image, extension=suffix)
-            with open(scratch_path, "rb") as handle:
-                return handle.read()
-    except Exception as exc:  # the format cannot hold this image
+        return encode_truecolour(image, suffix)
+    except ValueError as exc:
         if suffix in (".tif", ".tiff") and not tifffile_installed():
-            # imageio's own (vendored) TIFF writer is deprecated and fails with numpy 2.
             raise UserError(
                 f"{option} {path!r}: writing TIFF needs the tifffile package: {TIFF_EXTRA}"
             ) from None
-        reason = first_line(exc)
-        if scratch_path is not None:  # name the user's file, not the scratch copy
-            reason = reason.replace(scratch_path, path)
-        _cannot_write(image, path, option, reason)
+        _cannot_write(image, path, option, first_line(exc))
 
 
 def indexed(seg: Segmentation, path: str, truecolor: bool = False) -> bool:
@@ -128,15 +101,10 @@ def _deep_colour(image: np.ndarray) -> bool:
     return image.dtype == np.uint16 and image.ndim == 3 and image.shape[2] > 1
 
 
-def png_holds(image: np.ndarray) -> bool:
-    """Whether imageio writes a PNG that reads back as ``image``'s depth (8-bit, 16-bit grey)."""
-    return image.dtype.kind != "f" and not _deep_colour(image)
-
-
 def _cannot_write(image: np.ndarray, path: str, option: str, reason: str):
     suffix = extension(path)
     # Formats that hold every image of this kind exactly, other than the one refused.
-    holders = [".png", ".tif"] if png_holds(image) else [".tif"]
+    holders = exact_formats(image)
     holders = [name for name in holders if name != {".tiff": ".tif"}.get(suffix, suffix)]
     remedy = f"; try {' or '.join(holders)}" if holders else ""
     raise UserError(
@@ -145,44 +113,7 @@ def _cannot_write(image: np.ndarray, path: str, option: str, reason: str):
     )
 
 
-def describe_image(image: np.ndarray) -> str:
-    channels = 1 if image.ndim == 2 else image.shape[2]
-    kind = {1: "grey", 2: "grey + alpha", 3: "RGB", 4: "RGBA"}.get(channels, f"{channels}-ch")
-    depth = {np.dtype(np.uint8): "8-bit", np.dtype(np.uint16): "16-bit"}.get(
-        image.dtype, str(image.dtype)
-    )
-    article = "an" if depth[0] in "8aeiou" else "a"
-    return f"{article} {depth} {kind}"
-
-
 def check_image_output(example: np.ndarray, path: str, option: str) -> None:
     """Fail now, before any work, when ``path``'s format cannot hold an image like
     ``example`` (same dtype and channels)."""
     encode_image(np.ascontiguousarray(example[:2, :2]), path, option)
-
-
-def warn_if_inexact(example: np.ndarray, path: str, option: str) -> None:
-    """Warn when ``path``'s format does not store an image like ``example`` exactly (it reads
-    back with another depth or other channels)."""
-    import imageio.v3 as iio
-
-    probe = np.ascontiguousarray(example[:2, :2])
-    data = encode_image(probe, path, option)
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            back = np.asarray(iio.imread(data, index=0, extension=extension(path)))
-    except Exception:  # a format we can write but not read back: nothing more to check
-        return
-    if back.ndim == 4 and back.shape[0] == 1:
-        back = back[0]
-    if probe.ndim == 3 and probe.shape[2] == 1:
-        probe = probe[..., 0]
-    if back.dtype != probe.dtype or back.shape != probe.shape:
-        warnings.warn(
-            f"{extension(path)} cannot store {describe_image(probe)} image exactly "
-            f"(it reads back as {describe_image(back)} image); {path!r} will differ from "
-            f"the result",
-            OutputFormatWarning,
-            stacklevel=2,
-        )

@@ -102,7 +102,6 @@ def run(args: argparse.Namespace) -> None:
         dither=args.dither,
     )
     segmenter.warm_up(image, args.k, args.coreset_size)  # the library checks the image first
-    images.warn_if_inexact(image, args.output, "-o")
     seg = segmenter.segment(image, args.k, args.coreset_size)
     encoded = _encode_outputs(seg, args)
     sizes = images.size_record(
