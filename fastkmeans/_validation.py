@@ -169,7 +169,7 @@ def check_array(
             raise TypeError(f"{name} must be array-like of numbers, got {_describe(X)}") from exc
     array = _as_real(array, name)
     if array.ndim != ndim:
-        if ndim == 2 and array.ndim == 1:
+        if ndim == 2 and array.ndim == 1 and name == "X":
             remedy = (
                 f". Reshape your data: use {name}.reshape(-1, 1) for one feature "
                 f"or {name}.reshape(1, -1) for one sample"
@@ -180,10 +180,22 @@ def check_array(
     check_not_empty(array.shape, name)
     if dtype is None:
         dtype = array.dtype if array.dtype in (np.float32, np.float64) else np.float64
-    array = np.ascontiguousarray(array, dtype=dtype)
+    source = array
+    with np.errstate(over="ignore"):
+        array = np.ascontiguousarray(array, dtype=dtype)
     if finite:
+        if array is not source and not np.isfinite(array).all() and _finite(source):
+            raise ValueError(
+                f"{name} holds values beyond the range of {np.dtype(dtype).name} (the data's "
+                f"dtype, up to {float(np.finfo(dtype).max):.6g} in magnitude): largest "
+                f"{float(np.abs(source).max()):.6g}"
+            )
         check_finite(array, name)
     return array
+
+
+def _finite(array: np.ndarray) -> bool:
+    return array.dtype.kind in "biu" or bool(np.isfinite(array).all())
 
 
 def _as_real(array: np.ndarray, name: str) -> np.ndarray:

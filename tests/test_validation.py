@@ -1,5 +1,7 @@
 """Every user-input error path: the exception type and a message naming parameter and rule."""
 
+import warnings
+
 import numpy as np
 import pytest
 
@@ -191,3 +193,23 @@ def test_kmeans_rescales_by_the_magnitude_of_its_validating_read():
     large = KMeans(2, random_state=0).fit(X * scale)
     np.testing.assert_array_equal(large.cluster_centers_, small.cluster_centers_ * scale)
     assert large.inertia_ == small.inertia_ * float(scale) ** 2
+
+
+def test_centres_beyond_the_datas_dtype_are_named_not_called_infinite():
+    X = np.random.default_rng(0).normal(size=(50, 3)).astype(np.float32)
+    huge = np.array([[1e39, 0.0, 0.0]])  # finite in float64, beyond float32
+    message = r"holds values beyond the range of float32 .* largest 1e\+39"
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # and no overflow warning from the cast
+        with pytest.raises(ValueError, match="centers " + message):
+            cost(X, huge)
+        with pytest.raises(ValueError, match="init " + message):
+            KMeans(1, init=huge, n_init=1).fit(X)
+    with pytest.raises(ValueError, match="centers must be finite"):
+        cost(X, np.array([[np.inf, 0.0, 0.0]]))
+
+
+def test_a_callable_init_returning_one_dimension_gets_no_reshape_hint():
+    X = np.random.default_rng(0).normal(size=(50, 3))
+    with pytest.raises(ValueError, match=r"returned by init must be 2-D, got shape \(6,\)$"):
+        KMeans(2, init=lambda X, k, random_state: np.zeros(6), n_init=1).fit(X)
