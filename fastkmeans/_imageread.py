@@ -235,15 +235,22 @@ def _mode_to_read(image) -> str | None:
 
 
 def _tiff_size(path: str) -> tuple[int, int]:
-    """Width and length of the first image directory of a classic or big TIFF file."""
+    """Width and length of the first image directory of a classic or big TIFF file (whose
+    samples per pixel are checked too: they multiply the memory as the pixels do)."""
     try:
-        found = _tiff_tags(path, (256, 257))
+        found = _tiff_tags(path, (256, 257, 277))
     except (struct.error, OSError, ValueError):
         found = {}
     if 256 not in found or 257 not in found:
         raise ValueError(
             f"cannot read {path!r} as an image: corrupt or truncated TIFF file (its first image "
             f"directory gives no width and height)"
+        )
+    samples = found.get(277, 1)
+    if not 1 <= samples <= 4:
+        raise ValueError(
+            f"cannot read {path!r} as an image: its first page declares {samples} samples per "
+            f"pixel; an image has 1 to 4 (grey, grey + alpha, RGB, RGBA)"
         )
     return found[256], found[257]
 
@@ -282,6 +289,11 @@ def _decode(path: str, kind: str | None, mode: str | None) -> np.ndarray:
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
+            if kind == "TIFF" and tifffile_installed():
+                decoded = _decode_tiff_page(path)
+                if decoded is not None:
+                    return decoded
+                return np.asarray(iio.imread(path, index=0, plugin="pillow", mode="RGB"))
             if kind == "TIFF":
                 meta_mode = iio.immeta(path, index=0).get("mode")
                 kwargs = {"mode": "RGB"} if meta_mode in _CONVERT_TO_RGB else {}
@@ -297,6 +309,49 @@ def _decode(path: str, kind: str | None, mode: str | None) -> np.ndarray:
                 f"reading TIFF needs the tifffile package: {TIFF_EXTRA}"
             ) from None
         raise _cannot_read(path, exc) from None
+
+
+# TIFF photometric interpretations (tag 262) tifffile returns as stored, not as colours.
+_TIFF_MIN_IS_WHITE, _TIFF_PALETTE = 0, 3
+_TIFF_AS_STORED = (1, 2)  # BlackIsZero grey, RGB
+_TIFF_PLANAR_SEPARATE = 2
+
+
+def _decode_tiff_page(path: str) -> np.ndarray | None:
+    """The first page of a TIFF file as (H, W) or (H, W, C) colours; None for a colour model
+    that Pillow should convert (CMYK, YCbCr stored uncompressed, CIELab, ...).
+
+    Only the first page: imageio's ``index=0`` is the first *series*, which for a stack of
+    pages is all of them (a small file of many compressed pages would decode to gigabytes past
+    the pixel limit, which the first page's size is checked against). A palette page becomes
+    its colours (fastkmeans's own palette TIFFs among them), planar samples become
+    interleaved, and WhiteIsZero grey is inverted.
+    """
+    import tifffile
+
+    with tifffile.TiffFile(path) as tiff:
+        page = tiff.pages[0]
+        photometric = int(page.photometric)
+        if photometric not in (_TIFF_MIN_IS_WHITE, _TIFF_PALETTE, *_TIFF_AS_STORED):
+            return None
+        data = page.asarray()
+        if int(page.planarconfig) == _TIFF_PLANAR_SEPARATE and data.ndim == 3:
+            data = np.moveaxis(data, 0, -1)
+        if photometric == _TIFF_PALETTE:
+            data = _palette_colours(page.colormap)[data]
+        elif photometric == _TIFF_MIN_IS_WHITE and data.dtype.kind == "u":
+            data = np.iinfo(data.dtype).max - data
+    return np.ascontiguousarray(data)
+
+
+def _palette_colours(colormap: np.ndarray) -> np.ndarray:
+    """A TIFF colour map (3, entries) of 16-bit values as (entries, 3) colours: 8-bit where
+    every value is an 8-bit one scaled by 257 or 256 (as Pillow and most writers store them)."""
+    colours = np.ascontiguousarray(colormap.T)
+    for scale in (257, 256):
+        if not (colours % scale).any():
+            return (colours // scale).astype(np.uint8)
+    return colours.astype(np.uint16)
 
 
 def _first_line(exc: BaseException) -> str:

@@ -77,6 +77,8 @@ def encode_truecolour(image: np.ndarray, extension: str) -> bytes:
         image = image[..., 0]  # codecs take greyscale as (H, W)
     if extension == ".png" and _deep_colour(image):
         raise ValueError("imageio's PNG writer keeps 16 bits only for greyscale")
+    if extension in (".tif", ".tiff") and tifffile_installed():
+        return _tiff_bytes(image)
     scratch_path = None
     try:
         # Through a scratch file rather than "<bytes>": some imageio backends (TIFF) only
@@ -98,6 +100,24 @@ def encode_truecolour(image: np.ndarray, extension: str) -> bytes:
     if extension not in _EXACT_FORMATS:
         _check_read_back(data, image, extension)
     return data
+
+
+def _tiff_bytes(image: np.ndarray) -> bytes:
+    """One TIFF page holding ``image``, its channels declared (tifffile, through imageio,
+    guesses them from the shape: (H, W, 2) became H pages of W x 2 grey)."""
+    import tifffile
+
+    channels = 1 if image.ndim == 2 else image.shape[2]
+    if channels > 4:
+        raise ValueError(f"an image has 1 to 4 channels, got {channels}")
+    options = {"photometric": "minisblack" if channels <= 2 else "rgb"}
+    if channels > 1:
+        options["planarconfig"] = "contig"
+    if channels in (2, 4):
+        options["extrasamples"] = ["unassalpha"]
+    buffer = io.BytesIO()
+    tifffile.imwrite(buffer, image, **options)
+    return buffer.getvalue()
 
 
 def exact_formats(image: np.ndarray) -> list[str]:

@@ -18,6 +18,7 @@ from PIL import Image
 
 from fastkmeans import ImageDepthWarning
 from fastkmeans._imageread import tifffile_installed
+from fastkmeans._palette_file import encode_truecolour
 from fastkmeans.image import MAX_PIXELS, read_image
 
 SIGNATURE = b"\x89PNG\r\n\x1a\n"
@@ -121,7 +122,11 @@ def test_transparent_grey_level_of_a_16_bit_grey_png_is_said(tmp_path):
 def test_16_bit_tiff_round_trip(tmp_path, channels):
     image = np.random.default_rng(channels).integers(0, 65536, (6, 11, channels), np.uint16)
     path = tmp_path / "deep.tif"
-    iio.imwrite(path, image)  # tifffile, or imageio's own TIFF writer without it
+    try:
+        path.write_bytes(encode_truecolour(image, ".tif"))  # fastkmeans's own TIFF writer
+    except ValueError as exc:
+        assert not tifffile_installed() and "needs the tifffile package" in str(exc)
+        return
     back = read_without_warnings(path)
     assert back.dtype == np.uint16
     assert_array_equal(back, image)
@@ -265,3 +270,67 @@ def test_docstring_examples():
 
     result = doctest.testmod(module, optionflags=doctest.ELLIPSIS)
     assert result.attempted > 0 and result.failed == 0
+
+
+# -- TIFF: the first page, as colours ----------------------------------------------------------
+
+
+def _tifffile():
+    if not tifffile_installed():
+        pytest.skip("tifffile is not installed")
+    import tifffile
+
+    return tifffile
+
+
+def test_a_stack_of_tiff_pages_reads_its_first_page_only(tmp_path):
+    # 64 compressed pages of 1024 x 1024 in a small file: imageio's index=0 (the first series)
+    # would decode all 64 MiB although the size checked is one page's.
+    import tracemalloc
+
+    tifffile = _tifffile()
+    path = tmp_path / "stack.tif"
+    pages = np.zeros((64, 1024, 1024), np.uint8)
+    pages[0, :10] = 7
+    tifffile.imwrite(path, pages, compression="zlib")
+    tracemalloc.start()
+    try:
+        image = read_image(path, max_pixels=1024 * 1024)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert image.shape == (1024, 1024)
+    assert_array_equal(image, pages[0])
+    assert peak < 16 * 2**20
+    with tifffile.TiffWriter(tmp_path / "series.tif") as writer:  # one series per page
+        rgb = np.random.default_rng(0).integers(0, 256, (2, 30, 40, 3), dtype=np.uint8)
+        for page in rgb:
+            writer.write(page)
+    assert_array_equal(read_image(tmp_path / "series.tif"), rgb[0])
+
+
+def test_tiff_palette_planar_and_white_is_zero_pages_read_as_colours(tmp_path):
+    tifffile = _tifffile()
+    from fastkmeans import segment_image
+
+    rgb = np.random.default_rng(1).integers(0, 256, (30, 40, 3), dtype=np.uint8)
+    seg = segment_image(rgb, 4, random_state=0)
+    seg.save(tmp_path / "palette.tif")  # fastkmeans's own palette TIFF
+    with Image.open(tmp_path / "palette.tif") as written:
+        assert written.mode == "P"
+    assert_array_equal(read_image(tmp_path / "palette.tif"), seg.image)
+    planes = np.moveaxis(rgb, -1, 0)
+    tifffile.imwrite(tmp_path / "planar.tif", planes, photometric="rgb", planarconfig="separate")
+    assert_array_equal(read_image(tmp_path / "planar.tif"), rgb)
+    tifffile.imwrite(tmp_path / "white.tif", rgb[..., 0], photometric="miniswhite")
+    assert_array_equal(read_image(tmp_path / "white.tif"), 255 - rgb[..., 0])
+
+
+def test_tiff_with_more_samples_than_an_image_is_refused_before_decoding(tmp_path):
+    tifffile = _tifffile()
+    six = np.zeros((4, 4, 6), np.uint8)
+    tifffile.imwrite(
+        tmp_path / "six.tif", six, photometric="rgb", planarconfig="contig", extrasamples=[0] * 3
+    )
+    with pytest.raises(ValueError, match="declares 6 samples per pixel; an image has 1 to 4"):
+        read_image(tmp_path / "six.tif")
