@@ -337,6 +337,9 @@ def _decode_tiff_page(path: str) -> np.ndarray | None:
         data = page.asarray()
         if int(page.planarconfig) == _TIFF_PLANAR_SEPARATE and data.ndim == 3:
             data = np.moveaxis(data, 0, -1)
+        size = (int(page.imagelength), int(page.imagewidth))
+        if data.ndim not in (2, 3) or data.shape[:2] != size or data.shape[2:] > (4,):
+            raise ValueError(f"its first page decodes to shape {data.shape}, not an image")
         if photometric == _TIFF_PALETTE:
             data = _palette_colours(page.colormap)[data]
         elif photometric == _TIFF_MIN_IS_WHITE and data.dtype.kind == "u":

@@ -672,3 +672,55 @@ def test_progress_notice_only_for_slow_steps(capsys):
     assert lines[0] == "fastkmeans: slow step..."
     assert lines[1].startswith("fastkmeans: slow step: done in ")
     assert len(lines) == 2
+
+
+# -- palette where it can, truecolour where it must, never a lossy label map ------------------
+
+
+def test_alpha_a_palette_gif_holds_is_written_as_one(run, tmp_path):
+    # Opaque colours and one fully transparent one: a palette GIF holds them (its truecolour
+    # form would not), so the early format check must not refuse it.
+    image = np.zeros((8, 10, 4), np.uint8)
+    image[..., :3] = REGION_COLOURS[np.arange(80).reshape(8, 10) % 3]
+    image[..., 3] = 255
+    image[:2, :, 3] = 0
+    image[:2, :, :3] = 0
+    iio.imwrite(tmp_path / "in.png", image)
+    result = run("segment", "in.png", "-k", 4, "-o", "out.gif", "--json")
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["indexed"] is True
+    assert_array_equal(read_image(tmp_path / "out.gif"), image)
+
+
+def test_alpha_no_palette_holds_is_written_truecolour_with_a_warning(run, tmp_path, files):
+    # Partial alpha in a palette TIFF: impossible; the truecolour TIFF holds it.
+    result = run("segment", files["rgba"], "-k", 3, "-o", "out.tif", "--json")
+    assert result.returncode == 0, result.stderr
+    warning = "fastkmeans: warning: 'out.tif' is written truecolour: a palette TIFF cannot hold"
+    assert warning in result.stderr
+    assert json.loads(result.stdout)["indexed"] is False
+    expected = segment_image(iio.imread(files["rgba"]), 3, random_state=0).image
+    assert_array_equal(read_image(tmp_path / "out.tif"), expected)
+    # A GIF holds it in neither form: one error naming both reasons, nothing written.
+    result = run("segment", files["rgba"], "-k", 3, "-o", "out.gif")
+    assert_one_line_error(
+        result, "-o 'out.gif': a palette GIF cannot hold this alpha channel (a palette PNG can"
+    )
+    assert "and cannot write an 8-bit RGBA image as .gif" in result.stderr
+    assert not (tmp_path / "out.gif").exists()
+
+
+def test_label_maps_are_refused_in_lossy_or_too_shallow_formats_before_any_work(
+    run, tmp_path, files, monkeypatch
+):
+    from fastkmeans.cli import running
+
+    def no_work(*args, **kwargs):
+        raise AssertionError("segmented although an output was refused")
+
+    monkeypatch.setattr(running, "segment_image", no_work)
+    result = run("segment", files["rgb"], "-k", 4, "-o", "out.png", "--labels", "labels.jpg")
+    assert_one_line_error(result, "--labels 'labels.jpg': .jpg is lossy and would change")
+    result = run("segment", files["rgb"], "-k", 300, "-o", "out.png", "--labels", "labels.gif")
+    assert_one_line_error(result, "--labels 'labels.gif': cannot write a 16-bit grey image as .gif")
+    assert sorted(p.name for p in tmp_path.iterdir()) == []

@@ -81,10 +81,11 @@ def run(args: argparse.Namespace) -> None:
     }
 
     stems = {"full": "segmented_full", "coreset": "segmented_coreset"}
-    encoded = {
-        paths[stems[method]]: images.encode_segmentation(seg, paths[stems[method]], "--out")
+    written = {
+        method: images.encode_segmentation(seg, paths[stems[method]], "--out")
         for method, seg in runs.items()
     }
+    encoded = {paths[stems[method]]: result.data for method, result in written.items()}
     input_is_png = args.image is None or files.extension(args.image) == ".png"
     sizes = {
         method: images.size_record(
@@ -103,7 +104,7 @@ def run(args: argparse.Namespace) -> None:
     }
     for path, picture in pictures.items():
         encoded[path] = images.encode_image(picture, path, "--out")
-    kind = "palette" if images.indexed(runs["full"], paths["segmented_full"]) else "truecolour"
+    kind = "palette" if written["full"].indexed else "truecolour"
     # Rendered before anything is written: a report that fails writes nothing.
     report = _report(args, name, image, runs, sizes, kind, list(paths.values()))
     os.makedirs(args.out, exist_ok=True)

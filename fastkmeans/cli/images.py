@@ -3,12 +3,16 @@ into the output's format, and checking that format early."""
 
 from __future__ import annotations
 
+import warnings
+from typing import NamedTuple
+
 import numpy as np
 
 from .. import Segmentation
 from .._imageread import TIFF_EXTRA, tifffile_installed
 from .._imageread import read_image as _read_image
 from .._palette_file import (
+    LOSSY_FORMATS,
     PALETTE_FORMATS,
     describe_image,
     encode_truecolour,
@@ -62,15 +66,53 @@ def indexed(seg: Segmentation, path: str, truecolor: bool = False) -> bool:
     )
 
 
-def encode_segmentation(seg: Segmentation, path: str, option: str, truecolor: bool = False):
+class TruecolourFallbackWarning(UserWarning):
+    """A palette image could not hold the segmentation: it was written truecolour."""
+
+
+class EncodedSegmentation(NamedTuple):
+    data: bytes
+    indexed: bool  # a palette image (else truecolour)
+
+
+def encode_segmentation(
+    seg: Segmentation, path: str, option: str, truecolor: bool = False
+) -> EncodedSegmentation:
     """The segmented image as the bytes of ``path``'s format: indexed where :func:`indexed`
-    allows, else truecolour."""
+    allows, else truecolour; truecolour too, with a warning, where the palette cannot hold the
+    alpha channel (a palette GIF or TIFF) or the (colour, alpha) pairs (more than 256)."""
     if not indexed(seg, path, truecolor):
-        return encode_image(seg.image, path, option)
+        return EncodedSegmentation(encode_image(seg.image, path, option), False)
     try:
-        return seg.encode(extension(path))
+        return EncodedSegmentation(seg.encode(extension(path)), True)
     except ValueError as exc:
-        raise UserError(f"{option} {path!r}: {first_line(exc)}") from None
+        why = first_line(exc).split("; ")[0]  # the library's remedy names its own arguments
+    try:
+        data = encode_image(seg.image, path, option)
+    except UserError as exc:
+        truecolour_reason = str(exc).removeprefix(f"{option} {path!r}: ")
+        raise UserError(f"{option} {path!r}: {why}, and {truecolour_reason}") from None
+    warnings.warn(f"{path!r} is written truecolour: {why}", TruecolourFallbackWarning, stacklevel=2)
+    return EncodedSegmentation(data, False)
+
+
+def will_be_indexed(image: np.ndarray, n_clusters: int, path: str, truecolor: bool) -> bool:
+    """Before segmenting: whether ``path`` is to get an indexed image (see :func:`indexed`)."""
+    return (
+        not truecolor
+        and extension(path) in PALETTE_FORMATS
+        and image.dtype == np.uint8
+        and n_clusters <= 256
+    )
+
+
+def check_exact_output(path: str, option: str) -> None:
+    """Refuse a lossy format for an output that must be exact (labels, palette colours)."""
+    if extension(path) in LOSSY_FORMATS:
+        raise UserError(
+            f"{option} {path!r}: {extension(path)} is lossy and would change the values; "
+            f"write .png, .tif, .npy or .csv"
+        )
 
 
 def size_record(input_bytes: int, input_is_png: bool, image: np.ndarray, output_bytes: int):

@@ -87,9 +87,12 @@ def run(args: argparse.Namespace) -> None:
     for option in ("--labels", "--palette"):
         path = outputs[option]
         if path is not None and files.extension(path) not in tables.TABLE_EXTENSIONS:
-            images.check_image_output(np.zeros((2, 2), np.uint8), path, option)
+            images.check_exact_output(path, option)
+            depth = np.uint16 if option == "--labels" and args.k > 256 else np.uint8
+            images.check_image_output(np.zeros((2, 2), depth), path, option)
     image = images.read_image(args.input, args.max_pixels)
-    images.check_image_output(image, args.output, "-o")
+    if not images.will_be_indexed(image, args.k, args.output, args.truecolor):
+        images.check_image_output(image, args.output, "-o")
     if args.palette is not None and files.extension(args.palette) not in tables.TABLE_EXTENSIONS:
         images.check_image_output(image, args.palette, "--palette")  # swatches of its kind
 
@@ -103,28 +106,30 @@ def run(args: argparse.Namespace) -> None:
     )
     segmenter.warm_up(image, args.k, args.coreset_size)  # the library checks the image first
     seg = segmenter.segment(image, args.k, args.coreset_size)
-    encoded = _encode_outputs(seg, args)
+    encoded, indexed = _encode_outputs(seg, args)
     sizes = images.size_record(
         os.path.getsize(args.input),
         files.extension(args.input) == ".png",
         image,
         len(encoded[args.output]),
     )
-    report = _report(seg, image, sizes, args)  # before writing: a failing report writes nothing
+    report = _report(
+        seg, image, sizes, args, indexed
+    )  # before writing: a failing report writes nothing
     files.write_files(encoded, force=args.force)
     print(report)
 
 
-def _report(seg: Segmentation, image: np.ndarray, sizes: dict, args: argparse.Namespace) -> str:
+def _report(
+    seg: Segmentation, image: np.ndarray, sizes: dict, args: argparse.Namespace, indexed: bool
+) -> str:
     if args.json:
         record = {"input": args.input, "output": args.output, "shape": list(image.shape)}
         record.update(segmentation_record(seg))
-        record.update(
-            sizes, indexed=images.indexed(seg, args.output, args.truecolor), dithered=seg.dithered
-        )
+        record.update(sizes, indexed=indexed, dithered=seg.dithered)
         return json_text(record)
     where = f"coreset of {seg.coreset_size}" if seg.coreset_size else "all pixels"
-    kind = "palette" if images.indexed(seg, args.output, args.truecolor) else "truecolour"
+    kind = "palette" if indexed else "truecolour"
     return (
         f"{args.input} -> {args.output}: k={seg.n_clusters} ({where}, {seg.color_space}"
         f"{', dithered' if seg.dithered else ''}), "
@@ -143,9 +148,11 @@ def _report(seg: Segmentation, image: np.ndarray, sizes: dict, args: argparse.Na
     )
 
 
-def _encode_outputs(seg: Segmentation, args: argparse.Namespace) -> dict[str, bytes]:
-    """The segmented image, and the label map and palette if asked, as file contents."""
-    encoded = {args.output: images.encode_segmentation(seg, args.output, "-o", args.truecolor)}
+def _encode_outputs(seg: Segmentation, args: argparse.Namespace) -> tuple[dict[str, bytes], bool]:
+    """The segmented image, and the label map and palette if asked, as file contents; whether
+    the image is a palette one."""
+    written = images.encode_segmentation(seg, args.output, "-o", args.truecolor)
+    encoded = {args.output: written.data}
     if args.labels is not None:
         if files.extension(args.labels) in tables.TABLE_EXTENSIONS:
             encoded[args.labels] = tables.encode_table(seg.labels, args.labels, "--labels")
@@ -160,4 +167,4 @@ def _encode_outputs(seg: Segmentation, args: argparse.Namespace) -> dict[str, by
             strip = palette_image(seg.palette)
             strip = strip[..., 0] if strip.shape[-1] == 1 else strip
             encoded[args.palette] = images.encode_image(strip, args.palette, "--palette")
-    return encoded
+    return encoded, written.indexed
