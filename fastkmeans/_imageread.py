@@ -300,6 +300,8 @@ def _decode(path: str, kind: str | None, mode: str | None) -> np.ndarray:
                 return np.asarray(iio.imread(path, index=0, **kwargs))
             kwargs = {} if mode is None else {"mode": mode}
             return np.asarray(iio.imread(path, index=0, plugin="pillow", **kwargs))
+    except MemoryError:
+        raise  # the machine's limit, not the file's fault
     except Exception as exc:  # codecs raise many types for a file that is not a valid image
         if kind == "TIFF" and not tifffile_installed():
             # imageio's own (vendored) TIFF reader is deprecated and fails on some files.

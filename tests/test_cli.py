@@ -724,3 +724,41 @@ def test_label_maps_are_refused_in_lossy_or_too_shallow_formats_before_any_work(
     result = run("segment", files["rgb"], "-k", 300, "-o", "out.png", "--labels", "labels.gif")
     assert_one_line_error(result, "--labels 'labels.gif': cannot write a 16-bit grey image as .gif")
     assert sorted(p.name for p in tmp_path.iterdir()) == []
+
+
+def test_a_plot_format_matplotlib_cannot_write_here_is_refused_before_the_sweep(
+    run, tmp_path, files, monkeypatch
+):
+    pytest.importorskip("matplotlib")
+    from matplotlib.figure import Figure
+
+    from fastkmeans.cli import running
+
+    def no_latex(self, *args, **kwargs):  # as .pgf fails on a machine without LaTeX
+        raise RuntimeError("'xelatex' not found")
+
+    def no_work(*args, **kwargs):
+        raise AssertionError("swept although the plot could not be written")
+
+    monkeypatch.setattr(Figure, "savefig", no_latex)
+    monkeypatch.setattr(running, "segment_image", no_work)
+    result = run("sweep", files["rgb"], "--k", "2,3", "--plot", "elbow.pgf")
+    assert_one_line_error(
+        result, "--plot 'elbow.pgf': matplotlib cannot write .pgf here ('xelatex' not found)"
+    )
+
+
+def test_running_out_of_memory_is_one_line_not_a_traceback(run, tmp_path, files, monkeypatch):
+    from fastkmeans.cli import running
+
+    def exhausted(*args, **kwargs):
+        raise MemoryError
+
+    monkeypatch.setattr(running, "segment_image", exhausted)
+    result = run("segment", files["rgb"], "-k", 4, "-o", "out.png")
+    assert result.returncode == 1
+    assert result.stderr.strip().splitlines() == [
+        "fastkmeans: error: out of memory; try a smaller input (for images --max-pixels, or "
+        "--coreset-size where the command has it)"
+    ]
+    assert list(tmp_path.iterdir()) == []

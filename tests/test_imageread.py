@@ -334,3 +334,15 @@ def test_tiff_with_more_samples_than_an_image_is_refused_before_decoding(tmp_pat
     )
     with pytest.raises(ValueError, match="declares 6 samples per pixel; an image has 1 to 4"):
         read_image(tmp_path / "six.tif")
+
+
+def test_running_out_of_memory_while_decoding_is_not_blamed_on_the_file(tmp_path, monkeypatch):
+    path = tmp_path / "fine.png"
+    iio.imwrite(path, np.zeros((4, 4, 3), np.uint8))
+
+    def exhausted(*args, **kwargs):
+        raise MemoryError
+
+    monkeypatch.setattr(iio, "imread", exhausted)
+    with pytest.raises(MemoryError):
+        read_image(path)

@@ -26,6 +26,7 @@ from collections.abc import Sequence
 
 from . import coreset_check, demo, fit, segment, sweep
 from .errors import (
+    EXIT_FAILURE,
     EXIT_INTERRUPTED,
     EXIT_OK,
     EXIT_TERMINATED,
@@ -42,8 +43,8 @@ COMMANDS = (demo, segment, sweep, fit, coreset_check)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; returns the exit status (0 success, 2 user error, 130 interrupted
-    by SIGINT, 143 terminated by SIGTERM).
+    """Run the command line; returns the exit status (0 success, 1 out of memory, 2 user
+    error, 130 interrupted by SIGINT, 143 terminated by SIGTERM).
 
     ``argv`` defaults to ``sys.argv[1:]``; with no command (or only the demo's options) the
     demo runs. Usage errors,
@@ -73,6 +74,13 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _fail(first_line(exc))
         except OSError as exc:
             return _fail(_describe_os_error(exc))
+        except MemoryError:
+            # One line, not a traceback: what to change is the input's size or the settings.
+            sys.stderr.write(
+                "fastkmeans: error: out of memory; try a smaller input (for images "
+                "--max-pixels, or --coreset-size where the command has it)\n"
+            )
+            return EXIT_FAILURE
         except Terminated:
             sys.stderr.write("fastkmeans: terminated\n")
             return EXIT_TERMINATED

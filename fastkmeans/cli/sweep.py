@@ -20,7 +20,7 @@ from .. import (
 from .._parallel import max_threads
 from ..image import colour_summary, elbow_index, rgb_to_lab
 from . import files, images, parser
-from .errors import UserError
+from .errors import UserError, first_line
 from .output import Progress, json_text, quality_cells, segmentation_record, table
 from .running import Segmenter
 
@@ -355,6 +355,21 @@ def _check_plot_format(path: str) -> None:
             f"--plot {path!r}: unknown format {suffix!r}; "
             f"use one of {', '.join('.' + ext for ext in sorted(supported))}"
         )
+    # Some formats need more than matplotlib (.pgf runs LaTeX): draw a tiny figure now rather
+    # than fail after the sweep.
+    _saved_figure(_figure_class()(figsize=(1, 1)), path)
+
+
+def _saved_figure(figure, path: str) -> bytes:
+    buffer = io.BytesIO()
+    try:
+        figure.savefig(buffer, format=files.extension(path).lstrip("."), bbox_inches="tight")
+    except Exception as exc:  # matplotlib's backends raise many types (LaTeX missing, ...)
+        raise UserError(
+            f"--plot {path!r}: matplotlib cannot write {files.extension(path)} here "
+            f"({first_line(exc)}); use .png or .svg"
+        ) from None
+    return buffer.getvalue()
 
 
 def _elbow_plot(ks, inertias, elbow, selected, title: str, args) -> bytes:
@@ -377,6 +392,4 @@ def _elbow_plot(ks, inertias, elbow, selected, title: str, args) -> bytes:
     axis.set_xlabel("k (clusters)")
     axis.set_ylabel("inertia")
     axis.set_title(title)
-    buffer = io.BytesIO()
-    figure.savefig(buffer, format=files.extension(path).lstrip("."), bbox_inches="tight")
-    return buffer.getvalue()
+    return _saved_figure(figure, path)
