@@ -127,9 +127,27 @@ def test_sweep_selects_k_by_each_rule(run, photo):
         assert scores[2] == pytest.approx(expected, rel=1e-12)
 
 
-@pytest.mark.parametrize("rule", ["psnr", "size:lots", "knee", "ssim:-1", "psnr:30KB"])
-def test_sweep_rejects_a_bad_rule(run, photo, rule):
+@pytest.mark.parametrize(
+    ("rule", "message"),
+    [
+        ("psnr", "must be elbow, silhouette, "),
+        ("knee", "must be elbow, silhouette, "),
+        ("size:lots", "size: takes a size of at least 1 byte (units B, KB, MB, KiB, MiB)"),
+        ("size:0.5B", "size: takes a size of at least 1 byte"),
+        ("ssim:-1", "ssim: takes an SSIM in (0, 1]"),
+        ("ssim:2", "ssim: takes an SSIM in (0, 1]"),  # never met: a silent "no k meets"
+        ("psnr:30KB", "psnr: takes a PSNR in dB above 0, e.g. psnr:32; got 'psnr:30KB' (unit"),
+    ],
+)
+def test_sweep_rejects_a_bad_rule(run, photo, rule, message):
     result = run("sweep", photo[1], "--select", rule)
     assert result.returncode == 2
     lines = result.stderr.strip().splitlines()
-    assert len(lines) == 1 and "--select" in lines[0] and "psnr:DB" in lines[0], lines
+    assert len(lines) == 1 and "--select" in lines[0] and message in lines[0], lines
+
+
+def test_sweep_takes_a_psnr_in_db():
+    from fastkmeans.cli.parser import select_rule
+
+    assert select_rule("psnr:32dB") == select_rule("psnr:32") == ("psnr", 32.0)
+    assert select_rule("size:1.5KiB") == ("size", 1536.0)

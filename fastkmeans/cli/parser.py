@@ -99,17 +99,35 @@ def select_rule(text: str) -> tuple[str, float | None]:
     if name in SCORE_RULES and not value:
         return name, None
     if name in ("psnr", "ssim", "size") and value:
-        number = value.strip().upper()
-        unit = next((u for u in ("KIB", "MIB", "KB", "MB", "B") if number.endswith(u)), "")
-        if unit and name != "size":
-            raise argparse.ArgumentTypeError(f"must be {rule}, got {text!r}")
-        try:
-            threshold = float(number[: len(number) - len(unit)]) * _SIZE_UNITS[unit]
-        except ValueError:
-            raise argparse.ArgumentTypeError(f"must be {rule}, got {text!r}") from None
-        if threshold > 0 and threshold != float("inf"):
-            return name, threshold
+        return name, _threshold(name, value.strip(), text)
     raise argparse.ArgumentTypeError(f"must be {rule}, got {text!r}")
+
+
+# What each threshold must be, and the range its number must lie in.
+_THRESHOLD_RULES = {
+    "psnr": ("a PSNR in dB above 0, e.g. psnr:32", 0.0, float("inf")),
+    "ssim": ("an SSIM in (0, 1], e.g. ssim:0.95", 0.0, 1.0),
+    "size": ("a size of at least 1 byte (units B, KB, MB, KiB, MiB), e.g. size:200KB", 1.0, None),
+}
+
+
+def _threshold(name: str, value: str, text: str) -> float:
+    what, low, high = _THRESHOLD_RULES[name]
+    number = value.upper()
+    if name == "psnr":
+        number = number.removesuffix("DB")  # psnr:32dB
+    digits = number.rstrip("KMIB")
+    unit = number[len(digits) :]
+    if unit and (name != "size" or unit not in _SIZE_UNITS):
+        raise argparse.ArgumentTypeError(f"{name}: takes {what}; got {text!r} (unit {unit!r})")
+    try:
+        threshold = float(digits) * _SIZE_UNITS[unit]
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{name}: takes {what}; got {text!r}") from None
+    too_low = not threshold > low if name != "size" else not threshold >= low
+    if too_low or threshold == float("inf") or (high is not None and threshold > high):
+        raise argparse.ArgumentTypeError(f"{name}: takes {what}; got {text!r}")
+    return threshold
 
 
 def options() -> argparse.ArgumentParser:
