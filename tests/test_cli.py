@@ -762,3 +762,17 @@ def test_running_out_of_memory_is_one_line_not_a_traceback(run, tmp_path, files,
         "--coreset-size where the command has it)"
     ]
     assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "where"),
+    [
+        ("x,y\n1,2\n3,nan\n", "data.csv:3: column 2 is 'nan'"),
+        ("1,2\n1e400,3\n", "data.csv:2: column 1 is '1e400'"),  # beyond float64: inf
+        ("1,2\n# note\n3,4\n-inf,5\n", "data.csv:4: column 1 is '-inf'"),
+    ],
+)
+def test_a_csv_cell_that_is_not_finite_is_named_by_line_and_column(run, tmp_path, text, where):
+    (tmp_path / "data.csv").write_text(text)
+    result = run("fit", "data.csv", "-k", 1)
+    assert_one_line_error(result, f"{where}, not a finite number; fix it or drop the row")

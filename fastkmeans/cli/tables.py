@@ -125,11 +125,21 @@ def _load_csv(path: str) -> np.ndarray:
             raise UserError(f"{path!r} holds a header line and no numbers")
     body = "\n".join(line for _, line in rows)
     try:
-        return np.loadtxt(io.StringIO(body), delimiter=",", ndmin=2, comments="#")
+        data = np.loadtxt(io.StringIO(body), delimiter=",", ndmin=2, comments="#")
     except ValueError as exc:
         _locate_error(path, rows)  # raises with the line and column
         message = f"cannot read {path!r} as comma-separated numbers ({first_line(exc)})"
         raise UserError(message) from None
+    bad = np.argwhere(~np.isfinite(data))
+    if bad.size:  # nan, inf, or a number beyond float64 (1e400): named where it is
+        row, column = (int(i) for i in bad[0])
+        number, line = rows[row]
+        cell = _cells(line)[column]
+        raise UserError(
+            f"{path}:{number}: column {column + 1} is {cell!r}, not a finite number; fix it or "
+            f"drop the row"
+        )
+    return data
 
 
 def _cells(line: str) -> list[str]:
