@@ -776,3 +776,30 @@ def test_a_csv_cell_that_is_not_finite_is_named_by_line_and_column(run, tmp_path
     (tmp_path / "data.csv").write_text(text)
     result = run("fit", "data.csv", "-k", 1)
     assert_one_line_error(result, f"{where}, not a finite number; fix it or drop the row")
+
+
+def test_json_carries_the_k_asked_for_and_every_output(run, tmp_path):
+    # One colour: every k gives one cluster (n_clusters 1); "k" says which record is which.
+    iio.imwrite(tmp_path / "flat.png", np.full((6, 7, 3), 90, np.uint8))
+    result = run("sweep", "flat.png", "--k", "1,2,3", "--json")
+    assert result.returncode == 0, result.stderr
+    records = json.loads(result.stdout)["results"]
+    assert [r["k"] for r in records] == [1, 2, 3]
+    assert [r["n_clusters"] for r in records] == [1, 1, 1]
+    result = run(
+        "segment",
+        "flat.png",
+        "-k",
+        2,
+        "-o",
+        "out.png",
+        "--labels",
+        "l.npy",
+        "--palette",
+        "p.csv",
+        "--json",
+    )
+    assert result.returncode == 0, result.stderr
+    record = json.loads(result.stdout)
+    assert (record["k"], record["n_clusters"]) == (2, 1)
+    assert (record["output"], record["labels"], record["palette"]) == ("out.png", "l.npy", "p.csv")

@@ -124,7 +124,14 @@ def _report(
     seg: Segmentation, image: np.ndarray, sizes: dict, args: argparse.Namespace, indexed: bool
 ) -> str:
     if args.json:
-        record = {"input": args.input, "output": args.output, "shape": list(image.shape)}
+        record = {
+            "input": args.input,
+            "output": args.output,
+            "labels": args.labels,
+            "palette": args.palette,
+            "shape": list(image.shape),
+            "k": args.k,
+        }
         record.update(segmentation_record(seg))
         record.update(sizes, indexed=indexed, dithered=seg.dithered)
         return json_text(record)

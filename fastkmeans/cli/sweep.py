@@ -271,8 +271,9 @@ def _report(args, image, results: list, rows: list, elbow: int | None, selected:
     rule = _rule_text(args.select)
     if args.json:
         records = []
-        for seg, row in zip(results, rows, strict=True):
-            records.append({**segmentation_record(seg), **row})
+        for k, seg, row in zip(args.ks, results, rows, strict=True):
+            # k as asked: n_clusters is what the image allowed (fewer for few colours).
+            records.append({"k": k, **segmentation_record(seg), **row})
         return json_text(
             {
                 "input": args.input,
