@@ -484,7 +484,7 @@ def test_input_is_never_overwritten(run, tmp_path, files):
         (["segment", "{rgb}", "-k", "2", "-o", "out.png", "--labels", "l.xyz"], "--labels"),
         (
             ["segment", "{rgb}", "-k", "4", "-o", "out.png", "--coreset-size", "3"],
-            "coreset_size=3 must be >= n_clusters=4",
+            "--coreset-size 3 must be at least -k 4",
         ),
         (
             ["segment", "{rgb}", "-k", "2", "-o", "out.png", "--color-space", "hsv"],
@@ -522,7 +522,10 @@ def test_input_is_never_overwritten(run, tmp_path, files):
         (["segment", "{bright_tif}", "-k", "2", "-o", "out.tif"], "must lie in [0, 1], got value"),
         (["segment", "{bright_tif}", "-k", "2", "-o", "out.tif"], ", 3]; divide by its maximum"),
         (["sweep", "{rgb}", "--k", "2,8", "--coreset-size", "5"], "coreset_size=5 must be >= n_c"),
-        (["demo", "--image", "{rgb}", "-k", "4", "--coreset-size", "3", "--out", "d"], "size=3"),
+        (
+            ["demo", "--image", "{rgb}", "-k", "4", "--coreset-size", "3", "--out", "d"],
+            "--coreset-size 3 must be at least -k 4",
+        ),
     ],
 )
 def test_bad_input(run, tmp_path, files, args, fragment):
@@ -803,3 +806,14 @@ def test_json_carries_the_k_asked_for_and_every_output(run, tmp_path):
     record = json.loads(result.stdout)
     assert (record["k"], record["n_clusters"]) == (2, 1)
     assert (record["output"], record["labels"], record["palette"]) == ("out.png", "l.npy", "p.csv")
+
+
+@pytest.mark.parametrize("command", ["segment", "demo", "fit"])
+def test_a_coreset_smaller_than_k_is_refused_in_the_options_words(run, files, command):
+    args = {
+        "segment": ["segment", files["rgb"], "-o", "out.png"],
+        "demo": ["demo"],
+        "fit": ["fit", files["npy"]],
+    }[command]
+    result = run(*args, "-k", 4, "--coreset-size", 3)
+    assert_one_line_error(result, "--coreset-size 3 must be at least -k 4")

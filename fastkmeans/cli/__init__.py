@@ -35,7 +35,7 @@ from .errors import (
     UserError,
     first_line,
 )
-from .parser import build_parser
+from .parser import build_parser, option_conflict
 
 __all__ = ["UserError", "main"]
 
@@ -62,6 +62,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             args = parser.parse_args(["demo", *argv])
     except SystemExit as exc:  # --help, --version, or a usage error already reported
         return EXIT_OK if exc.code is None else exc.code
+    conflict = option_conflict(args)
+    if conflict is not None:
+        return _fail(conflict)
     with warnings.catch_warnings(), _sigterm_as_interrupt():  # both restored on exit
         warnings.simplefilter("always")
         warnings.showwarning = _show_warning

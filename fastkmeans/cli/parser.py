@@ -130,6 +130,14 @@ def _threshold(name: str, value: str, text: str) -> float:
     return threshold
 
 
+def option_conflict(args: argparse.Namespace) -> str | None:
+    """A rule between two options that their own types cannot check, broken; else None."""
+    size, k = getattr(args, "coreset_size", None), getattr(args, "k", None)
+    if size is not None and isinstance(k, int) and size < k:
+        return f"--coreset-size {size} must be at least -k {k}: a coreset needs a point per cluster"
+    return None
+
+
 def options() -> argparse.ArgumentParser:
     """An empty parent parser, for a group of options merged into commands."""
     return argparse.ArgumentParser(add_help=False)
