@@ -6,6 +6,8 @@ What only a real process shows (``python -m fastkmeans``, Ctrl-C, the environmen
 
 import importlib.util
 import json
+import os
+import signal
 import sys
 import time
 import warnings
@@ -817,3 +819,34 @@ def test_a_coreset_smaller_than_k_is_refused_in_the_options_words(run, files, co
     }[command]
     result = run(*args, "-k", 4, "--coreset-size", 3)
     assert_one_line_error(result, "--coreset-size 3 must be at least -k 4")
+
+
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT])
+def test_a_signal_during_a_parallel_pass_stops_the_command_once_the_pass_ends(monkeypatch, signum):
+    # Raised inside the pass, the interrupt could land in Numba between taking a lock and
+    # releasing it while another slice waited for that lock: a hang. It is deferred to the
+    # end of the pass instead, after every slice has finished.
+    from fastkmeans._kernels import _config
+    from fastkmeans.cli import _sigterm_as_interrupt
+    from fastkmeans.cli.errors import Terminated
+
+    real_wait = _config.concurrent.futures.wait
+    events = []
+
+    def signalled_wait(futures, *args, **kwargs):
+        if not events:
+            os.kill(os.getpid(), signum)
+            events.append("signalled")
+        done = real_wait(futures, *args, **kwargs)
+        events.append("slices finished")
+        return done
+
+    monkeypatch.setattr(_config.concurrent.futures, "wait", signalled_wait)
+    X = np.random.default_rng(0).normal(size=(20_000, 3))
+    expected = Terminated if signum == signal.SIGTERM else KeyboardInterrupt
+    with _sigterm_as_interrupt(), pytest.raises(expected) as raised:
+        with _config.threads_for(2):
+            KMeans(4, random_state=0).fit(X)
+    assert type(raised.value) is expected
+    assert events[:2] == ["signalled", "slices finished"]
+    assert _config._deferral.depth == 0 and _config._deferral.pending is None

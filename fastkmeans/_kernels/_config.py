@@ -182,6 +182,33 @@ def thread_pool() -> concurrent.futures.ThreadPoolExecutor:
 _thread_setting = threading.local()
 
 
+class _InterruptDeferral:
+    """An interrupt (Ctrl-C, or SIGTERM turned into one) that arrived while the main thread
+    ran a parallel pass, to be raised when the pass ends.
+
+    Raised at once, it can land inside Numba or llvmlite between taking a lock and the code
+    that releases it; the pass then waits for its other slices, one of which waits for that
+    lock: the process hung (seen once in about 33 runs of a command sent SIGTERM). A pass
+    lasts milliseconds, or seconds while it compiles.
+    """
+
+    def __init__(self) -> None:
+        self.depth = 0  # parallel passes under way in the main thread
+        self.pending: type[BaseException] | None = None
+
+
+_deferral = _InterruptDeferral()  # signal handlers run in the main thread only
+
+
+def defer_interrupt(exception_type: type[BaseException]) -> bool:
+    """For a signal handler: True when a parallel pass is under way in the main thread, which
+    raises ``exception_type`` when it ends (the handler then returns); False: raise it now."""
+    if _deferral.depth == 0:
+        return False
+    _deferral.pending = exception_type
+    return True
+
+
 def current_threads() -> int:
     """Threads a parallel pass uses when called from this Python thread: the innermost
     :func:`threads_for`'s count, else ``NUMBA_NUM_THREADS`` (by default the machine's cores).
@@ -230,11 +257,23 @@ def jit_parallel(*, extent, lean=False):
                 return kernel(*args, 0, n_iterations)
             cuts = [n_iterations * t // n_slices for t in range(n_slices + 1)]
             pool = thread_pool()
-            futures = [pool.submit(kernel, *args, cuts[t], cuts[t + 1]) for t in range(1, n_slices)]
+            in_main = threading.current_thread() is threading.main_thread()
+            if in_main:
+                _deferral.depth += 1
             try:
-                first = kernel(*args, cuts[0], cuts[1])
-            finally:  # never return (or raise) while a slice still writes into the outputs
-                concurrent.futures.wait(futures)
+                futures = [
+                    pool.submit(kernel, *args, cuts[t], cuts[t + 1]) for t in range(1, n_slices)
+                ]
+                try:
+                    first = kernel(*args, cuts[0], cuts[1])
+                finally:  # never return (or raise) while a slice still writes into the outputs
+                    concurrent.futures.wait(futures)
+            finally:
+                if in_main:
+                    _deferral.depth -= 1
+                    if _deferral.depth == 0 and _deferral.pending is not None:
+                        pending, _deferral.pending = _deferral.pending, None
+                        raise pending
             results = [first] + [future.result() for future in futures]
             return None if first is None else sum(results)
 

@@ -24,6 +24,7 @@ import threading
 import warnings
 from collections.abc import Sequence
 
+from .._kernels._config import defer_interrupt
 from . import coreset_check, demo, fit, segment, sweep
 from .errors import (
     EXIT_FAILURE,
@@ -96,20 +97,26 @@ def main(argv: Sequence[str] | None = None) -> int:
 @contextlib.contextmanager
 def _sigterm_as_interrupt():
     """While a command runs, SIGTERM raises :class:`Terminated` (like Ctrl-C's
-    KeyboardInterrupt), so that temporary files are removed on the way out. Signal handlers
-    belong to the main thread: elsewhere nothing changes."""
+    KeyboardInterrupt), so that temporary files are removed on the way out. Both wait for the
+    end of a parallel pass under way (milliseconds; see ``_kernels._config.defer_interrupt``).
+    Signal handlers belong to the main thread: elsewhere nothing changes."""
     if threading.current_thread() is not threading.main_thread():
         yield
         return
 
-    def terminate(signum, frame):
-        raise Terminated
+    def interrupt(signum, frame):
+        exception_type = Terminated if signum == signal.SIGTERM else KeyboardInterrupt
+        if not defer_interrupt(exception_type):
+            raise exception_type
 
-    previous = signal.signal(signal.SIGTERM, terminate)
+    previous = {signal.SIGTERM: signal.signal(signal.SIGTERM, interrupt)}
+    if signal.getsignal(signal.SIGINT) is signal.default_int_handler:  # not if ignored
+        previous[signal.SIGINT] = signal.signal(signal.SIGINT, interrupt)
     try:
         yield
     finally:
-        signal.signal(signal.SIGTERM, previous)
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
 
 
 def _fail(message: str) -> int:
