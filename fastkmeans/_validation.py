@@ -355,6 +355,17 @@ class Weights(NamedTuple):
         total, n_positive = float(values.sum()), int(np.count_nonzero(values))
         return cls(values, False, values.shape[0], total, n_positive, exponent)
 
+    @classmethod
+    def unscaled(cls, values: np.ndarray) -> Weights:
+        """Trusted float64 weights stored as given (exponent 0), whatever their magnitude: for
+        one chunk of weights whose range the caller checks over all of them (a chunk must not
+        choose its own exponent: chunks' sums are added)."""
+        values = np.ascontiguousarray(values, dtype=np.float64)
+        if (values == 1.0).all():
+            return cls.ones(values.shape[0])
+        total, n_positive = float(values.sum()), int(np.count_nonzero(values))
+        return cls(values, False, values.shape[0], total, n_positive)
+
     def array(self) -> np.ndarray:
         """The weights as a float64 array of length ``n_samples`` (materialised if unit)."""
         return np.ones(self.n_samples) if self.unit else self.values

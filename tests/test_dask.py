@@ -261,3 +261,82 @@ def test_segment_image_bad_chunks():
     bad[15, 3] = 2.0
     with pytest.raises(ValueError, match=r"image \(chunk at rows 10 to 19, columns 0 to 9\)"):
         segment_image(da.from_array(bad, chunks=(10, 10, 3)), 2)
+
+
+# -- what the chunks cannot rescale is refused; degenerate data stops -------------------------
+
+
+def _chunked(X, rows=100):
+    return da.from_array(X, chunks=(rows, X.shape[1]))
+
+
+@pytest.mark.parametrize("factor", [2e19, 1e-30])
+def test_float32_data_at_the_edge_of_its_range_is_refused_not_mislabelled(factor):
+    # In memory the data would be rescaled by a power of two; per chunk, squared distances
+    # overflowed (or underflowed) and the labels came out nearly arbitrary, silently.
+    X = (blob_data() * factor).astype(np.float32)
+    with pytest.raises(ValueError, match=r"X's largest magnitude .* fit X \* 2\.0\*\*-?\d+"):
+        KMeans(3, init=X[:3].copy(), tol=0, max_iter=5).fit(_chunked(X))
+    with pytest.raises(ValueError, match="does not rescale"):
+        cost(_chunked(X), X[:3])
+
+
+def test_weights_beyond_the_unscaled_range_are_refused_and_small_ones_in_one_chunk_kept():
+    X = blob_data()
+    init = X[:3].copy()
+    w = np.ones(len(X))
+    w[-100:] = 1e100
+    with pytest.raises(ValueError, match=r"sample_weight's largest value 1e\+100 lies outside"):
+        KMeans(3, init=init).fit(_chunked(X), sample_weight=da.from_array(w, chunks=100))
+    # Tiny weights in one chunk only: that chunk used to rescale them on its own, its sums
+    # then added to the others' in other units.
+    w[-100:] = 1e-100
+    km = KMeans(3, init=init, tol=0, max_iter=30).fit(_chunked(X), sample_weight=w)
+    expected = fastkmeans.KMeans(3, init=init, algorithm="lloyd", tol=0, max_iter=30).fit(
+        X, sample_weight=w
+    )
+    np.testing.assert_array_equal(km.labels_.compute(), expected.labels_)
+    assert km.inertia_ == pytest.approx(expected.inertia_, rel=1e-12)
+
+
+def test_predict_and_transform_rescale_each_chunk_like_the_in_memory_model():
+    X = blob_data() * 1e300  # squared distances overflow float64 unscaled
+    model = fastkmeans.KMeans(3, random_state=0).fit(X)
+    km = KMeans(3, init=model.cluster_centers_).fit(_chunked(X / 1e300))
+    km.cluster_centers_ = model.cluster_centers_
+    np.testing.assert_array_equal(km.predict(_chunked(X)).compute(), model.predict(X))
+    np.testing.assert_allclose(km.transform(_chunked(X)).compute(), model.transform(X), rtol=1e-12)
+
+
+def test_fewer_distinct_points_than_clusters_stop_instead_of_cycling():
+    # Two distinct points, three clusters: the empty cluster went back and forth between a
+    # point and a centre a rounding error away, for max_iter iterations.
+    X = np.repeat(blob_data()[:2], 300, axis=0)
+    with pytest.warns(fastkmeans.FewDistinctPointsWarning):
+        km = KMeans(3, random_state=0).fit(_chunked(X))
+    assert km.converged_ and km.n_iter_ < 20
+    assert km.inertia_ < 1e-20
+
+
+def test_parameters_only_memory_takes_are_refused():
+    X = blob_data()
+    with pytest.raises(fastkmeans.NotFittedError, match="not fitted yet"):
+        KMeans(3).predict(_chunked(X))
+    with pytest.raises(TypeError, match="not a callable"):
+        KMeans(3, init=lambda X, k, random_state: X[:k]).fit(_chunked(X))
+    with pytest.raises(ValueError, match="n_init=0 must be >= 1"):
+        KMeans(3, init=X[:3], n_init=0).fit(_chunked(X))
+    w = np.zeros(len(X))
+    w[[5, 905]] = 1.0
+    with pytest.raises(ValueError, match=r"n_clusters=3 must be <= .* positive weight \(2\)"):
+        KMeans(3, init=X[:3]).fit(_chunked(X), sample_weight=w)
+
+
+def test_segment_image_skips_empty_chunks():
+    image = np.random.default_rng(3).integers(0, 256, (64, 48, 3), dtype=np.uint8)
+    chunked = da.from_array(image, chunks=((20, 0, 44), 16, 3))
+    seg = segment_image(chunked, 3, random_state=0)
+    whole = segment_image(da.from_array(image, chunks=(64, 48, 3)), 3, random_state=0)
+    np.testing.assert_array_equal(np.asarray(seg.image), np.asarray(whole.image))
+    with pytest.raises(ValueError, match="image must not be empty"):
+        segment_image(da.zeros((0, 10, 3), dtype=np.uint8, chunks=(5, 5, 3)), 2)

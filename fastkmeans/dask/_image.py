@@ -135,6 +135,8 @@ def _check_dask_image(image) -> da.Array:
         return da.from_array(image, chunks=("auto", "auto", -1)[: image.ndim])
     if image.ndim not in (2, 3):
         raise ValueError(f"image must be 2-D or 3-D, got a Dask array of shape {image.shape}")
+    if image.shape[0] == 0 or image.shape[1] == 0:
+        raise ValueError(f"image must not be empty, got shape {image.shape}")
     if image.ndim == 3 and len(image.chunks[2]) != 1:
         raise ValueError(
             f"image is chunked along its channels ({image.chunks[2]}); every chunk must hold "
@@ -178,6 +180,7 @@ def _merged_summary(image: da.Array) -> ColourSummary:
         )
         for i in range(blocks.shape[0])
         for j in range(blocks.shape[1])
+        if image.chunks[0][i] and image.chunks[1][j]  # an empty chunk has no colours
     ]
     merge = dask.delayed(_merge_summaries, pure=True)
     (summary,) = dask.compute(reduce_tree(leaves, lambda a, b, node: merge(a, b, node)))
@@ -186,6 +189,8 @@ def _merged_summary(image: da.Array) -> ColourSummary:
 
 def _labels_block(block, centers, color_space, block_info=None) -> np.ndarray:
     """Each pixel's cluster: the nearest centre of its colour (as the in-memory labels)."""
+    if block.shape[0] == 0 or block.shape[1] == 0:
+        return np.zeros(block.shape[:2], dtype=np.int32)
     with thread_limit(1):
         rows, columns = block_info[0]["array-location"][:2]
         summary = summarise_colours(check_image(block, _chunk_name(rows, columns)), n_blocks=1)

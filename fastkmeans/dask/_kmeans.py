@@ -9,6 +9,7 @@ import numpy as np
 
 from .._kernels.distances import center_distances
 from .._parallel import thread_limit
+from .._scaling import scaled_pair
 from .._steps import RunResult, labels_and_inertia
 from .._validation import (
     Weights,
@@ -24,6 +25,7 @@ from .._validation import (
     check_sample_size,
 )
 from ..coreset import Coreset, TreeSeeds, chunk_coreset, merge_reduce
+from ..exceptions import NotFittedError
 from ..kmeans import KMeans as _InMemoryKMeans
 from ..kmeans import _warn_about_run
 from ._lloyd import DaskRun, Threshold, assign_part, cost_of, lloyd
@@ -70,7 +72,8 @@ def _distributed_coreset(runner: PassRunner, n_clusters: int, size: int, seeds, 
 class KMeans:
     """K-means on a Dask array: exact Lloyd iterations, one pass over the data each.
 
-    The same parameters with the same meaning as :class:`fastkmeans.KMeans`. Every pass runs
+    The parameters of :class:`fastkmeans.KMeans`, except ``n_init`` (an int, default 1),
+    ``n_threads`` (none) and a callable ``init`` (refused). Every pass runs
     the shared Numba step on each chunk (one thread per task) and reduces the chunks' sums,
     weights and cost in a tree of fixed shape and order: for a given chunking, results are
     bitwise identical whatever the number of workers, and (labels identical, centres to
@@ -180,8 +183,15 @@ class KMeans:
         data = Data(check_dask_array(X), None)
         data = data._replace(weights=check_dask_weights(sample_weight, data.X))
         n_clusters = check_n_clusters(self.n_clusters, data.X.shape[0])
+        if callable(self.init):
+            raise TypeError(
+                "init of fastkmeans.dask.KMeans must be 'k-means++', 'random' or an array of "
+                "shape (n_clusters, n_features), not a callable"
+            )
         init = check_init(self.init, n_clusters, data.X.shape[1], data.X.dtype)
-        n_init = 1 if isinstance(init, np.ndarray) else check_int(self.n_init, "n_init", minimum=1)
+        n_init = check_int(self.n_init, "n_init", minimum=1)
+        if isinstance(init, np.ndarray):
+            n_init = 1  # one start: every run would be the same
         max_iter = check_int(self.max_iter, "max_iter", minimum=1)
         tol = check_real(self.tol, "tol")
         algorithm = check_choice(self.algorithm, "algorithm", ("auto", "lloyd", "hamerly"))
@@ -189,7 +199,7 @@ class KMeans:
         if coreset_size is not None:
             coreset_size = check_coreset_size(coreset_size, n_clusters)
         seeds = TreeSeeds(self.random_state)
-        runner = PassRunner(data)
+        runner = PassRunner(data, n_clusters)
         in_client = {
             "init": init,
             "max_iter": max_iter,
@@ -226,7 +236,7 @@ class KMeans:
 
     def _fitted_input(self, X) -> da.Array:
         if not hasattr(self, "cluster_centers_"):
-            raise RuntimeError(
+            raise NotFittedError(
                 f"this {type(self).__name__} instance is not fitted yet; call fit(X) first"
             )
         X = check_dask_array(X)
@@ -299,6 +309,8 @@ def _checked_block(block, block_info) -> np.ndarray:
 
 def _labels_block(block, centers, block_info=None) -> np.ndarray:
     X = _checked_block(block, block_info)
+    # Each chunk rescaled on its own where its values need it (labels are scale-free).
+    X, centers, _ = scaled_pair(X, centers, X.shape[0])
     with thread_limit(1):
         labels, _ = labels_and_inertia(X, Weights.ones(X.shape[0]), centers)
     return labels
@@ -306,9 +318,13 @@ def _labels_block(block, centers, block_info=None) -> np.ndarray:
 
 def _distances_block(block, centers, block_info=None) -> np.ndarray:
     X = _checked_block(block, block_info)
+    X, centers, exponent = scaled_pair(X, centers, X.shape[0])
     out = np.empty((X.shape[0], centers.shape[0]), dtype=X.dtype)
     with thread_limit(1):
         center_distances(X, centers, out)
+    if exponent:
+        with np.errstate(over="ignore", under="ignore"):  # beyond the dtype: inf, as it is
+            out = np.ldexp(out, -exponent).astype(X.dtype, copy=False)
     return out
 
 

@@ -9,6 +9,7 @@ drivers (see :func:`lloyd`).
 
 from __future__ import annotations
 
+import hashlib
 from typing import NamedTuple
 
 import numpy as np
@@ -156,7 +157,8 @@ def lloyd(
     """Lloyd iterations from ``centers`` (X's dtype): one pass over the data per iteration.
 
     The in-memory driver stops when no label changes; here no labels are kept between passes,
-    so the run stops when an update leaves every centre bitwise unchanged. The two coincide:
+    so the run stops when an update leaves every centre bitwise unchanged (or brings back
+    centres already met: a cycle, see below). The two coincide:
     if no label changes between the passes against ``c(t-1)`` and ``c(t)``, the sums are
     bitwise the same (same chunks, same tree), so the update returns ``c(t)`` itself, in the
     same iteration in which the in-memory driver sees no change; and bitwise-equal centres give
@@ -167,6 +169,7 @@ def lloyd(
     anyway, decides whether the run had stopped there.
     """
     pending: tuple[np.ndarray, float] | None = None  # an update waiting for the threshold
+    seen: set[bytes] = set()  # digests of the centres each pass was run against
     shift = np.inf
     for n_iter in range(1, max_iter + 1):
         result = runner.run((assign_part, (centers, True)), *threshold.parts())
@@ -176,6 +179,14 @@ def lloyd(
             if pending[1] <= threshold.value:
                 return DaskRun(pending[0], cost, n_iter - 1, True)
             pending = None
+        # Centres met before: the iterations (a deterministic map) would cycle for ever. This
+        # happens with fewer distinct points than clusters: an empty cluster moved onto a
+        # point, and the point's rows going back and forth between it and a centre a rounding
+        # error away (the in-memory driver sees no label change there and stops).
+        digest = hashlib.blake2b(centers.tobytes(), digest_size=16).digest()
+        if digest in seen:
+            return DaskRun(centers, cost, n_iter, True)
+        seen.add(digest)
         sums, cluster_weights = result["sums"], result["weights"]
         if (cluster_weights <= 0).any():
             relocate_empty_clusters(runner, centers, sums, cluster_weights)

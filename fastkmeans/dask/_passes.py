@@ -18,7 +18,12 @@ import dask.array as da
 import numpy as np
 
 from .._parallel import block_bounds, reduce_tree, thread_limit
+from .._scaling import data_exponent, max_abs, safe_range
 from .._validation import Weights, check_array, check_sample_weight
+
+# Weights are stored as given on the workers, so their sums stay in float64's range only
+# within the in-memory code's unscaled range (see fastkmeans._validation.Weights).
+_WEIGHT_RANGE = (2.0**-256, 2.0**256)
 
 
 class ChunkInfo(NamedTuple):
@@ -110,8 +115,9 @@ def chunk_input(block, block_weights, info: ChunkInfo, dtype, check: bool):
         return X, Weights.ones(X.shape[0])
     if check:
         name = info.name("sample_weight")
-        return X, check_sample_weight(block_weights, X.shape[0], name=name, allow_all_zero=True)
-    return X, Weights.of(block_weights)
+        check_sample_weight(block_weights, X.shape[0], name=name, allow_all_zero=True)
+    # As given: a chunk rescaling its own weights (as in memory) would add sums in other units.
+    return X, Weights.unscaled(block_weights)
 
 
 def chunk_bounds(X: np.ndarray, n_clusters: int) -> np.ndarray:
@@ -119,9 +125,25 @@ def chunk_bounds(X: np.ndarray, n_clusters: int) -> np.ndarray:
     return block_bounds(X.shape[0], n_clusters * (X.shape[1] + 1))
 
 
+class Largest(NamedTuple):
+    """A largest value over the chunks (combines by max)."""
+
+    value: float
+
+    def combine(self, other: Largest, node: int) -> Largest:
+        return Largest(max(self.value, other.value))
+
+
 def _tally(X: np.ndarray, weights: Weights, info: ChunkInfo) -> dict:
-    """What the first pass learns about the weights: their total and the rows carrying some."""
-    return {"total": weights.total, "n_positive": weights.n_positive}
+    """What the first pass learns: the weights' total, the rows carrying some, and the
+    largest weight and coordinate (whose range the client checks)."""
+    largest_weight = 1.0 if weights.unit else float(weights.values.max(initial=0.0))
+    return {
+        "total": weights.total,
+        "n_positive": weights.n_positive,
+        "largest_weight": Largest(largest_weight),
+        "magnitude": Largest(max_abs(X) if X.size else 0.0),
+    }
 
 
 def _chunk_task(block, block_weights, info: ChunkInfo, dtype, check: bool, parts) -> dict:
@@ -150,8 +172,9 @@ class PassRunner:
     every validated chunk. The first pass also totals the weights and checks every value.
     """
 
-    def __init__(self, data: Data):
+    def __init__(self, data: Data, n_clusters: int = 1):
         self.data = data
+        self.n_clusters = n_clusters  # at most the rows of positive weight
         self.n_passes = 0
         self.total: float | None = None  # sum of the weights, after the first pass
         self.n_positive: int | None = None
@@ -183,4 +206,31 @@ class PassRunner:
                 raise ValueError(
                     "sample_weight must have at least one positive entry, got all zeros"
                 )
+            if self.n_positive < self.n_clusters:
+                raise ValueError(
+                    f"n_clusters={self.n_clusters} must be <= the number of samples with "
+                    f"positive weight ({self.n_positive})"
+                )
+            self._check_ranges(result["largest_weight"].value, result["magnitude"].value)
         return result
+
+    def _check_ranges(self, largest_weight: float, magnitude: float) -> None:
+        """Refuse what only the in-memory code rescales (see fastkmeans._scaling): its chunks
+        would compute squared distances that overflow or underflow, or sums that do."""
+        low, high = _WEIGHT_RANGE
+        if not low <= largest_weight <= high:
+            raise ValueError(
+                f"sample_weight's largest value {largest_weight:.6g} lies outside "
+                f"[2**-256, 2**256], which fastkmeans.dask does not rescale; multiply the "
+                f"weights by a power of two (results do not change), or fit in memory"
+            )
+        X = self.data.X
+        lower, upper = safe_range(X.dtype, X.shape[1], self.total)
+        if magnitude > upper or 0.0 < magnitude < lower:
+            exponent = data_exponent(magnitude, X.dtype, X.shape[1], self.total)
+            raise ValueError(
+                f"X's largest magnitude {magnitude:.6g} lies outside [{lower:.3g}, {upper:.3g}], "
+                f"where squared distances in {X.dtype} neither overflow nor lose their "
+                f"precision, and fastkmeans.dask does not rescale; fit X * 2.0**{exponent} "
+                f"(exact) and divide the centres by 2.0**{exponent}, or fit in memory"
+            )
