@@ -195,8 +195,17 @@ def test_bad_input_is_named():
     bad[130, 1] = np.inf
     with pytest.raises(ValueError, match=r"chunk 2, rows 120 to 179\) must be finite"):
         cost(da.from_array(bad, chunks=(60, 3)), X[:2])
-    with pytest.raises(ValueError, match=r"sample_weight is chunked as \(100, 100\) but"):
-        KMeans(2).fit(da.from_array(X, chunks=(60, 3)), sample_weight=da.ones(200, chunks=100))
+    # Weights chunked otherwise are moved to X's chunks (a numpy X is chunked by fit itself).
+    w = np.arange(1.0, 201.0)
+    chunked_otherwise = KMeans(2, init=X[:2], tol=0).fit(
+        da.from_array(X, chunks=(60, 3)), sample_weight=da.from_array(w, chunks=100)
+    )
+    alike = KMeans(2, init=X[:2], tol=0).fit(
+        da.from_array(X, chunks=(60, 3)), sample_weight=da.from_array(w, chunks=60)
+    )
+    np.testing.assert_array_equal(chunked_otherwise.cluster_centers_, alike.cluster_centers_)
+    with pytest.raises(ValueError, match=r"must be 2-D, .* use X.reshape\(-1, 1\)"):
+        KMeans(2).fit(da.from_array(X[:, 0], chunks=60))
     negative = np.ones(200)
     negative[70] = -1.0
     with pytest.raises(ValueError, match=r"sample_weight \(chunk 1, rows 60 to 119\) must be >= 0"):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import warnings
 from typing import NamedTuple
 
 import dask.array as da
@@ -25,7 +26,7 @@ from .._validation import (
     check_sample_size,
 )
 from ..coreset import Coreset, TreeSeeds, chunk_coreset, merge_reduce
-from ..exceptions import NotFittedError
+from ..exceptions import ConvergenceWarning, NotFittedError
 from ..kmeans import KMeans as _InMemoryKMeans
 from ..kmeans import _warn_about_run
 from ._lloyd import DaskRun, Threshold, assign_part, cost_of, lloyd
@@ -287,7 +288,10 @@ def _fit_exact(runner, n_clusters, n_init, seeds, verbose, in_client) -> DaskRun
             centers = coreset.points[np.sort(rows)]
         else:
             params = {**in_client, "random_state": rng}
-            centers = _fit_in_client(coreset, n_clusters, **params).cluster_centers_
+            with warnings.catch_warnings():
+                # Only a start for the distributed runs, whose own outcome is what warns.
+                warnings.simplefilter("ignore", ConvergenceWarning)
+                centers = _fit_in_client(coreset, n_clusters, **params).cluster_centers_
         if verbose and n_init > 1:
             print(f"Run {run + 1}/{n_init}")
         centers = np.ascontiguousarray(centers, dtype=dtype)

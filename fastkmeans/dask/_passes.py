@@ -61,7 +61,12 @@ def check_dask_array(X, name: str = "X") -> da.Array:
         X = check_array(X, name)
         return da.from_array(X, chunks=("auto", -1))
     if X.ndim != 2:
-        raise ValueError(f"{name} must be 2-D, got a Dask array of shape {X.shape}")
+        hint = (
+            f"; use {name}.reshape(-1, 1) for one feature or {name}.reshape(1, -1) for one sample"
+            if X.ndim == 1
+            else ""
+        )
+        raise ValueError(f"{name} must be 2-D, got a Dask array of shape {X.shape}{hint}")
     if any(np.isnan(size) for sizes in X.chunks for size in sizes):
         raise ValueError(
             f"{name} has unknown chunk sizes {X.chunks}; call {name}.compute_chunk_sizes() first"
@@ -95,11 +100,14 @@ def check_dask_weights(sample_weight, X: da.Array) -> da.Array | None:
             f"sample_weight must have shape ({X.shape[0]},) to match X, "
             f"got shape {sample_weight.shape}"
         )
-    if sample_weight.chunks[0] != X.chunks[0]:
+    if any(np.isnan(size) for size in sample_weight.chunks[0]):
         raise ValueError(
-            f"sample_weight is chunked as {sample_weight.chunks[0]} but the rows of X as "
-            f"{X.chunks[0]}; chunk them alike: sample_weight.rechunk((X.chunks[0],))"
+            f"sample_weight has unknown chunk sizes {sample_weight.chunks}; call "
+            f"sample_weight.compute_chunk_sizes() first"
         )
+    if sample_weight.chunks[0] != X.chunks[0]:
+        # One float per row: cheap to move to X's chunks (a numpy X was chunked here).
+        sample_weight = sample_weight.rechunk((X.chunks[0],))
     if sample_weight.dtype.kind not in "biuf":
         raise TypeError(f"sample_weight must hold real numbers, got dtype {sample_weight.dtype}")
     return sample_weight.astype(np.float64)
