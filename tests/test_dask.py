@@ -284,7 +284,7 @@ def test_float32_data_at_the_edge_of_its_range_is_refused_not_mislabelled(factor
     # In memory the data would be rescaled by a power of two; per chunk, squared distances
     # overflowed (or underflowed) and the labels came out nearly arbitrary, silently.
     X = (blob_data() * factor).astype(np.float32)
-    with pytest.raises(ValueError, match=r"X's largest magnitude .* fit X \* 2\.0\*\*-?\d+"):
+    with pytest.raises(ValueError, match=r"largest magnitude of X .* fit X \* 2\.0\*\*-?\d+"):
         KMeans(3, init=X[:3].copy(), tol=0, max_iter=5).fit(_chunked(X))
     with pytest.raises(ValueError, match="does not rescale"):
         cost(_chunked(X), X[:3])
@@ -310,9 +310,12 @@ def test_weights_beyond_the_unscaled_range_are_refused_and_small_ones_in_one_chu
 
 def test_predict_and_transform_rescale_each_chunk_like_the_in_memory_model():
     X = blob_data() * 1e300  # squared distances overflow float64 unscaled
-    model = fastkmeans.KMeans(3, random_state=0).fit(X)
-    km = KMeans(3, init=model.cluster_centers_).fit(_chunked(X / 1e300))
+    with pytest.warns(RuntimeWarning, match="the cost lies above the float64 range"):
+        model = fastkmeans.KMeans(3, random_state=0).fit(X)
+    km = KMeans(3, init=model.cluster_centers_ / 1e300).fit(_chunked(X / 1e300))
     km.cluster_centers_ = model.cluster_centers_
+    with pytest.raises(ValueError, match=r"of the centres given\) \d\.\d+e\+300 lies outside"):
+        cost(_chunked(X / 1e300), model.cluster_centers_)
     np.testing.assert_array_equal(km.predict(_chunked(X)).compute(), model.predict(X))
     np.testing.assert_allclose(km.transform(_chunked(X)).compute(), model.transform(X), rtol=1e-12)
 

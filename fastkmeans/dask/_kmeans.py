@@ -200,7 +200,7 @@ class KMeans:
         if coreset_size is not None:
             coreset_size = check_coreset_size(coreset_size, n_clusters)
         seeds = TreeSeeds(self.random_state)
-        runner = PassRunner(data, n_clusters)
+        runner = PassRunner(data, n_clusters, init if isinstance(init, np.ndarray) else None)
         in_client = {
             "init": init,
             "max_iter": max_iter,
@@ -358,7 +358,7 @@ def cost(X, centers, sample_weight=None) -> float:
     """
     X = check_dask_array(X)
     centers = check_centers(centers, X.shape[1], X.dtype)
-    runner = PassRunner(Data(X, check_dask_weights(sample_weight, X)))
+    runner = PassRunner(Data(X, check_dask_weights(sample_weight, X)), centers=centers)
     return float(runner.run((assign_part, (centers, False)))["cost"])
 
 

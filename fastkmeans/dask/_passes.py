@@ -180,9 +180,11 @@ class PassRunner:
     every validated chunk. The first pass also totals the weights and checks every value.
     """
 
-    def __init__(self, data: Data, n_clusters: int = 1):
+    def __init__(self, data: Data, n_clusters: int = 1, centers: np.ndarray | None = None):
         self.data = data
         self.n_clusters = n_clusters  # at most the rows of positive weight
+        # Given centres' magnitude counts in the range check as the data's does.
+        self.centers_magnitude = 0.0 if centers is None else max_abs(centers)
         self.n_passes = 0
         self.total: float | None = None  # sum of the weights, after the first pass
         self.n_positive: int | None = None
@@ -219,7 +221,8 @@ class PassRunner:
                     f"n_clusters={self.n_clusters} must be <= the number of samples with "
                     f"positive weight ({self.n_positive})"
                 )
-            self._check_ranges(result["largest_weight"].value, result["magnitude"].value)
+            magnitude = max(result["magnitude"].value, self.centers_magnitude)
+            self._check_ranges(result["largest_weight"].value, magnitude)
         return result
 
     def _check_ranges(self, largest_weight: float, magnitude: float) -> None:
@@ -237,7 +240,8 @@ class PassRunner:
         if magnitude > upper or 0.0 < magnitude < lower:
             exponent = data_exponent(magnitude, X.dtype, X.shape[1], self.total)
             raise ValueError(
-                f"X's largest magnitude {magnitude:.6g} lies outside [{lower:.3g}, {upper:.3g}], "
+                f"the largest magnitude of X (and of the centres given) {magnitude:.6g} lies "
+                f"outside [{lower:.3g}, {upper:.3g}], "
                 f"where squared distances in {X.dtype} neither overflow nor lose their "
                 f"precision, and fastkmeans.dask does not rescale; fit X * 2.0**{exponent} "
                 f"(exact) and divide the centres by 2.0**{exponent}, or fit in memory"
