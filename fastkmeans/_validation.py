@@ -388,12 +388,18 @@ class Weights(NamedTuple):
 
 
 def check_sample_weight(
-    sample_weight, n_samples: int, *, name: str = "sample_weight", allow_all_zero: bool = False
+    sample_weight,
+    n_samples: int,
+    *,
+    name: str = "sample_weight",
+    allow_all_zero: bool = False,
+    first_row: int = 0,
 ) -> Weights:
     """Weights for ``n_samples`` rows: non-negative, finite, not all zero (None: all ones).
 
     ``name`` is the parameter the messages name (e.g. one chunk of it); ``allow_all_zero``
-    accepts weights that are all zero (a part of the data that happens to carry none).
+    accepts weights that are all zero (a part of the data that happens to carry none);
+    ``first_row``: the index in the whole data of these weights' first (for messages).
     """
     if sample_weight is None:
         return Weights.ones(n_samples)
@@ -413,7 +419,7 @@ def check_sample_weight(
     if (weights < 0).any():
         raise ValueError(
             f"{name} must be >= 0, got minimum {float(weights.min())!r} "
-            f"at index {int(np.argmin(weights))}"
+            f"at index {first_row + int(np.argmin(weights))}"
         )
     if not allow_all_zero and not (weights > 0).any():
         raise ValueError(f"{name} must have at least one positive entry, got all zeros")

@@ -208,7 +208,9 @@ def test_bad_input_is_named():
         KMeans(2).fit(da.from_array(X[:, 0], chunks=60))
     negative = np.ones(200)
     negative[70] = -1.0
-    with pytest.raises(ValueError, match=r"sample_weight \(chunk 1, rows 60 to 119\) must be >= 0"):
+    with pytest.raises(
+        ValueError, match=r"sample_weight \(chunk 1, rows 60 to 119\) must be >= 0, .* index 70$"
+    ):
         KMeans(2).fit(
             da.from_array(X, chunks=(60, 3)), sample_weight=da.from_array(negative, chunks=60)
         )

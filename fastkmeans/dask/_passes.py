@@ -123,7 +123,9 @@ def chunk_input(block, block_weights, info: ChunkInfo, dtype, check: bool):
         return X, Weights.ones(X.shape[0])
     if check:
         name = info.name("sample_weight")
-        check_sample_weight(block_weights, X.shape[0], name=name, allow_all_zero=True)
+        check_sample_weight(
+            block_weights, X.shape[0], name=name, allow_all_zero=True, first_row=info.start
+        )
     # As given: a chunk rescaling its own weights (as in memory) would add sums in other units.
     return X, Weights.unscaled(block_weights)
 
