@@ -91,17 +91,39 @@ def check_image_pair(reference, other) -> tuple[np.ndarray, np.ndarray]:
     return out[0], out[1]
 
 
-def check_data_range(data_range, dtype) -> float:
-    """A positive finite ``data_range``; ``None``: the dtype's range (1.0 for floats)."""
-    if data_range is None:
-        dtype = np.dtype(dtype)
-        if dtype.kind == "b":
-            return 1.0
-        if dtype.kind in "iu":
-            info = np.iinfo(dtype)
-            return float(info.max) - float(info.min)
+def check_data_range(data_range, reference, image) -> float:
+    """A positive finite ``data_range``; ``None``: the images' dtype's range (255 for uint8,
+    65535 for uint16, 1 for booleans and for floats, which must then lie in [0, 1]).
+
+    Without ``data_range``, images of two dtypes, floats outside [0, 1] and other integer
+    dtypes (a Python list becomes int64) have no range to assume: an error says so.
+    """
+    if data_range is not None:
+        return check_real(data_range, "data_range", positive=True)
+    reference, image = np.asarray(reference), np.asarray(image)
+    if reference.dtype != image.dtype:
+        raise ValueError(
+            f"reference is {reference.dtype} and image {image.dtype}: which range their values "
+            f"span is ambiguous; pass data_range (e.g. 255 for 8-bit values) or convert one"
+        )
+    dtype = reference.dtype
+    if dtype in (np.uint8, np.uint16):
+        return float(np.iinfo(dtype).max)
+    if dtype.kind == "b":
         return 1.0
-    return check_real(data_range, "data_range", positive=True)
+    if dtype.kind == "f":
+        for name, array in (("reference", reference), ("image", image)):
+            if array.size and (array.min() < 0.0 or array.max() > 1.0):
+                raise ValueError(
+                    f"float images are taken to span [0, 1] without data_range, and {name} "
+                    f"holds values in [{float(array.min()):.6g}, {float(array.max()):.6g}]; "
+                    f"pass data_range (e.g. 255 for 0-255 values)"
+                )
+        return 1.0
+    raise ValueError(
+        f"images of dtype {dtype} have no default data range (uint8, uint16 and float in "
+        f"[0, 1] do; a list of numbers becomes int64); pass data_range"
+    )
 
 
 def check_ssim_window(win_size, sigma, shape: tuple[int, ...]) -> tuple[int, float]:

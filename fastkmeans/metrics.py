@@ -369,8 +369,9 @@ def psnr(reference, image, *, data_range=None) -> float:
     ----------
     reference, image : array-like of shape (H, W) or (H, W, C)
     data_range : float, optional
-        The span of possible values; default the range of ``reference``'s integer dtype
-        (255 for uint8, 65535 for uint16) or 1.0 for float images.
+        The span of possible values; default 255 for uint8, 65535 for uint16 and 1.0 for
+        float images in [0, 1]. Required for images of two dtypes, floats outside [0, 1] and
+        other integer dtypes (a ValueError says so).
 
     Returns
     -------
@@ -384,8 +385,9 @@ def psnr(reference, image, *, data_range=None) -> float:
     >>> round(psnr(np.zeros((2, 2), np.uint8), np.full((2, 2), 255, np.uint8)), 6)
     0.0
     """
-    data_range = check_data_range(data_range, np.asarray(reference).dtype)
-    reference, image = check_image_pair(reference, image)
+    checked = check_image_pair(reference, image)
+    data_range = check_data_range(data_range, reference, image)  # from the dtypes as given
+    reference, image = checked
     return _psnr(_mse(reference, image, reference.shape[2]), data_range)
 
 
@@ -415,8 +417,8 @@ def ssim(
     reference, image : array-like of shape (H, W) or (H, W, C)
         Images of one shape, each side at least ``win_size``.
     data_range : float, optional
-        ``L``; default the range of ``reference``'s integer dtype (255 for uint8, 65535 for
-        uint16) or 1.0 for float images.
+        ``L``; default 255 for uint8, 65535 for uint16 and 1.0 for float images in [0, 1].
+        Required for images of two dtypes, floats outside [0, 1] and other integer dtypes.
     win_size : int, default=11
         Odd side of the Gaussian window.
     sigma : float, default=1.5
@@ -437,8 +439,9 @@ def ssim(
     >>> ssim(x, x)
     1.0
     """
-    data_range = check_data_range(data_range, np.asarray(reference).dtype)
-    reference, image = check_image_pair(reference, image)
+    checked = check_image_pair(reference, image)
+    data_range = check_data_range(data_range, reference, image)  # from the dtypes as given
+    reference, image = checked
     win_size, sigma = check_ssim_window(win_size, sigma, reference.shape)
     k1 = check_real(k1, "k1", positive=True)
     k2 = check_real(k2, "k2", positive=True)

@@ -89,11 +89,26 @@ def test_psnr_known_values():
     )
 
 
-def test_psnr_default_range_comes_from_the_reference_dtype():
+def test_psnr_default_range_comes_from_the_dtype_and_is_never_guessed():
     reference = np.zeros((2, 2), np.uint8)
-    assert psnr(reference, np.ones((2, 2), np.float64)) == pytest.approx(
+    assert psnr(reference, np.ones((2, 2), np.uint8)) == pytest.approx(
         20 * math.log10(255), rel=1e-12
     )
+    assert psnr(reference, np.ones((2, 2)), data_range=255) == pytest.approx(
+        20 * math.log10(255), rel=1e-12
+    )
+    a = np.random.default_rng(0).integers(0, 256, (16, 16), dtype=np.uint8)
+    b = np.random.default_rng(1).integers(0, 256, (16, 16), dtype=np.uint8)
+    for metric in (psnr, ssim):
+        # Two dtypes (0-1 floats against 8-bit values: -43 dB before), floats on 0-255, and a
+        # list (int64, whose range would be 2^64).
+        with pytest.raises(ValueError, match="reference is float64 and image uint8: .* pass"):
+            metric(a / 255, b)
+        with pytest.raises(ValueError, match=r"holds values in \[0, 255\]; pass data_range"):
+            metric(a.astype(float), b.astype(float))
+        with pytest.raises(ValueError, match="dtype int64 have no default data range"):
+            metric(a.astype(np.int64).tolist(), b.astype(np.int64).tolist())
+        assert metric(a / 255, b / 255) == pytest.approx(metric(a, b), rel=1e-9)
 
 
 # -- SSIM ----------------------------------------------------------------------------------
