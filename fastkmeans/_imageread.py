@@ -293,13 +293,17 @@ def _decode(path: str, kind: str | None, mode: str | None) -> np.ndarray:
                 decoded = _decode_tiff_page(path)
                 if decoded is not None:
                     return decoded
-                return np.asarray(iio.imread(path, index=0, plugin="pillow", mode="RGB"))
+                plugin = {"plugin": "pillow"}  # its first frame; colour models converted
+            elif kind == "TIFF":
+                plugin = {}
             if kind == "TIFF":
-                meta_mode = iio.immeta(path, index=0).get("mode")
+                meta_mode = iio.immeta(path, index=0, **plugin).get("mode")
                 kwargs = {"mode": "RGB"} if meta_mode in _CONVERT_TO_RGB else {}
-                return np.asarray(iio.imread(path, index=0, **kwargs))
+                return np.asarray(iio.imread(path, index=0, **plugin, **kwargs))
             kwargs = {} if mode is None else {"mode": mode}
-            return np.asarray(iio.imread(path, index=0, plugin="pillow", **kwargs))
+            # rotate: as viewers show it, by its EXIF orientation (phone photos are stored
+            # sideways with a tag saying so).
+            return np.asarray(iio.imread(path, index=0, plugin="pillow", rotate=True, **kwargs))
     except MemoryError:
         raise  # the machine's limit, not the file's fault
     except Exception as exc:  # codecs raise many types for a file that is not a valid image
@@ -321,7 +325,8 @@ _TIFF_PLANAR_SEPARATE = 2
 
 def _decode_tiff_page(path: str) -> np.ndarray | None:
     """The first page of a TIFF file as (H, W) or (H, W, C) colours; None for a colour model
-    that Pillow should convert (CMYK, YCbCr stored uncompressed, CIELab, ...).
+    that Pillow should convert (CMYK, YCbCr stored uncompressed, CIELab, ...) or a compression
+    tifffile decodes only with the imagecodecs package (LZW, JPEG), which Pillow reads.
 
     Only the first page: imageio's ``index=0`` is the first *series*, which for a stack of
     pages is all of them (a small file of many compressed pages would decode to gigabytes past
@@ -336,7 +341,12 @@ def _decode_tiff_page(path: str) -> np.ndarray | None:
         photometric = int(page.photometric)
         if photometric not in (_TIFF_MIN_IS_WHITE, _TIFF_PALETTE, *_TIFF_AS_STORED):
             return None
-        data = page.asarray()
+        try:
+            data = page.asarray()
+        except ValueError as exc:  # LZW, JPEG, ... without the imagecodecs package: Pillow
+            if "imagecodecs" in str(exc):
+                return None
+            raise
         if int(page.planarconfig) == _TIFF_PLANAR_SEPARATE and data.ndim == 3:
             data = np.moveaxis(data, 0, -1)
         size = (int(page.imagelength), int(page.imagewidth))

@@ -346,3 +346,31 @@ def test_running_out_of_memory_while_decoding_is_not_blamed_on_the_file(tmp_path
     monkeypatch.setattr(iio, "imread", exhausted)
     with pytest.raises(MemoryError):
         read_image(path)
+
+
+@pytest.mark.parametrize("orientation", [3, 6, 8])
+def test_exif_orientation_is_applied_as_viewers_show_the_photo(tmp_path, orientation):
+    # Phone photos are stored sideways with a tag saying how to turn them.
+    from PIL import ImageOps
+
+    image = np.random.default_rng(orientation).integers(0, 256, (40, 60, 3), dtype=np.uint8)
+    picture = Image.fromarray(image)
+    exif = picture.getexif()
+    exif[0x0112] = orientation
+    path = tmp_path / "phone.jpg"
+    picture.save(path, exif=exif, quality=95)
+    with Image.open(path) as stored:
+        shown = np.asarray(ImageOps.exif_transpose(stored))
+    back = read_image(path)
+    assert back.shape == shown.shape == ((40, 60, 3) if orientation == 3 else (60, 40, 3))
+    assert_array_equal(back, shown)
+
+
+@pytest.mark.parametrize("compression", ["tiff_lzw", "jpeg"])
+def test_tiff_compressions_tifffile_needs_imagecodecs_for_are_read_by_pillow(tmp_path, compression):
+    image = np.random.default_rng(0).integers(0, 256, (30, 40, 3), dtype=np.uint8)
+    path = tmp_path / "compressed.tif"
+    Image.fromarray(image).save(path, compression=compression)
+    with Image.open(path) as stored:
+        expected = np.asarray(stored.convert("RGB"))
+    assert_array_equal(read_image(path), expected)
