@@ -850,3 +850,18 @@ def test_a_signal_during_a_parallel_pass_stops_the_command_once_the_pass_ends(mo
     assert type(raised.value) is expected
     assert events[:2] == ["signalled", "slices finished"]
     assert _config._deferral.depth == 0 and _config._deferral.pending is None
+
+
+def test_demo_says_when_its_files_are_larger_than_the_input(run, tmp_path):
+    # A small, very lossy JPEG of noise: the 16-colour PNG of it is larger than the input.
+    from PIL import Image
+
+    noise = np.random.default_rng(0).integers(0, 256, (64, 64, 3), dtype=np.uint8)
+    Image.fromarray(noise).save(tmp_path / "tiny.jpg", quality=5)
+    result = run("demo", "--image", "tiny.jpg", "-k", 16, "--coreset-size", 64, "--out", "d")
+    assert result.returncode == 0, result.stderr
+    written = (tmp_path / "d" / "segmented_full.png").stat().st_size
+    input_bytes = (tmp_path / "tiny.jpg").stat().st_size
+    assert written > input_bytes
+    assert f"{written / input_bytes:.1f}x the size of the input (all pixels)" in result.stdout
+    assert "smaller than the input" not in result.stdout

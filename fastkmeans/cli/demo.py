@@ -188,13 +188,15 @@ def _report(args, name: str, image, runs: dict, sizes: dict, kind: str, paths) -
         if size["png_bytes"] is None or size["png_bytes"] == size["input_bytes"]
         else f", lossless PNG {size['png_bytes']:,} B"
     )
+    ratio = size["compression_ratio"]
+    versus = f"{ratio:.1f}x smaller than" if ratio >= 1 else f"{1 / ratio:.1f}x the size of"
     return (
         f"fastkmeans demo: {name}\n"
         f"{width}x{height} pixels, {full.n_colours:,} distinct colours, k={args.k}, "
         f"coreset of {args.coreset_size} colours, seed {args.seed}\n\n"
         f"{table(header, table_rows)}\n\n"
         f"sizes: input {size['input_bytes']:,} B{against_png}; the segmented images are "
-        f"{kind} files, {size['compression_ratio']:.1f}x smaller than the input (all pixels)\n"
+        f"{kind} files, {versus} the input (all pixels)\n"
         f"wrote {', '.join(paths)}"
     )
 
