@@ -11,6 +11,7 @@ imported only inside the methods that need them, i.e. only when the caller uses 
 from __future__ import annotations
 
 import functools
+import importlib.util
 import inspect
 import sys
 import warnings
@@ -56,9 +57,10 @@ class EstimatorMixin:
         changed = []
         for name, value in self.get_params().items():
             default = defaults[name].default
-            if isinstance(value, np.ndarray) or value is not default and value != default:
-                shown = "array" if isinstance(value, np.ndarray) else repr(value)
-                changed.append(f"{name}={shown}")
+            if hasattr(value, "__array__") and not np.isscalar(value):
+                changed.append(f"{name}=array")  # an ndarray, a DataFrame, ...: no == to test
+            elif value is not default and value != default:
+                changed.append(f"{name}={value!r}")
         return f"{type(self).__name__}({', '.join(changed)})"
 
     # -- scikit-learn protocol ---------------------------------------------------------------
@@ -164,6 +166,11 @@ class EstimatorMixin:
             return self
         if transform not in _OUTPUTS:
             raise ValueError(f"transform={transform!r} must be one of {_OUTPUTS} or None")
+        if transform != "default" and importlib.util.find_spec(transform) is None:
+            # Now, not after a whole fit in fit_transform (as scikit-learn does).
+            raise ImportError(
+                f"set_output(transform={transform!r}) needs {transform}: pip install {transform}"
+            )
         # The attribute scikit-learn's clone() copies.
         self._sklearn_output_config = {"transform": transform}
         return self

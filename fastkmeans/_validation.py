@@ -113,9 +113,16 @@ def check_random_state(random_state) -> np.random.Generator:
         if random_state < 0:
             raise ValueError(f"random_state={random_state} must be >= 0")
         return np.random.default_rng(int(random_state))
+    remedy = ""
+    if isinstance(random_state, np.random.RandomState):
+        # Not drawn from: a legacy RandomState's stream is not the Generator's this promises.
+        remedy = (
+            "; pass an int seed (e.g. random_state.randint(2**31)) or "
+            "numpy.random.default_rng(seed)"
+        )
     raise TypeError(
         f"random_state must be None, a non-negative int, a SeedSequence or a "
-        f"numpy.random.Generator, got {_describe(random_state)}"
+        f"numpy.random.Generator, got {_describe(random_state)}{remedy}"
     )
 
 
@@ -212,6 +219,11 @@ def _as_real(array: np.ndarray, name: str) -> np.ndarray:
         try:
             return array.astype(np.float64)
         except (TypeError, ValueError) as exc:
+            if any(value is None or type(value).__name__ == "NAType" for value in array.flat):
+                raise ValueError(
+                    f"{name} holds missing values (None or pandas.NA); fill them in or drop "
+                    f"their rows first"
+                ) from exc
             raise TypeError(
                 f"{name} must hold real numbers, got an object array with an entry that is "
                 f"not one ({exc})"
@@ -307,6 +319,8 @@ def check_init(init, n_clusters: int, n_features: int, dtype):
 
 def check_init_centers(centers, n_clusters: int, n_features: int, dtype, name: str) -> np.ndarray:
     """Initial centres: a finite array of shape (n_clusters, n_features), copied into ``dtype``."""
+    if is_sparse(centers):
+        raise TypeError(f"{name} must be a dense array of centres, got a scipy.sparse matrix")
     centers = check_array(centers, name, dtype=dtype)
     if centers.shape != (n_clusters, n_features):
         raise ValueError(

@@ -85,6 +85,31 @@ def check_data_magnitude(X, name: str = "X") -> tuple[np.ndarray | SparseRows, f
     return array, finite_magnitude(array, name)
 
 
+def _check_structure(csr, name: str) -> None:
+    """Row pointers and column indices that stay inside the matrix: scipy does not check a CSR
+    matrix built from arrays, and the kernels index by them (an index out of range crashed the
+    process, a negative one was read from the row's end)."""
+    n_rows, n_features = csr.shape
+    indptr, indices = np.asarray(csr.indptr), np.asarray(csr.indices)
+    stored = min(indices.shape[0], np.asarray(csr.data).shape[0])
+    if (
+        indptr.shape != (n_rows + 1,)
+        or indptr[0] != 0
+        or indptr[-1] > stored
+        or (np.diff(indptr) < 0).any()
+    ):
+        raise ValueError(
+            f"{name} is a malformed sparse matrix: its row pointers (indptr) must run from 0, "
+            f"never decreasing, to at most its {stored} stored values, one per row and one more"
+        )
+    used = indices[: indptr[-1]]
+    if used.size and (used.min() < 0 or used.max() >= n_features):
+        raise ValueError(
+            f"{name} is a malformed sparse matrix: its column indices must lie in "
+            f"[0, {n_features}), got {int(used.min())} to {int(used.max())}"
+        )
+
+
 def check_sparse(X, name: str = "X", *, dtype=None, finite: bool = True) -> SparseRows:
     """A scipy.sparse matrix or array (any format) as canonical CSR rows (values checked finite
     unless ``finite`` is false).
@@ -95,6 +120,7 @@ def check_sparse(X, name: str = "X", *, dtype=None, finite: bool = True) -> Spar
     if len(X.shape) != 2:
         raise ValueError(f"{name} must be 2-D, got a sparse array of shape {X.shape}")
     csr = X.tocsr()
+    _check_structure(csr, name)
     values = _as_real(csr.data, name)
     if dtype is None:
         dtype = values.dtype if values.dtype in (np.float32, np.float64) else np.float64

@@ -25,6 +25,17 @@ class NotFittedError(RuntimeError, ValueError, AttributeError):
     checks and meta-estimators expect), and a RuntimeError as fastkmeans raised before.
     """
 
+    def __reduce__(self):
+        # Rebuilt where it is unpickled: scikit-learn's subclass there when scikit-learn is
+        # loaded (the class made for it cannot be found by name, so did not pickle).
+        return (_rebuilt_not_fitted_error, self.args)
+
+
+def _rebuilt_not_fitted_error(*args) -> NotFittedError:
+    from ._sklearn_compat import not_fitted_error
+
+    return not_fitted_error()(*args)
+
 
 def warn_few_distinct(n_distinct: int, n_clusters: int, stacklevel: int) -> None:
     """Warn that only ``n_distinct`` distinct points back ``n_clusters`` clusters."""

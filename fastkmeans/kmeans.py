@@ -319,7 +319,15 @@ class KMeans(EstimatorMixin):
         self._check_feature_names(X)
         X = check_data(X)
         check_features(X, self.n_features_in_, type(self).__name__)
-        return X, np.ascontiguousarray(self.cluster_centers_, dtype=X.dtype)
+        centers = self.cluster_centers_
+        if X.dtype != centers.dtype and max_abs(centers) > float(np.finfo(X.dtype).max):
+            # float32 rows against float64 centres beyond float32's range (which the cast
+            # would make inf): computed in float64.
+            if isinstance(X, np.ndarray):
+                X = X.astype(np.float64)
+            else:  # sparse rows: their stored values
+                X = X._replace(data=X.data.astype(np.float64))
+        return X, np.ascontiguousarray(centers, dtype=X.dtype)
 
     def predict(self, X) -> np.ndarray:
         """Index of the nearest centre for every row of X (array-like or sparse).
@@ -341,6 +349,7 @@ class KMeans(EstimatorMixin):
         Returns
         -------
         distances : ndarray of shape (n_samples, n_clusters), dtype of X
+            (float64 for float32 X against float64 centres beyond float32's range)
             Or a DataFrame with columns :meth:`get_feature_names_out`, see :meth:`set_output`.
         """
         data, centers = self._fitted_input(X)

@@ -144,3 +144,31 @@ def test_tags():
     tags = sklearn.utils.get_tags(KMeans())
     assert tags.estimator_type == "clusterer"
     assert tags.input_tags.sparse and not tags.target_tags.required
+
+
+def test_not_fitted_error_pickles_to_scikit_learns_class():
+    # Across processes (joblib, a process pool): the class made for scikit-learn could not be
+    # found by name, so the worker's error became a PicklingError.
+    import pickle
+
+    from sklearn.exceptions import NotFittedError as SklearnNotFittedError
+
+    with pytest.raises(NotFittedError) as raised:
+        KMeans().predict(np.zeros((2, 2)))
+    back = pickle.loads(pickle.dumps(raised.value))
+    assert isinstance(back, NotFittedError) and isinstance(back, SklearnNotFittedError)
+    assert str(back) == str(raised.value)
+
+
+def test_repr_set_output_and_missing_values_of_pandas_users():
+    assert (
+        repr(KMeans(3, init=pd.DataFrame(np.zeros((3, 2))))) == "KMeans(n_clusters=3, init=array)"
+    )
+    frame = pd.DataFrame({"a": pd.array([1, None, 3, 4], dtype="Int64"), "b": [1.0, 2.0, 3.0, 4.0]})
+    with pytest.raises(ValueError, match=r"X holds missing values \(None or pandas.NA\)"):
+        KMeans(2).fit(frame)
+    import importlib.util
+
+    if importlib.util.find_spec("polars") is None:
+        with pytest.raises(ImportError, match=r"set_output\(transform='polars'\) needs polars"):
+            KMeans(2).set_output(transform="polars")

@@ -172,3 +172,28 @@ def test_hamerly_equals_lloyd_on_sparse_rows():
     np.testing.assert_array_equal(lloyd.cluster_centers_, hamerly.cluster_centers_)
     assert lloyd.n_iter_ == hamerly.n_iter_ > 2
     assert lloyd.inertia_ == hamerly.inertia_
+
+
+@pytest.mark.parametrize(
+    ("indices", "indptr", "message"),
+    [
+        (
+            [0, 1, 7_000_000, 2],
+            [0, 2, 3, 4],
+            r"column indices must lie in \[0, 3\), got 0 to 7000000",
+        ),
+        ([0, 1, -1, 2], [0, 2, 3, 4], r"column indices must lie in \[0, 3\), got -1 to 2"),
+        ([0, 1, 2, 2], [0, 3, 2, 4], r"row pointers \(indptr\) must run from 0, never decreasing"),
+    ],
+)
+def test_a_malformed_csr_matrix_is_refused_not_read_out_of_bounds(indices, indptr, message):
+    # scipy does not check a CSR matrix built from arrays; an index out of range crashed the
+    # process in the kernels, a negative one was read from the end of the row.
+    scipy_sparse = pytest.importorskip("scipy.sparse")
+    bad = scipy_sparse.csr_matrix(
+        (np.array([1.0, 2.0, 3.0, 4.0]), np.array(indices), np.array(indptr)), shape=(3, 3)
+    )
+    model = KMeans(2, random_state=0).fit(np.eye(3))
+    for call in (lambda: model.predict(bad), lambda: KMeans(2, random_state=0).fit(bad)):
+        with pytest.raises(ValueError, match="X is a malformed sparse matrix: .*" + message):
+            call()

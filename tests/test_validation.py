@@ -213,3 +213,27 @@ def test_a_callable_init_returning_one_dimension_gets_no_reshape_hint():
     X = np.random.default_rng(0).normal(size=(50, 3))
     with pytest.raises(ValueError, match=r"returned by init must be 2-D, got shape \(6,\)$"):
         KMeans(2, init=lambda X, k, random_state: np.zeros(6), n_init=1).fit(X)
+
+
+def test_float32_rows_against_float64_centres_beyond_float32_are_computed_in_float64():
+    X = np.r_[np.random.default_rng(0).normal(size=(50, 3)), [[1e100, 0.0, 0.0]]]
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)  # the fit's own cost is fine; its range
+        model = KMeans(2, random_state=0).fit(X)
+    rows = X[:2].astype(np.float32)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # no "overflow encountered in cast"
+        distances = model.transform(rows)
+        labels = model.predict(rows)
+    assert np.isfinite(distances).all() and distances.dtype == np.float64
+    np.testing.assert_allclose(distances, model.transform(rows.astype(np.float64)), rtol=1e-12)
+    np.testing.assert_array_equal(labels, model.predict(rows.astype(np.float64)))
+
+
+def test_random_state_and_init_messages_say_what_to_pass():
+    X = np.random.default_rng(0).normal(size=(20, 2))
+    with pytest.raises(TypeError, match=r"got RandomState.*; pass an int seed"):
+        KMeans(2, random_state=np.random.RandomState(0)).fit(X)
+    scipy_sparse = pytest.importorskip("scipy.sparse")
+    with pytest.raises(TypeError, match="returned by init must be a dense array of centres"):
+        KMeans(2, n_init=1, init=lambda X, k, random_state: scipy_sparse.csr_matrix(X[:k])).fit(X)
