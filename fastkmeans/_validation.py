@@ -420,7 +420,11 @@ def check_sample_weight(
     if isinstance(sample_weight, numbers.Real) and not isinstance(sample_weight, bool):
         weights = np.full(n_samples, float(sample_weight))
     else:
+        if is_sparse(sample_weight):
+            raise TypeError(f"{name} must be a dense 1-D array, got a scipy.sparse matrix")
         weights = np.asarray(sample_weight)
+        if weights.dtype.kind == "O":  # numbers held as objects, as X may be
+            weights = _as_real(weights, name)
         if weights.dtype.kind not in "biuf":
             raise TypeError(f"{name} must hold real numbers, got dtype {weights.dtype}")
         if weights.ndim != 1 or weights.shape[0] != n_samples:

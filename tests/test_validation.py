@@ -237,3 +237,16 @@ def test_random_state_and_init_messages_say_what_to_pass():
     scipy_sparse = pytest.importorskip("scipy.sparse")
     with pytest.raises(TypeError, match="returned by init must be a dense array of centres"):
         KMeans(2, n_init=1, init=lambda X, k, random_state: scipy_sparse.csr_matrix(X[:k])).fit(X)
+
+
+def test_sample_weight_of_numbers_held_as_objects_is_taken_like_x():
+    X = np.random.default_rng(0).normal(size=(20, 2))
+    w = np.arange(1, 21)
+    expected = KMeans(2, random_state=0).fit(X, sample_weight=w.astype(float))
+    as_objects = KMeans(2, random_state=0).fit(X, sample_weight=w.astype(object))
+    np.testing.assert_array_equal(as_objects.cluster_centers_, expected.cluster_centers_)
+    with pytest.raises(ValueError, match="sample_weight must be finite"):  # None: NaN
+        KMeans(2).fit(X, sample_weight=np.array([None] + [1.0] * 19, dtype=object))
+    scipy_sparse = pytest.importorskip("scipy.sparse")
+    with pytest.raises(TypeError, match="sample_weight must be a dense 1-D array, got a scipy"):
+        KMeans(2).fit(X, sample_weight=scipy_sparse.csr_matrix(w.astype(float)))
