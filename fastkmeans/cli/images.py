@@ -58,12 +58,7 @@ def encode_image(image: np.ndarray, path: str, option: str) -> bytes:
 def indexed(seg: Segmentation, path: str, truecolor: bool = False) -> bool:
     """Whether ``seg`` is written to ``path`` as an indexed image: not refused with
     ``truecolor``, and the format and the segmentation allow it (8-bit, k <= 256)."""
-    return (
-        not truecolor
-        and extension(path) in PALETTE_FORMATS
-        and seg.image.dtype == np.uint8
-        and seg.n_clusters <= 256
-    )
+    return will_be_indexed(seg.image, seg.n_clusters, path, truecolor)
 
 
 class TruecolourFallbackWarning(UserWarning):
