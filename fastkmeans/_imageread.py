@@ -143,6 +143,9 @@ def read_image(path, *, max_pixels: int | None = MAX_PIXELS) -> np.ndarray:
                 f"line) if the memory is available"
             )
         image = _normalise(_decode(path, kind, declared.mode))
+        if declared.grey_key is not None and image.ndim == 2:
+            alpha = np.where(image == declared.grey_key, 0, 255).astype(np.uint8)
+            image = np.ascontiguousarray(np.stack([image, alpha], axis=2))
     if declared.loss is not None:  # said once the file has been read (no warning, then error)
         warnings.warn(declared.loss, ImageDepthWarning, stacklevel=2)
     return image
@@ -155,6 +158,7 @@ class _Declared(NamedTuple):
     height: int
     mode: str | None  # the Pillow mode to convert to while decoding (None: as stored)
     loss: str | None = None  # what decoding through Pillow loses, for a warning
+    grey_key: int | None = None  # a 1-4 bit grey PNG's transparent level, scaled to 8 bits
 
 
 def _declared(path: str, head: bytes, kind: str | None) -> _Declared:
@@ -199,6 +203,7 @@ def _png_declared(path: str, head: bytes) -> _Declared:
         header = png_header(head)
         with Image.open(path) as image:
             mode, keyed = _mode_to_read(image), "transparency" in image.info
+            raw_key = image.info.get("transparency")
     except Exception as exc:  # a corrupt PNG: Pillow raises many types
         raise _cannot_read(path, exc) from None
     loss = None
@@ -218,6 +223,15 @@ def _png_declared(path: str, head: bytes) -> _Declared:
             f"as alpha (imageio's PNG reader applies it only to 8-bit grey); save it with an "
             f"alpha channel to keep the transparency"
         )
+    if header.colour_type == 0 and header.bit_depth < 8 and isinstance(raw_key, int):
+        # Pillow scales 1, 2 and 4 bit grey to 0-255, but keeps a 2 or 4 bit transparent
+        # level unscaled (a 1-bit one it reports as 255), and applies none of them: decode
+        # as grey and apply the level, scaled, here.
+        if header.bit_depth == 1:
+            scaled_key = 255 if raw_key else 0
+        else:
+            scaled_key = raw_key * (255 // ((1 << header.bit_depth) - 1))
+        return _Declared(header.width, header.height, "L", loss, scaled_key)
     return _Declared(header.width, header.height, mode, loss)
 
 

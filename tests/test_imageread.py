@@ -374,3 +374,36 @@ def test_tiff_compressions_tifffile_needs_imagecodecs_for_are_read_by_pillow(tmp
     with Image.open(path) as stored:
         expected = np.asarray(stored.convert("RGB"))
     assert_array_equal(read_image(path), expected)
+
+
+@pytest.mark.parametrize("depth", [1, 2, 4])
+def test_a_low_bit_grey_pngs_transparent_level_becomes_alpha(tmp_path, depth):
+    # Pillow scales 1-4 bit grey to 0-255 but applied no transparent level to it: the
+    # transparency was dropped without a word (8-bit grey keys were already read as alpha).
+    levels = np.array([[0, 1, 2, 3], [3, 2, 1, 0]]) % (1 << depth)
+    per_byte = 8 // depth
+    rows = []
+    for row in levels:
+        packed = bytearray()
+        for start in range(0, len(row), per_byte):
+            value = 0
+            for level in row[start : start + per_byte]:
+                value = (value << depth) | int(level)
+            value <<= depth * (per_byte - len(row[start : start + per_byte]))
+            packed.append(value)
+        rows.append(b"\x00" + bytes(packed))
+    key = (1 << depth) - 1
+    header = struct.pack(">IIBBBBB", 4, 2, depth, 0, 0, 0, 0)
+    path = tmp_path / "grey.png"
+    path.write_bytes(
+        SIGNATURE
+        + chunk(b"IHDR", header)
+        + chunk(b"tRNS", struct.pack(">H", key))
+        + chunk(b"IDAT", zlib.compress(b"".join(rows)))
+        + chunk(b"IEND", b"")
+    )
+    image = read_image(path)
+    scale = 255 // key
+    assert image.shape == (2, 4, 2)
+    assert_array_equal(image[..., 0], levels * scale)
+    assert_array_equal(image[..., 1], np.where(levels == key, 0, 255))
