@@ -57,11 +57,16 @@ def encode(image, labels, palette, extension: str, *, indexed: bool) -> bytes:
     try:
         return encode_truecolour(image, extension)
     except ValueError as exc:
-        holders = [name for name in exact_formats(image) if name != extension]
-        remedy = f"; write {' or '.join(holders)}" if holders else ""
-        raise ValueError(
-            f"cannot write {describe_image(image)} image as {extension} ({exc}){remedy}"
-        ) from exc
+        raise ValueError(cannot_write(image, extension, str(exc))) from exc
+
+
+def cannot_write(image: np.ndarray, extension: str, reason: str) -> str:
+    """Why ``image`` is not written as ``extension``, and the formats that would hold it."""
+    holders = [
+        name for name in exact_formats(image) if name != {".tiff": ".tif"}.get(extension, extension)
+    ]
+    remedy = f"; try {' or '.join(holders)}" if holders else ""
+    return f"cannot write {describe_image(image)} image as {extension} ({reason}){remedy}"
 
 
 def encode_truecolour(image: np.ndarray, extension: str) -> bytes:

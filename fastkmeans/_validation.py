@@ -191,18 +191,18 @@ def check_array(
     with np.errstate(over="ignore"):
         array = np.ascontiguousarray(array, dtype=dtype)
     if finite:
-        if array is not source and not np.isfinite(array).all() and _finite(source):
-            raise ValueError(
-                f"{name} holds values beyond the range of {np.dtype(dtype).name} (the data's "
-                f"dtype, up to {float(np.finfo(dtype).max):.6g} in magnitude): largest "
-                f"{float(np.abs(source).max()):.6g}"
-            )
-        check_finite(array, name)
+        try:
+            check_finite(array, name)
+        except ValueError:
+            # Finite as given but not once cast (centres in float64 for float32 data): say so.
+            if array is not source and (source.dtype.kind in "biu" or np.isfinite(source).all()):
+                raise ValueError(
+                    f"{name} holds values beyond the range of {np.dtype(dtype).name} (the "
+                    f"data's dtype, up to {float(np.finfo(dtype).max):.6g} in magnitude): "
+                    f"largest {float(np.abs(source).max()):.6g}"
+                ) from None
+            raise
     return array
-
-
-def _finite(array: np.ndarray) -> bool:
-    return array.dtype.kind in "biu" or bool(np.isfinite(array).all())
 
 
 def _as_real(array: np.ndarray, name: str) -> np.ndarray:
@@ -364,10 +364,9 @@ class Weights(NamedTuple):
         if (values == 1.0).all():
             return cls.ones(values.shape[0])
         exponent = weight_exponent(values)
-        if exponent:
-            values = np.ldexp(values, exponent)
-        total, n_positive = float(values.sum()), int(np.count_nonzero(values))
-        return cls(values, False, values.shape[0], total, n_positive, exponent)
+        if exponent == 0:
+            return cls.unscaled(values)
+        return cls.unscaled(np.ldexp(values, exponent))._replace(exponent=exponent)
 
     @classmethod
     def unscaled(cls, values: np.ndarray) -> Weights:

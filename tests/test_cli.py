@@ -810,14 +810,9 @@ def test_json_carries_the_k_asked_for_and_every_output(run, tmp_path):
     assert (record["output"], record["labels"], record["palette"]) == ("out.png", "l.npy", "p.csv")
 
 
-@pytest.mark.parametrize("command", ["segment", "demo", "fit"])
-def test_a_coreset_smaller_than_k_is_refused_in_the_options_words(run, files, command):
-    args = {
-        "segment": ["segment", files["rgb"], "-o", "out.png"],
-        "demo": ["demo"],
-        "fit": ["fit", files["npy"]],
-    }[command]
-    result = run(*args, "-k", 4, "--coreset-size", 3)
+def test_a_coreset_smaller_than_k_is_refused_in_the_options_words(run, files):
+    # segment and demo: test_bad_input.
+    result = run("fit", files["npy"], "-k", 4, "--coreset-size", 3)
     assert_one_line_error(result, "--coreset-size 3 must be at least -k 4")
 
 

@@ -14,9 +14,8 @@ from .._imageread import read_image as _read_image
 from .._palette_file import (
     LOSSY_FORMATS,
     PALETTE_FORMATS,
-    describe_image,
+    cannot_write,
     encode_truecolour,
-    exact_formats,
 )
 from .errors import UserError, first_line
 from .files import check_input, extension
@@ -139,15 +138,7 @@ def _deep_colour(image: np.ndarray) -> bool:
 
 
 def _cannot_write(image: np.ndarray, path: str, option: str, reason: str):
-    suffix = extension(path)
-    # Formats that hold every image of this kind exactly, other than the one refused.
-    holders = exact_formats(image)
-    holders = [name for name in holders if name != {".tiff": ".tif"}.get(suffix, suffix)]
-    remedy = f"; try {' or '.join(holders)}" if holders else ""
-    raise UserError(
-        f"{option} {path!r}: cannot write {describe_image(image)} image as {suffix} "
-        f"({reason}){remedy}"
-    )
+    raise UserError(f"{option} {path!r}: {cannot_write(image, extension(path), reason)}")
 
 
 def check_image_output(example: np.ndarray, path: str, option: str) -> None:
