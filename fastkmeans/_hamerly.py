@@ -18,7 +18,7 @@ from ._kernels.distances import half_separations
 from ._kernels.hamerly import BoundSlack, CentreMotion, PointBounds
 from ._kernels.partials import block_partials
 from ._layout import kernel_args, kernels_for
-from ._steps import Problem, RunResult, finish_run, update_centers
+from ._steps import CentreHistory, Problem, RunResult, finish_run, update_centers
 from ._validation_sparse import SparseRows
 from ._wide_rows import assigned_inertia, carried_sums, hamerly_relabel, takes_product_search
 
@@ -74,6 +74,8 @@ def hamerly(problem: Problem, centers: np.ndarray) -> RunResult:
         hamerly_step = functools.partial(hamerly_step, accumulated=accumulated)
     converged = False
     n_iter = 0
+    history = CentreHistory()
+    history.met_before(centers)
     for n_iter in range(1, max_iter + 1):
         motion = CentreMotion(cum_shift, cum_max_shift, half_separation(centers))
         n_changed = hamerly_step(
@@ -96,8 +98,8 @@ def hamerly(problem: Problem, centers: np.ndarray) -> RunResult:
                 f"Iteration {n_iter}: centre shift {shift:.6g}, "
                 f"{scanned} of {n_samples} points rescanned"
             )
-        if shift <= threshold:
-            converged = True
+        if shift <= threshold or history.met_before(centers):
+            converged = True  # a cycle stops the run as in Lloyd's (see CentreHistory)
             break
     if isinstance(X, np.ndarray) and takes_product_search(X, centers):
         # Wide rows: the bounds label the final centres too, sparing most rows the search.

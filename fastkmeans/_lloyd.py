@@ -8,7 +8,7 @@ import numpy as np
 
 from ._kernels.partials import block_partials
 from ._layout import kernel_args, kernels_for
-from ._steps import Problem, RunResult, finish_run, update_centers
+from ._steps import CentreHistory, Problem, RunResult, finish_run, update_centers
 from ._wide_rows import carried_sums
 
 
@@ -18,7 +18,8 @@ def lloyd(problem: Problem, centers: np.ndarray) -> RunResult:
     Each iteration is one read of X (:func:`~fastkmeans._kernels.lloyd.lloyd_step`: assign,
     accumulate per-block sums, weights and cost), then the shared centre update. When no label
     changes the update would reproduce the centres, so the run stops with shift 0 and reuses
-    that pass's labels and cost.
+    that pass's labels and cost. It also stops, converged, when an update brings back centres
+    already met (a cycle, see :class:`~fastkmeans._steps.CentreHistory`).
     """
     X, weights, bounds, max_iter, threshold, verbose = problem
     n_clusters, n_features = centers.shape
@@ -32,6 +33,8 @@ def lloyd(problem: Problem, centers: np.ndarray) -> RunResult:
     converged = False
     n_iter = 0
     shift = np.inf
+    history = CentreHistory()
+    history.met_before(centers)
     for n_iter in range(1, max_iter + 1):
         n_changed = lloyd_step(
             *data, weights.values, weights.unit, centers, bounds, labels, *partials
@@ -44,7 +47,9 @@ def lloyd(problem: Problem, centers: np.ndarray) -> RunResult:
             shift = float(moved.sum())
         if verbose:
             print(f"Iteration {n_iter}: cost {cost:.8g}, centre shift {shift:.6g}")
-        if shift <= threshold:
+        if shift <= threshold or history.met_before(centers):
+            # Centres met before: the run would cycle (see CentreHistory); it has converged
+            # as far as it can, and the final pass below labels and costs these centres.
             converged = True
             break
     if shift != 0.0:

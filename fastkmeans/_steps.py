@@ -9,6 +9,7 @@ for everything else, so drivers cannot drift apart.
 
 from __future__ import annotations
 
+import hashlib
 from typing import NamedTuple
 
 import numpy as np
@@ -40,6 +41,29 @@ class RunResult(NamedTuple):
     n_iter: int
     converged: bool
     n_occupied: int | None  # clusters holding weight; counted only when the cost is 0
+
+
+class CentreHistory:
+    """The centres a run has met, to stop it when they come back.
+
+    An iteration is a deterministic map of the centres, so centres met before mean the run
+    would cycle for ever without converging. This happens with fewer distinct points than
+    clusters: an empty cluster is moved onto a point, that point's rows then go back and forth
+    between it and a centre a rounding error away (a weighted mean of equal rows is not always
+    bitwise the row), and the centres alternate with a period of 2 or more. Each state costs a
+    16-byte digest.
+    """
+
+    def __init__(self) -> None:
+        self._seen: set[bytes] = set()
+
+    def met_before(self, centers: np.ndarray) -> bool:
+        """Whether ``centers`` were met before; remembers them if not."""
+        digest = hashlib.blake2b(np.ascontiguousarray(centers).tobytes(), digest_size=16).digest()
+        if digest in self._seen:
+            return True
+        self._seen.add(digest)
+        return False
 
 
 def stopping_threshold(

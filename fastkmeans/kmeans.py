@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import warnings
 from collections.abc import Callable
 from typing import NamedTuple
@@ -246,6 +247,15 @@ class KMeans(EstimatorMixin):
             if distinct is not None:
                 # The same weighted problem: its cost is the cost of every row.
                 best = best._replace(labels=_gathered_in_place(best.labels, inverse))
+            n_distinct = _distinct_behind_zero_cost(best, n_distinct, fit, data, weights, distinct)
+            returned = scaled(best.centers, -fit.exponent)
+            if fit.exponent and not np.array_equal(scaled(returned, fit.exponent), best.centers):
+                # Scaled back into subnormal range, the centres were rounded: label and cost
+                # every row against the centres returned (scaling them up again is exact), so
+                # that labels_ and inertia_ describe them.
+                centers = scaled(returned, fit.exponent)
+                labels, inertia = labels_and_inertia(fit.X, fit.weights, centers)
+                best = best._replace(centers=centers, labels=labels, inertia=inertia)
         _warn_about_run(best, n_distinct, fit.n_clusters, fit.max_iter, fit.tol)
         self.cluster_centers_ = scaled(best.centers, -fit.exponent)
         self.labels_ = best.labels
@@ -537,6 +547,31 @@ def _run_restarts(
     return best, fewest_distinct
 
 
+def _distinct_behind_zero_cost(
+    best: RunResult, n_distinct: int, fit: _Fit, data, weights: Weights, distinct
+) -> int:
+    """The number of distinct rows of positive weight, where fewer than ``n_clusters`` may
+    be what a zero cost means; ``n_distinct`` (the seeding's count) otherwise.
+
+    Only k-means++ counts distinct rows; a random or given ``init`` leaves the count unknown.
+    With fewer distinct rows than clusters every row ends on a centre of its own, but a mean of
+    equal rows need not be the row to the last bit, so the cost is a rounding error rather than
+    0. Such a cost (at most what rounding each coordinate by 4 eps of the largest value gives)
+    is the cue to count the rows exactly: one sort, on fits that ended there.
+    """
+    if n_distinct < fit.n_clusters or not isinstance(data, np.ndarray):
+        return n_distinct
+    if distinct is not None:  # the data are already their distinct rows
+        return min(n_distinct, weights.n_positive)
+    largest = math.ldexp(fit.magnitude, fit.exponent)
+    eps = float(np.finfo(data.dtype).eps)
+    rounding_cost = weights.total * data.shape[1] * (4.0 * eps * largest) ** 2
+    if best.inertia > rounding_cost:
+        return n_distinct
+    rows = data if weights.unit else data[weights.values > 0]
+    return min(n_distinct, int(np.unique(rows, axis=0).shape[0]))
+
+
 def _warn_about_run(
     best: RunResult, n_distinct: int, n_clusters: int, max_iter: int, tol: float
 ) -> None:
@@ -546,10 +581,14 @@ def _warn_about_run(
         warn_few_distinct(n_distinct, n_clusters, stacklevel=3)
     elif best.inertia == 0.0 and best.n_occupied is not None and best.n_occupied < n_clusters:
         warn_few_distinct(best.n_occupied, n_clusters, stacklevel=3)
-    if not best.converged and tol > 0:
+    if not best.converged:
+        goal = (
+            "labels stopped changing (tol=0); raise max_iter"
+            if tol == 0
+            else f"centre movement fell to tol={tol:g}; raise max_iter or tol"
+        )
         warnings.warn(
-            f"KMeans stopped at max_iter={max_iter} before the centre movement fell to "
-            f"tol={tol:g}; raise max_iter or tol",
+            f"KMeans stopped at max_iter={max_iter} before the {goal}",
             ConvergenceWarning,
             stacklevel=3,
         )

@@ -318,12 +318,53 @@ def test_generator_random_state_advances(blobs):
     assert b is not a
 
 
-def test_max_iter_reached_warns_and_reports(blobs):
+@pytest.mark.parametrize("tol", [1e-4, 0.0])
+def test_max_iter_reached_warns_and_reports(blobs, tol):
     init = blobs[:4]  # all in one blob: needs several iterations
-    with pytest.warns(ConvergenceWarning, match="max_iter=1"):
-        km = KMeans(4, init=init, max_iter=1).fit(blobs)
+    goal = "labels stopped changing" if tol == 0 else "centre movement fell"
+    with pytest.warns(ConvergenceWarning, match=f"max_iter=1 before the {goal}"):
+        km = KMeans(4, init=init, max_iter=1, tol=tol).fit(blobs)
     assert km.n_iter_ == 1
     assert not km.converged_
+
+
+@pytest.mark.parametrize("algorithm", ["lloyd", "hamerly"])
+def test_fewer_distinct_points_than_clusters_stop_and_warn_whatever_the_init(algorithm):
+    # 5 distinct rows, k = 7, random init: an empty cluster is moved onto a row, whose rows
+    # then went back and forth between it and a centre a rounding error away, until max_iter
+    # (300 iterations, converged_ False, a ConvergenceWarning and no FewDistinctPointsWarning:
+    # the cost was 7e-31, not 0). The run now stops when centres come back, and says why.
+    rng = np.random.default_rng(17)
+    m = int(rng.integers(3, 7))
+    X = np.repeat(rng.normal(size=(m, 3)), rng.integers(2, 8, size=m), axis=0)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", ConvergenceWarning)
+        with pytest.warns(FewDistinctPointsWarning, match=f"{m} distinct point"):
+            km = KMeans(m + 2, init="random", random_state=0, algorithm=algorithm).fit(X)
+    assert km.converged_ and km.n_iter_ < 20
+    assert km.inertia_ < 1e-25
+    assert_array_equal(km.predict(X), km.labels_)
+    # The same with rows of weight zero beside them, and an init array of repeated rows.
+    Xw = np.concatenate([X, rng.normal(size=(30, 3))])
+    w = np.concatenate([np.ones(len(X)), np.zeros(30)])
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", ConvergenceWarning)
+        with pytest.warns(FewDistinctPointsWarning, match=f"{m} distinct point"):
+            KMeans(m + 2, init=X[: m + 2], algorithm=algorithm).fit(Xw, sample_weight=w)
+
+
+def test_labels_and_inertia_describe_centres_rounded_to_subnormals():
+    # The fit runs on the data scaled into range; scaled back, float32 centres near 2^-147
+    # round to the subnormal grid, and labels and inertia had been fixed before that (81 of
+    # 800 labels were not predict's, the inertia 0.87 times the cost of the centres returned).
+    rng = np.random.default_rng(3)
+    centres = rng.uniform(-5, 5, size=(4, 3))
+    base = np.concatenate([rng.normal(c, 1, size=(200, 3)) for c in centres])
+    for exponent in (147, 145, 140):
+        X = (base / np.abs(base).max() * 2.0**-exponent).astype(np.float32)
+        km = KMeans(4, random_state=0).fit(X)
+        assert_array_equal(km.predict(X), km.labels_)
+        assert km.inertia_ == pytest.approx(fastkmeans.cost(X, km.cluster_centers_), rel=1e-12)
 
 
 def test_predict_transform_score_match_naive(blobs):

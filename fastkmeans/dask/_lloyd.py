@@ -9,7 +9,6 @@ drivers (see :func:`lloyd`).
 
 from __future__ import annotations
 
-import hashlib
 from typing import NamedTuple
 
 import numpy as np
@@ -17,7 +16,7 @@ import numpy as np
 from .._kernels.distances import assigned_sq_distances
 from .._kernels.moments import weighted_sq_deviations, weighted_sums
 from .._kernels.partials import block_partials
-from .._steps import averaged_centers, labels_and_inertia, move_point
+from .._steps import CentreHistory, averaged_centers, labels_and_inertia, move_point
 from .._validation import Weights
 from .._wide_rows import labels_and_cost, lloyd_step
 from ._passes import ChunkInfo, PassRunner, chunk_bounds
@@ -169,7 +168,7 @@ def lloyd(
     anyway, decides whether the run had stopped there.
     """
     pending: tuple[np.ndarray, float] | None = None  # an update waiting for the threshold
-    seen: set[bytes] = set()  # digests of the centres each pass was run against
+    history = CentreHistory()  # the centres each pass was run against
     shift = np.inf
     for n_iter in range(1, max_iter + 1):
         result = runner.run((assign_part, (centers, True)), *threshold.parts())
@@ -183,10 +182,8 @@ def lloyd(
         # happens with fewer distinct points than clusters: an empty cluster moved onto a
         # point, and the point's rows going back and forth between it and a centre a rounding
         # error away (the in-memory driver sees no label change there and stops).
-        digest = hashlib.blake2b(centers.tobytes(), digest_size=16).digest()
-        if digest in seen:
+        if history.met_before(centers):
             return DaskRun(centers, cost, n_iter, True)
-        seen.add(digest)
         sums, cluster_weights = result["sums"], result["weights"]
         if (cluster_weights <= 0).any():
             relocate_empty_clusters(runner, centers, sums, cluster_weights)
