@@ -14,7 +14,7 @@ import importlib.util
 from pathlib import Path
 
 import numpy as np
-from _common import PACKAGE_DATA
+from _common import PACKAGE_DATA, upscale
 
 # name -> (file in scikit-image's data folder, what the photo stands for)
 PHOTOS = {
@@ -28,24 +28,6 @@ PHOTOS = {
     "chelsea": ("chelsea.png", "fur: fine texture in colour (CC0)"),
 }
 GRAPHIC = "graphic"  # a synthetic illustration: flat regions, hard edges, one gradient
-
-
-def upscale(image: np.ndarray, megapixels: float) -> np.ndarray:
-    """Bilinear upscaling of an (H, W, 3) uint8 image to about ``megapixels`` million pixels."""
-    height, width = image.shape[:2]
-    factor = np.sqrt(megapixels * 1e6 / (height * width))
-    rows = np.linspace(0, height - 1, int(round(height * factor)))
-    cols = np.linspace(0, width - 1, int(round(width * factor)))
-    r0 = np.floor(rows).astype(int)
-    c0 = np.floor(cols).astype(int)
-    r1 = np.minimum(r0 + 1, height - 1)
-    c1 = np.minimum(c0 + 1, width - 1)
-    fr = (rows - r0)[:, None, None].astype(np.float32)
-    fc = (cols - c0)[None, :, None].astype(np.float32)
-    source = image.astype(np.float32)
-    top = source[r0][:, c0] * (1 - fc) + source[r0][:, c1] * fc
-    bottom = source[r1][:, c0] * (1 - fc) + source[r1][:, c1] * fc
-    return np.ascontiguousarray(np.rint(top * (1 - fr) + bottom * fr).astype(np.uint8))
 
 
 def graphic(height: int, width: int) -> np.ndarray:

@@ -4,7 +4,7 @@
     judged by :func:`fastkmeans.testing.coreset_distortion` (k-means solutions fitted on the
     coreset plus random convex combinations of them, worst cost ratio either way round).
     Mean and worst over seeds; median build time.
-(b) ~8.6-megapixel photo (coffee.png upscaled by pixel repetition), k = 16: KMeans fitted on a
+(b) ~8.6-megapixel photo (coffee.png upscaled by bilinear interpolation), k = 16: KMeans fitted on a
     sensitivity coreset of 4,096 points then one labelling pass over every pixel, against
     KMeans on all pixels. Cost on all pixels (mean over seeds) and time (median).
 

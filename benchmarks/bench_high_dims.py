@@ -5,7 +5,8 @@ The performance issue's three data sets, Gaussian blobs in float32 (``_common.ga
 starts from the same centres (distinct rows drawn at random) and runs exactly 10 iterations
 (scikit-learn with ``tol=0``, which also stops early if no label changes; faiss with its
 subsampling disabled). fastkmeans runs ``algorithm="auto"`` (Hamerly at these widths) and Lloyd.
-Best of 2 runs; the costs of the final centres are computed alike (``fastkmeans.cost``).
+Median of 3 runs, interleaved; the costs of the final centres are computed alike
+(``fastkmeans.cost``) and every library's iteration count is printed.
 Targets: >= 1.5x faiss and >= 2x scikit-learn.
 
 Run: python benchmarks/run.py --only bench_high_dims [--quick]
@@ -14,24 +15,14 @@ Run: python benchmarks/run.py --only bench_high_dims [--quick]
 from __future__ import annotations
 
 import argparse
-import time
 
 import numpy as np
-from _common import gaussian_blobs, print_table
+from _common import gaussian_blobs, machine, median_runs, print_table
 
 import fastkmeans
 
 N_ITER = 10
 DATASETS = [(200_000, 128, 256), (100_000, 768, 64), (1_000_000, 32, 1024)]
-
-
-def _best_of(runs: int, fn):
-    best, result = np.inf, None
-    for _ in range(runs):
-        start = time.perf_counter()
-        result = fn()
-        best = min(best, time.perf_counter() - start)
-    return best, result
 
 
 def bench_dataset(n_samples: int, n_features: int, k: int, runs: int) -> list:
@@ -41,16 +32,21 @@ def bench_dataset(n_samples: int, n_features: int, k: int, runs: int) -> list:
     init = X[np.sort(np.random.default_rng(1).choice(n_samples, size=k, replace=False))]
     for algorithm in ("auto", "lloyd"):  # compile before timing
         fastkmeans.KMeans(k, init=init, max_iter=1, tol=0, algorithm=algorithm).fit(X[: 4 * k])
+
+    def fitted(model):
+        model.fit(X)
+        return model.cluster_centers_, model.n_iter_
+
     contenders = {
-        "fastkmeans auto": lambda: fastkmeans.KMeans(
+        "fastkmeans auto": lambda: fitted(fastkmeans.KMeans(
             k, init=init, max_iter=N_ITER, tol=0
-        ).fit(X).cluster_centers_,
-        "fastkmeans lloyd": lambda: fastkmeans.KMeans(
+        )),
+        "fastkmeans lloyd": lambda: fitted(fastkmeans.KMeans(
             k, init=init, max_iter=N_ITER, tol=0, algorithm="lloyd"
-        ).fit(X).cluster_centers_,
-        "scikit-learn": lambda: SKKMeans(
+        )),
+        "scikit-learn": lambda: fitted(SKKMeans(
             k, init=init, n_init=1, max_iter=N_ITER, tol=0
-        ).fit(X).cluster_centers_,
+        )),
     }  # fmt: skip
     try:
         import faiss
@@ -61,19 +57,18 @@ def bench_dataset(n_samples: int, n_features: int, k: int, runs: int) -> list:
                 verbose=False,
             )  # fmt: skip
             km.train(X, init_centroids=init)
-            return km.centroids
+            return km.centroids, len(km.iteration_stats)
 
         contenders["faiss"] = run_faiss
     except ImportError:
         pass
-    seconds = {}
-    costs = {}
-    for name, run in contenders.items():
-        seconds[name], centers = _best_of(runs, run)
+    seconds, costs, iterations = {}, {}, {}
+    for name, (t, (centers, n_iter)) in median_runs(contenders, runs).items():
+        seconds[name], iterations[name] = t, n_iter
         costs[name] = fastkmeans.cost(X, centers)
     row = [f"{n_samples:,} x {n_features}, k={k}"]
     for name in contenders:
-        row += [seconds[name], costs[name] / costs["scikit-learn"]]
+        row += [seconds[name], iterations[name], costs[name] / costs["scikit-learn"]]
     fast = seconds["fastkmeans auto"]
     row += [seconds["scikit-learn"] / fast]
     row += [seconds["faiss"] / fast if "faiss" in seconds else float("nan")]
@@ -84,18 +79,19 @@ def main(argv=None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="a tenth of the rows, one run")
     args = parser.parse_args(argv)
+    print(machine())
     rows = []
     for n_samples, n_features, k in DATASETS:
         n = n_samples // 10 if args.quick else n_samples
-        names, row = bench_dataset(n, n_features, k, runs=1 if args.quick else 2)
+        names, row = bench_dataset(n, n_features, k, runs=1 if args.quick else 3)
         rows.append(row)
         print(f"  {row[0]} done", flush=True)
     header = ["data"]
     for name in names:
-        header += [f"{name} s", "cost ratio"]
+        header += [f"{name} s", "iters", "cost ratio"]
     header += ["auto vs sklearn", "auto vs faiss"]
     print_table(
-        f"{N_ITER} iterations from the same centres, best of {1 if args.quick else 2} "
+        f"{N_ITER} iterations from the same centres, median of {1 if args.quick else 3} "
         f"(targets: >= 2x scikit-learn, >= 1.5x faiss)",
         header,
         rows,

@@ -10,6 +10,7 @@ import argparse
 import importlib
 import sys
 import time
+import traceback
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -25,12 +26,21 @@ def main() -> None:
     parser.add_argument("--only", nargs="+", choices=names, help="run only these scripts")
     args = parser.parse_args()
     print(machine())
+    failed = []
     for name in args.only or names:
         print(f"\n=== {name} ===", flush=True)
         start = time.perf_counter()
-        module = importlib.import_module(name)
-        module.main(["--quick"] if args.quick else [])
+        try:
+            module = importlib.import_module(name)
+            module.main(["--quick"] if args.quick else [])
+        except Exception:  # one script's failure must not hide the others' figures
+            traceback.print_exc()
+            failed.append(name)
+            print(f"({name} FAILED after {time.perf_counter() - start:.0f} s)", flush=True)
+            continue
         print(f"({name}: {time.perf_counter() - start:.0f} s)", flush=True)
+    if failed:
+        sys.exit(f"failed: {', '.join(failed)}")
 
 
 if __name__ == "__main__":
