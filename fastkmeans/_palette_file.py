@@ -4,8 +4,8 @@ A segmentation with k <= 256 colours is stored as one index per pixel plus a pal
 the smallest bit depth that holds k entries (1, 2, 4 or 8 bits per pixel), a GIF or a TIFF.
 Alpha, which is not clustered, goes through the palette: each distinct (colour, alpha) pair is
 a palette entry with its transparency (PNG's tRNS chunk; GIF holds only one fully transparent
-entry). Where that is impossible (16-bit or float images, more than 256 pairs, alpha a GIF
-cannot hold) an error says so and ``palette=False`` writes the truecolour image.
+entry). Where a palette cannot hold the segmentation (16-bit or float images, more than 256
+pairs, alpha a GIF or TIFF palette cannot hold) the truecolour image is written instead.
 
 A truecolour file is written by imageio, and a file must hold the image it was given: PNG (8-bit,
 16-bit grey) and TIFF writers store every pixel or fail, and any other format's file is read back
@@ -45,19 +45,39 @@ def png_bit_depth(n_entries: int) -> int:
     raise ValueError(f"a palette holds at most 256 colours, got {n_entries}")
 
 
+class PaletteCannotHold(ValueError):
+    """A palette file cannot hold this segmentation (its alpha, or its (colour, alpha) pairs)."""
+
+
+def encode_indexed(image, labels, palette, extension: str) -> tuple[bytes | None, str | None]:
+    """The palette file's bytes and None; or None and why a palette of that format cannot
+    hold the segmentation. ``extension`` must be one of :data:`PALETTE_FORMATS`."""
+    try:
+        return _encode_indexed(image, labels, palette, PALETTE_FORMATS[extension.lower()]), None
+    except PaletteCannotHold as exc:
+        return None, str(exc).split("; ")[0]  # the remedy names arguments the caller may lack
+
+
 def encode(image, labels, palette, extension: str, *, indexed: bool) -> bytes:
     """The bytes of a file of format ``extension`` holding the segmented ``image``.
 
     ``indexed``: as ``labels`` (H, W) into ``palette`` (k, C) plus the image's alpha channel,
-    where the format has a palette (PNG, GIF, TIFF); else the truecolour image through imageio.
+    where the format has a palette (PNG, GIF, TIFF) and the palette can hold it; else the
+    truecolour image through imageio.
     """
     extension = extension.lower()
+    why_not_indexed = None
     if indexed and extension in PALETTE_FORMATS:
-        return _encode_indexed(image, labels, palette, PALETTE_FORMATS[extension])
+        data, why_not_indexed = encode_indexed(image, labels, palette, extension)
+        if data is not None:
+            return data
     try:
         return encode_truecolour(image, extension)
     except ValueError as exc:
-        raise ValueError(cannot_write(image, extension, str(exc))) from exc
+        message = cannot_write(image, extension, str(exc))
+        if why_not_indexed is not None:
+            message = f"{why_not_indexed}, and {message}"
+        raise ValueError(message) from exc
 
 
 def cannot_write(image: np.ndarray, extension: str, reason: str) -> str:
@@ -368,7 +388,7 @@ def _entries(labels: np.ndarray, palette: np.ndarray, alpha: np.ndarray | None):
     pairs = labels.astype(np.int64) * 256 + alpha
     unique, inverse = np.unique(pairs, return_inverse=True)
     if len(unique) > 256:
-        raise ValueError(
+        raise PaletteCannotHold(
             f"the segmentation has {len(unique)} distinct (colour, alpha) pairs, more than a "
             f"palette's 256; write it with palette=False (truecolour with alpha)"
         )
@@ -398,7 +418,7 @@ def _single_transparent_entry(transparency: np.ndarray, fmt: str) -> int | None:
     clear = np.flatnonzero(transparency == 0)
     allowed = 0 if fmt == "TIFF" else 1
     if ((transparency != 0) & (transparency != 255)).any() or len(clear) > allowed:
-        raise ValueError(
+        raise PaletteCannotHold(
             f"a palette {fmt} cannot hold this alpha channel (a palette PNG can: it keeps "
             f"partial transparency); write a .png, or use palette=False"
         )

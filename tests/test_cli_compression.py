@@ -127,6 +127,23 @@ def test_sweep_selects_k_by_each_rule(run, photo):
         assert scores[2] == pytest.approx(expected, rel=1e-12)
 
 
+def test_sweep_sizes_an_image_no_palette_holds(run, tmp_path):
+    # More than 256 (colour, alpha) pairs: segment writes a truecolour PNG; sweep reported no
+    # size ("-"), so --select size: never picked a k, whatever the budget.
+    x = np.arange(300)
+    ramp = np.zeros((20, 300, 4), np.uint8)
+    ramp[..., 0] = x % 200
+    ramp[..., 3] = x % 256
+    iio.imwrite(tmp_path / "ramp.png", ramp)
+    result = run("sweep", "ramp.png", "--k", "2,3", "--select", "size:1MiB", "--json", "-q")
+    assert result.returncode == 0, result.stderr
+    payload = json.loads(result.stdout)
+    sizes = [record["png_bytes"] for record in payload["results"]]
+    assert sizes == [len(segment_image(ramp, k, random_state=0).encode(".png")) for k in (2, 3)]
+    assert payload["selected_k"] is not None
+    assert payload["select"] == "size:1048576"
+
+
 @pytest.mark.parametrize(
     ("rule", "message"),
     [

@@ -622,13 +622,31 @@ def test_palette_entries_are_stored_darkest_first_and_smaller_for_it():
     assert len(data) <= len(unordered.getvalue())
 
 
-def test_palette_formats_refuse_what_they_cannot_hold():
+def test_what_a_palette_cannot_hold_is_written_truecolour_as_documented():
+    # encode's palette=True: "an indexed image where the format has one and the segmentation
+    # fits it ... Otherwise the truecolour image". It raised instead, so sweep reported no
+    # size and --select size: could never pick a k for such an image.
+    from PIL import Image
+
     image, _ = region_image()
     rgba = np.dstack([image, np.full(image.shape[:2], 128, np.uint8)])
     seg = segment_image(rgba, 3, random_state=0)
-    for extension in (".gif", ".tif"):
-        with pytest.raises(ValueError, match="cannot hold this alpha channel"):
-            seg.encode(extension)
+    with Image.open(io.BytesIO(seg.encode(".tif"))) as reopened:
+        assert reopened.mode == "RGBA"  # partial alpha: no palette TIFF holds it
+    assert_array_equal(iio.imread(seg.encode(".tif")), seg.image)
+    # A GIF holds it in neither form: one error with both reasons.
+    with pytest.raises(
+        ValueError, match=r"a palette GIF cannot hold this alpha channel .*, and cannot write"
+    ):
+        seg.encode(".gif")
+    # More than 256 (colour, alpha) pairs: a truecolour PNG with its alpha.
+    ramp = np.dstack([np.tile(np.arange(300) % 200, (20, 1)), np.zeros((20, 300, 2))])
+    ramp = np.dstack([ramp, np.tile(np.arange(300) % 256, (20, 1))]).astype(np.uint8)
+    pairs = segment_image(ramp, 2, random_state=0)
+    data = pairs.encode(".png")
+    with Image.open(io.BytesIO(data)) as reopened:
+        assert reopened.mode == "RGBA"
+    assert_array_equal(iio.imread(data), pairs.image)
     # 16-bit: no palette holds it, so truecolour; Pillow (imageio's PNG writer) has no 16-bit
     # RGB, which must be said, not written as 8 bits.
     deep = segment_image(image.astype(np.uint16) * 257, 3, random_state=0)

@@ -15,6 +15,7 @@ from .._palette_file import (
     LOSSY_FORMATS,
     PALETTE_FORMATS,
     cannot_write,
+    encode_indexed,
     encode_truecolour,
 )
 from .errors import UserError, first_line
@@ -77,10 +78,9 @@ def encode_segmentation(
     alpha channel (a palette GIF or TIFF) or the (colour, alpha) pairs (more than 256)."""
     if not indexed(seg, path, truecolor):
         return EncodedSegmentation(encode_image(seg.image, path, option), False)
-    try:
-        return EncodedSegmentation(seg.encode(extension(path)), True)
-    except ValueError as exc:
-        why = first_line(exc).split("; ")[0]  # the library's remedy names its own arguments
+    data, why = encode_indexed(seg.image, seg.labels, seg.palette, extension(path))
+    if data is not None:
+        return EncodedSegmentation(data, True)
     try:
         data = encode_image(seg.image, path, option)
     except UserError as exc:

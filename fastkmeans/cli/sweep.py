@@ -264,7 +264,11 @@ def select(rule, ks: list[int], results: list, rows: list[dict], elbow: int | No
 
 def _rule_text(rule) -> str:
     name, threshold = rule
-    return name if threshold is None else f"{name}:{threshold:g}"
+    if threshold is None:
+        return name
+    if name == "size":  # in bytes, whole: 1MiB is size:1048576, not size:1.04858e+06
+        return f"size:{threshold:.0f}" if threshold == round(threshold) else f"size:{threshold}"
+    return f"{name}:{threshold:g}"
 
 
 def _report(args, image, results: list, rows: list, elbow: int | None, selected: int | None):
