@@ -20,7 +20,9 @@ class LazyQuality:
     SSIM uses the 11 x 11 Gaussian window (or the largest odd window that fits a smaller
     image). ``mse`` may be given as a cheaper function than the per-pixel pass (the colour
     summary's, for an undithered segmentation). The seconds spent go to
-    ``timings["quality"]``. Holds references to both images (no copies) until computed.
+    ``timings["quality"]``. Holds a copy of ``reference`` until computed: the caller may
+    reuse its buffer (the next frame of a video read into the same array) before the figures
+    are read. ``image`` is the segmentation's own, held as it is (no copy).
     """
 
     def __init__(
@@ -31,7 +33,10 @@ class LazyQuality:
         timings: dict,
         n_threads: int | None,
         mse: Callable[[], float] | None = None,
+        copy_reference: bool = True,
     ):
+        if copy_reference:
+            reference = np.array(reference, order="C", copy=True)
         self._inputs = (reference, image, n_colour, n_threads, mse)
         self._timings = timings
         self._values: tuple[float, float, float] | None = None

@@ -97,7 +97,9 @@ class Segmentation:
     mse, psnr, ssim : float
         Quality of ``image`` against the input over the colour channels; PSNR in dB, ``inf``
         when nothing changed. Computed on first read (or by ``segment_image(quality=True)``),
-        then kept.
+        then kept: against the input as it was when segmented (a copy is kept until then, so
+        its buffer may be reused), and against ``image`` as it is then (read them before
+        writing into ``image``).
     timings : dict
         Seconds spent in "summary" (near 0 when the summary was given), "fit", "assign", and
         "quality" once it is computed.
@@ -324,7 +326,10 @@ def segment_image(
             out, labels = _paint(image, pixel_colours, colour_labels, palette)
             mse = functools.partial(_summary_mse, summary, palette, colour_labels)
         timings["assign"] = time.perf_counter() - start
-    quality_of = LazyQuality(image, out, palette.shape[1], timings, n_threads, mse)
+    # With quality=True the figures are computed now: the input needs no copy.
+    quality_of = LazyQuality(
+        image, out, palette.shape[1], timings, n_threads, mse, copy_reference=not quality
+    )
     if quality:
         quality_of.values()
 
