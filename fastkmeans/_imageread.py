@@ -143,6 +143,10 @@ def read_image(path, *, max_pixels: int | None = MAX_PIXELS) -> np.ndarray:
                 f"line) if the memory is available"
             )
         image = _normalise(_decode(path, kind, declared.mode))
+        if declared.grey_palette and image.ndim == 3 and image.shape[2] in (3, 4):
+            # Every entry grey, so every pixel: grey (and alpha), as the palette's colours.
+            channels = [0, 3] if image.shape[2] == 4 else 0
+            image = np.ascontiguousarray(image[..., channels])
         if declared.grey_key is not None and image.ndim == 2:
             alpha = np.where(image == declared.grey_key, 0, 255).astype(np.uint8)
             image = np.ascontiguousarray(np.stack([image, alpha], axis=2))
@@ -159,6 +163,7 @@ class _Declared(NamedTuple):
     mode: str | None  # the Pillow mode to convert to while decoding (None: as stored)
     loss: str | None = None  # what decoding through Pillow loses, for a warning
     grey_key: int | None = None  # a 1-4 bit grey PNG's transparent level, scaled to 8 bits
+    grey_palette: bool = False  # a palette image whose every entry is grey: read as grey
 
 
 def _declared(path: str, head: bytes, kind: str | None) -> _Declared:
@@ -173,7 +178,8 @@ def _declared(path: str, head: bytes, kind: str | None) -> _Declared:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             with Image.open(path) as image:
-                return _Declared(image.size[0], image.size[1], _mode_to_read(image))
+                width, height = image.size
+                return _Declared(width, height, _mode_to_read(image), None, None, _is_grey(image))
     except UnidentifiedImageError:
         expected = _EXTENSION_FORMAT.get(os.path.splitext(path)[1].lower())
         what = f"not a {expected} file" if expected else "not an image file this can read"
@@ -204,6 +210,7 @@ def _png_declared(path: str, head: bytes) -> _Declared:
         with Image.open(path) as image:
             mode, keyed = _mode_to_read(image), "transparency" in image.info
             raw_key = image.info.get("transparency")
+            grey_palette = _is_grey(image)
     except Exception as exc:  # a corrupt PNG: Pillow raises many types
         raise _cannot_read(path, exc) from None
     loss = None
@@ -232,7 +239,20 @@ def _png_declared(path: str, head: bytes) -> _Declared:
         else:
             scaled_key = raw_key * (255 // ((1 << header.bit_depth) - 1))
         return _Declared(header.width, header.height, "L", loss, scaled_key)
-    return _Declared(header.width, header.height, mode, loss)
+    return _Declared(header.width, header.height, mode, loss, None, grey_palette)
+
+
+def _is_grey(image) -> bool:
+    """Whether a Pillow image is a palette image whose every entry is grey (R = G = B): its
+    pixels are then grey, and are read as such (fastkmeans's palette files of grey
+    segmentations among them; a palette holds RGB entries only)."""
+    if image.mode != "P":
+        return False
+    palette = image.getpalette()
+    if not palette:
+        return False
+    entries = np.asarray(palette).reshape(-1, 3)
+    return bool((entries == entries[:, :1]).all())
 
 
 def _mode_to_read(image) -> str | None:
@@ -367,7 +387,10 @@ def _decode_tiff_page(path: str) -> np.ndarray | None:
         if data.ndim not in (2, 3) or data.shape[:2] != size or data.shape[2:] > (4,):
             raise ValueError(f"its first page decodes to shape {data.shape}, not an image")
         if photometric == _TIFF_PALETTE:
-            data = _palette_colours(page.colormap)[data]
+            colours = _palette_colours(page.colormap)
+            if (colours == colours[:, :1]).all():  # every entry grey: a grey image
+                colours = colours[:, 0]
+            data = colours[data]
         elif photometric == _TIFF_MIN_IS_WHITE and data.dtype.kind == "u":
             data = np.iinfo(data.dtype).max - data
     return np.ascontiguousarray(data)

@@ -407,3 +407,25 @@ def test_a_low_bit_grey_pngs_transparent_level_becomes_alpha(tmp_path, depth):
     assert image.shape == (2, 4, 2)
     assert_array_equal(image[..., 0], levels * scale)
     assert_array_equal(image[..., 1], np.where(levels == key, 0, 255))
+
+
+def test_a_grey_segmentation_reads_back_grey_from_its_palette_file(tmp_path):
+    # A palette holds RGB entries only: a grey segmentation's palette PNG, GIF or TIFF read
+    # back as (H, W, 3), so segmenting it again clustered three equal channels.
+    from fastkmeans import segment_image
+
+    grey = (np.arange(16 * 64).reshape(16, 64) % 251).astype(np.uint8)
+    with_alpha = np.dstack([grey, np.where(grey > 100, 255, 128).astype(np.uint8)])
+    for image, extensions in ((grey, (".png", ".gif", ".tif")), (with_alpha, (".png", ".tif"))):
+        seg = segment_image(image, 4, random_state=0)
+        for extension in extensions:
+            path = tmp_path / f"seg{image.ndim}{extension}"
+            seg.save(path)
+            assert_array_equal(read_image(path), seg.image)
+    # A palette with one colour entry is read as colour.
+    from PIL import Image
+
+    picture = Image.frombytes("P", (2, 1), bytes([0, 1]))
+    picture.putpalette([7, 7, 7, 7, 8, 7])
+    picture.save(tmp_path / "colour.png")
+    assert_array_equal(read_image(tmp_path / "colour.png"), [[[7, 7, 7], [7, 8, 7]]])
