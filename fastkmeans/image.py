@@ -450,8 +450,8 @@ def elbow_index(n_clusters, inertias) -> int | None:
     """Index of the elbow of an inertia curve (the point farthest below the chord).
 
     Both axes are scaled to [0, 1]; the elbow is the point of greatest distance below the
-    straight line from the first point to the last ("kneedle"). ``None`` for fewer than three
-    points or a curve with no point below the chord.
+    straight line from the first point to the last ("kneedle"), so ``n_clusters`` must be
+    increasing. ``None`` for fewer than three points or a curve with no point below the chord.
 
     Examples
     --------
@@ -465,7 +465,12 @@ def elbow_index(n_clusters, inertias) -> int | None:
         raise ValueError(
             f"n_clusters and inertias must be 1-D of one length, got shapes {k.shape} and {y.shape}"
         )
-    if k.shape[0] < 3 or k[-1] == k[0] or y.max() == y.min():
+    if not (np.isfinite(k).all() and np.isfinite(y).all()):
+        raise ValueError("n_clusters and inertias must be finite")
+    if (np.diff(k) <= 0).any():
+        # The chord runs from the first point to the last: unsorted, it means nothing.
+        raise ValueError(f"n_clusters must be increasing, got {np.asarray(n_clusters).tolist()}")
+    if k.shape[0] < 3 or y.max() == y.min():
         return None
     x = (k - k[0]) / (k[-1] - k[0])
     y = (y - y.min()) / (y.max() - y.min())

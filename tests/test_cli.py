@@ -21,7 +21,7 @@ from PIL import Image
 
 from fastkmeans import KMeans, cost, mse, psnr, segment_image, ssim
 from fastkmeans.cli.output import Progress
-from fastkmeans.image import elbow_index, read_image
+from fastkmeans.image import elbow_index, palette_image, read_image
 
 HAVE_MATPLOTLIB = importlib.util.find_spec("matplotlib") is not None
 
@@ -713,6 +713,20 @@ def test_alpha_no_palette_holds_is_written_truecolour_with_a_warning(run, tmp_pa
     )
     assert "and cannot write an 8-bit RGBA image as .gif" in result.stderr
     assert not (tmp_path / "out.gif").exists()
+
+
+def test_alpha_does_not_decide_the_palette_strip_format(run, tmp_path, files):
+    # The strip of palette colours has no alpha: --palette p.bmp was refused for an RGBA
+    # input ("cannot write an 8-bit RGBA image as .bmp").
+    result = run("segment", files["rgba"], "-k", 3, "-o", "out.png", "--palette", "p.bmp")
+    assert result.returncode == 0, result.stderr
+    palette = segment_image(iio.imread(files["rgba"]), 3, random_state=0).palette
+    assert_array_equal(read_image(tmp_path / "p.bmp"), palette_image(palette))
+    # Refused before any work, an output's message counts no pixels of the 2 x 2 corner it
+    # tried ("4 of its 4 pixels would read back changed", for an image of thousands).
+    result = run("segment", files["rgba"], "-k", 3, "-o", "out.bmp")
+    assert_one_line_error(result, "cannot write an 8-bit RGBA image as .bmp (its pixels would")
+    assert "of its 4 pixels" not in result.stderr
 
 
 def test_label_maps_are_refused_in_lossy_or_too_shallow_formats_before_any_work(

@@ -486,6 +486,11 @@ def test_elbow_index():
     assert elbow_index([1, 2], [3.0, 1.0]) is None
     with pytest.raises(ValueError, match="1-D of one length"):
         elbow_index([1, 2, 3], [1.0, 2.0])
+    # Unsorted k gave None where the sorted curve has its elbow at k = 8: refused.
+    with pytest.raises(ValueError, match=r"must be increasing, got \[8, 2, 4, 16\]"):
+        elbow_index([8, 2, 4, 16], [10, 100, 40, 5])
+    with pytest.raises(ValueError, match="must be finite"):
+        elbow_index([1, 2, 3], [1.0, np.nan, 0.5])
 
 
 def test_palette_image_and_side_by_side():

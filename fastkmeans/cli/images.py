@@ -3,6 +3,7 @@ into the output's format, and checking that format early."""
 
 from __future__ import annotations
 
+import re
 import warnings
 from typing import NamedTuple
 
@@ -143,5 +144,17 @@ def _cannot_write(image: np.ndarray, path: str, option: str, reason: str):
 
 def check_image_output(example: np.ndarray, path: str, option: str) -> None:
     """Fail now, before any work, when ``path``'s format cannot hold an image like
-    ``example`` (same dtype and channels)."""
-    encode_image(np.ascontiguousarray(example[:2, :2]), path, option)
+    ``example`` (same dtype and channels), as a 2 x 2 corner of it shows."""
+    try:
+        encode_image(np.ascontiguousarray(example[:2, :2]), path, option)
+    except UserError as exc:  # the corner's pixel count says nothing of the image's
+        raise UserError(
+            re.sub(r"\d+ of its \d+ pixels would", "its pixels would", str(exc))
+        ) from None
+
+
+def colour_channels(image: np.ndarray) -> np.ndarray:
+    """``image`` without its alpha channel (what a palette strip of it holds)."""
+    if image.ndim == 3 and image.shape[2] in (2, 4):
+        return image[..., : image.shape[2] - 1]
+    return image

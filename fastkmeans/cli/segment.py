@@ -94,7 +94,8 @@ def run(args: argparse.Namespace) -> None:
     if not images.will_be_indexed(image, args.k, args.output, args.truecolor):
         images.check_image_output(image, args.output, "-o")
     if args.palette is not None and files.extension(args.palette) not in tables.TABLE_EXTENSIONS:
-        images.check_image_output(image, args.palette, "--palette")  # swatches of its kind
+        # Swatches of the image's colours: its dtype and colour channels, no alpha.
+        images.check_image_output(images.colour_channels(image), args.palette, "--palette")
 
     segmenter = Segmenter(
         color_space=args.color_space,
