@@ -663,3 +663,17 @@ def test_weights_beyond_float64_are_refused_not_inf(method):
     large = PUBLIC[method](X, 3, 10, sample_weight=np.full(300, 2.0**1000), random_state=0)
     assert_array_equal(large.points, reference.points)
     assert_array_equal(large.weights, np.ldexp(reference.weights, 1000))
+
+
+@pytest.mark.parametrize("exponent", [600, -600, 1000])
+def test_centres_added_to_the_coreset_scale_with_the_data(exponent):
+    # Data far out of range are rescaled for the build; the centres that carry a cluster's
+    # shortfall must be scaled back with the points (nothing checked them at these scales).
+    rng = np.random.default_rng(0)
+    X = np.concatenate([rng.normal(c, 1.0, size=(300, 2)) for c in (0.0, 10.0, 20.0)])
+    plain = sensitivity_coreset(X, 3, 12, random_state=0)
+    assert (plain.indices == -1).any(), "the test needs centres in the coreset"
+    scaled_cs = sensitivity_coreset(np.ldexp(X, exponent), 3, 12, random_state=0)
+    assert_array_equal(scaled_cs.indices, plain.indices)
+    assert_array_equal(scaled_cs.points, np.ldexp(plain.points, exponent))
+    assert_array_equal(scaled_cs.weights, plain.weights)

@@ -6,7 +6,7 @@ import warnings
 import numpy as np
 import pytest
 from hypothesis import given
-from numpy.testing import assert_allclose
+from numpy.testing import assert_allclose, assert_array_equal
 
 import fastkmeans.coreset
 import fastkmeans.image
@@ -14,7 +14,7 @@ import fastkmeans.kmeans
 import fastkmeans.metrics
 import fastkmeans.seeding
 import fastkmeans.testing
-from fastkmeans import FewDistinctPointsWarning, sensitivity_coreset
+from fastkmeans import FewDistinctPointsWarning, KMeans, sensitivity_coreset
 from fastkmeans.testing import (
     DistortionReport,
     assert_coreset_accurate,
@@ -255,3 +255,36 @@ def test_solutions_must_be_a_sequence_of_arrays():
 def test_weighted_datasets_refuses_what_it_cannot_draw(options, message):
     with pytest.raises(ValueError, match=message):
         weighted_datasets(**options)
+
+
+def test_candidates_are_weighted_k_means_runs_and_mixtures_of_matched_centres():
+    # What a distortion is judged on: nothing caught a candidate fit of 1 cluster, a fit that
+    # ignored the coreset's weights, or mixtures of runs whose centres were not matched first
+    # (each averaging centres of different groups, between them).
+    from fastkmeans._validation import Weights
+    from fastkmeans.testing import _candidate_solutions
+
+    groups = [np.random.default_rng(0).normal(c, 1.0, size=(6, 2)) for c in (0.0, 20.0, 40.0)]
+    points = np.concatenate(groups)
+    weights = np.tile([1.0, 1, 1, 1, 1, 20.0], 3)  # the weighted means are not the means
+    n_runs, n_combinations = 4, 3
+    candidates = _candidate_solutions(
+        points, Weights.of(weights), 3, n_runs, n_combinations, np.random.default_rng(7)
+    )
+    assert len(candidates) == n_runs + n_combinations
+    rng = np.random.default_rng(7)  # the same draws, in the same order
+    seeds = [int(rng.integers(2**63)) for _ in range(n_runs)]
+    runs = [c for _, c in candidates[:n_runs]]
+    for seed, centres in zip(seeds, runs, strict=True):
+        km = KMeans(3, random_state=seed).fit(points, sample_weight=weights)
+        assert_array_equal(centres, km.cluster_centers_)
+        # One centre per group, at its weighted mean.
+        expected = [np.average(g, axis=0, weights=weights[:6]) for g in groups]
+        assert_allclose(centres[np.argsort(centres[:, 0])], expected, rtol=1e-12)
+    orders = {tuple(np.argsort(c[:, 0])) for c in runs}
+    assert len(orders) > 1, "the runs must number their clusters differently for this test"
+    by_group = np.stack([c[np.argsort(c[:, 0])] for c in runs])
+    for _, mixture in candidates[n_runs:]:
+        mix = rng.dirichlet(np.ones(n_runs))
+        expected = np.tensordot(mix, by_group, axes=1)
+        assert_allclose(mixture[np.argsort(mixture[:, 0])], expected, rtol=1e-12)
