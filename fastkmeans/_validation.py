@@ -452,4 +452,4 @@ def check_coreset(coreset, n_features: int, dtype) -> tuple[np.ndarray, Weights]
             f"coreset must be a Coreset or a (points, weights) tuple, got {_describe(coreset)}"
         )
     points = check_centers(points, n_features, dtype, "coreset.points")
-    return points, check_sample_weight(weights, points.shape[0])
+    return points, check_sample_weight(weights, points.shape[0], name="coreset.weights")

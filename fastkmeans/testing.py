@@ -293,20 +293,36 @@ def weighted_datasets(
         raise ValueError(
             f"max_abs={max_abs!r} must be <= the largest {dtype} ({float(np.finfo(dtype).max):.6g})"
         )
+    width = 8 * dtype.itemsize
     if integer:
+        exact = 2 ** (np.finfo(dtype).nmant + 1)  # every integer up to it is a float of dtype
+        if max_abs > exact:
+            raise ValueError(
+                f"max_abs={max_abs!r} must be <= {exact} with integer=True and {dtype}: larger "
+                f"integers are not all {dtype} values"
+            )
         limit = int(max_abs)
         elements = st.integers(-limit, limit).map(float)
     else:
+        # Bounds and values drawn in dtype itself: float64 values cast to float32 could round
+        # past max_abs, or below float32's normal range into its subnormals.
+        bound = float(np.array(max_abs, dtype))
+        if bound > max_abs:
+            bound = float(np.nextafter(np.array(bound, dtype), dtype.type(0)))
         elements = st.floats(
-            -max_abs, max_abs, allow_nan=False, allow_infinity=False, allow_subnormal=False
+            -bound,
+            bound,
+            width=width,
+            allow_nan=False,
+            allow_infinity=False,
+            allow_subnormal=False,
         )
 
     @st.composite
     def datasets(draw):
         n_samples = draw(st.integers(min_samples, max_samples))
         n_features = draw(st.integers(1, max_features))
-        X = draw(hnp.arrays(np.float64, (n_samples, n_features), elements=elements))
-        X = X.astype(dtype)
+        X = draw(hnp.arrays(dtype, (n_samples, n_features), elements=elements))
         if not weighted or not draw(st.booleans()):
             return X, None
         w = draw(hnp.arrays(np.float64, n_samples, elements=st.integers(0, 4).map(float)))

@@ -134,8 +134,11 @@ def test_validation_errors():
         coreset_distortion(X, X, 2)
     with pytest.raises(ValueError, match="coreset.points has 3 features, but X has 2"):
         coreset_distortion(X, (np.zeros((3, 3)), np.ones(3)), 2)
-    with pytest.raises(ValueError, match=r"sample_weight must have shape \(3,\)"):
+    # The coreset's weights are named as such (they were called "sample_weight").
+    with pytest.raises(ValueError, match=r"^coreset.weights must have shape \(3,\)"):
         coreset_distortion(X, (X[:3], np.ones(4)), 2)
+    with pytest.raises(ValueError, match="^coreset.weights must be finite"):
+        coreset_distortion(X, (X[:2], [np.nan, 1.0]), 1)
     with pytest.raises(ValueError, match=r"solutions\[1\] has 1 features, but X has 2"):
         coreset_distortion(X, coreset, 2, solutions=[X[:2], np.zeros((2, 1))])
     with pytest.raises(ValueError, match="no candidate solutions: use n_runs >= 1"):
@@ -288,3 +291,27 @@ def test_candidates_are_weighted_k_means_runs_and_mixtures_of_matched_centres():
         mix = rng.dirichlet(np.ones(n_runs))
         expected = np.tensordot(mix, by_group, axes=1)
         assert_allclose(mixture[np.argsort(mixture[:, 0])], expected, rtol=1e-12)
+
+
+@pytest.mark.parametrize(
+    "options",
+    [{"max_abs": 0.1}, {"max_abs": 1e-30}, {"integer": True, "max_abs": 2**24}],
+    ids=str,
+)
+def test_float32_datasets_keep_their_bounds(options):
+    # Drawn in float64 and cast, values rounded past max_abs (0.10000000149 for 0.1,
+    # 33554432 for integers up to 33554431) and into float32's subnormals (max_abs=1e-30).
+    from hypothesis import settings
+
+    @settings(max_examples=60, deadline=None)
+    @given(weighted_datasets(dtype=np.float32, **options))
+    def check(data):
+        X, _ = data
+        assert X.dtype == np.float32
+        assert np.abs(X).max() <= options["max_abs"]
+        nonzero = np.abs(X[X != 0])
+        assert (nonzero >= np.finfo(np.float32).tiny).all()
+
+    check()
+    with pytest.raises(ValueError, match="must be <= 16777216 with integer=True and float32"):
+        weighted_datasets(dtype=np.float32, integer=True, max_abs=2**24 + 1)
