@@ -21,6 +21,7 @@ All accept weighted input, so a coreset of a coreset, and a merge of coresets of
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 from typing import NamedTuple
 
@@ -600,7 +601,15 @@ def _check_merge(parts, offsets) -> tuple[list[Coreset], list[int]]:
             f"offsets must have one entry per coreset ({len(parts)}, this one first), "
             f"got {len(offsets)}"
         )
-    return parts, [check_int(offset, "offsets[i]", minimum=0) for offset in offsets]
+    offsets = [check_int(offset, "offsets[i]", minimum=0) for offset in offsets]
+    largest = np.iinfo(np.int64).max
+    for i, (part, offset) in enumerate(zip(parts, offsets, strict=True)):
+        if part.indices.size and offset > largest - int(part.indices.max()):
+            raise ValueError(
+                f"offsets[{i}]={offset} plus that coreset's largest index "
+                f"{int(part.indices.max())} exceeds the largest int64 row index ({largest})"
+            )
+    return parts, offsets
 
 
 def _check_part(part, i: int) -> Coreset:
@@ -697,18 +706,27 @@ def merge_and_reduce(chunks, n_clusters: int, size: int, *, random_state=None) -
     size = check_sample_size(size, n_clusters, "n_clusters")
     seeds = TreeSeeds(random_state)
 
+    chunks = iter(chunks)
+    first = next(chunks, None)
+    if first is None:
+        raise ValueError("chunks is empty: merge_and_reduce needs at least one chunk of data")
+
     def leaves():
         offset = 0
         n_features = None
-        for i, chunk in enumerate(chunks):
+        for i, chunk in enumerate(itertools.chain([first], chunks)):
             points, weights = check_chunk(chunk, f"chunks[{i}]", n_features)
             n_features = points.shape[1]
             yield chunk_coreset(points, weights, n_clusters, size, seeds.leaf(i), offset)
             offset += points.shape[0]
 
-    return reduce_tree(
+    coreset = reduce_tree(
         leaves(), lambda a, b, node: merge_reduce(a, b, n_clusters, size, seeds.node(node))
     )
+    if coreset.points.shape[0] == 0:
+        # As sensitivity_coreset refuses all-zero weights: no weight, no coreset.
+        raise ValueError("the chunks carry no weight: every chunk is empty or weighs 0")
+    return coreset
 
 
 class TreeSeeds:

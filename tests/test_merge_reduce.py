@@ -71,3 +71,15 @@ def test_merge_and_reduce_bad_chunks_are_named():
         merge_and_reduce([(X, -np.ones(300))], 3, 50)
     with pytest.raises(ValueError, match=r"size=2 must be >= 3"):
         merge_and_reduce([X], 3, 2)
+    # No chunk, or none with weight: said so (an internal function's name, or an empty
+    # coreset without a word, before), as sensitivity_coreset refuses all-zero weights.
+    with pytest.raises(ValueError, match="chunks is empty: merge_and_reduce needs at least"):
+        merge_and_reduce([], 3, 50)
+    with pytest.raises(ValueError, match="the chunks carry no weight"):
+        merge_and_reduce(iter([X[:0], (X, np.zeros(300))]), 3, 50)
+
+
+def test_merge_refuses_offsets_that_overflow_the_row_indices():
+    cs = merge_and_reduce([mixture()[:10]], 3, 50)
+    with pytest.raises(ValueError, match=r"offsets\[1\]=9223372036854775807 plus that"):
+        cs.merge(cs, offsets=[0, 2**63 - 1])  # wrapped to negative indices, silently
