@@ -245,6 +245,8 @@ def write_atomically(path: str | os.PathLike, data: bytes, *, overwrite: bool) -
         raise FileExistsError(f"{str(path)!r} exists; pass overwrite=True to replace it")
     if not path.parent.is_dir():  # else the error would name the temporary file
         raise FileNotFoundError(f"cannot write {str(path)!r}: no folder {str(path.parent)!r}")
+    if path.is_dir():  # the same: replacing it would fail naming the temporary file
+        raise IsADirectoryError(f"cannot write {str(path)!r}: it is a folder")
     descriptor, temporary = tempfile.mkstemp(
         dir=path.parent, prefix=f".{path.name}.", suffix=".tmp"
     )

@@ -733,6 +733,11 @@ def test_save_into_a_missing_folder_names_the_destination(tmp_path):
     with pytest.raises(FileNotFoundError, match="cannot write .*out.png.*: no folder .*missing"):
         seg.save(target)
     assert list(tmp_path.iterdir()) == []
+    # A folder in the way, even with overwrite=True: named (the error named the temporary file).
+    (tmp_path / "folder.png").mkdir()
+    with pytest.raises(IsADirectoryError, match="cannot write .*folder.png.*: it is a folder"):
+        seg.save(tmp_path / "folder.png", overwrite=True)
+    assert [p.name for p in tmp_path.iterdir()] == ["folder.png"]
 
 
 def test_save_never_replaces_a_file_unless_asked(tmp_path):
