@@ -83,3 +83,19 @@ def test_merge_refuses_offsets_that_overflow_the_row_indices():
     cs = merge_and_reduce([mixture()[:10]], 3, 50)
     with pytest.raises(ValueError, match=r"offsets\[1\]=9223372036854775807 plus that"):
         cs.merge(cs, offsets=[0, 2**63 - 1])  # wrapped to negative indices, silently
+
+
+def test_every_chunk_and_reduction_draws_from_its_own_stream():
+    # Chunks sharing one stream would sample the same rows of equal chunks (and a reduction
+    # reusing a chunk's stream would repeat its draws): nothing caught either.
+    X = mixture()[:400]
+    cs = merge_and_reduce([X, X], 3, 30, random_state=0)
+    first = np.sort(cs.indices[(cs.indices >= 0) & (cs.indices < 400)])
+    second = np.sort(cs.indices[cs.indices >= 400] - 400)
+    assert first.size and second.size and not np.array_equal(first, second)
+    from fastkmeans.coreset import TreeSeeds
+
+    seeds = TreeSeeds(0)
+    streams = [seeds.leaf(i) for i in range(4)] + [seeds.node(j) for j in range(3)]
+    draws = [tuple(stream.integers(2**62, size=4)) for stream in streams + [seeds.rest()]]
+    assert len(set(draws)) == len(draws)

@@ -157,6 +157,20 @@ def test_weighted_datasets_strategy(data):
         assert (w == np.round(w)).all()
 
 
+def test_weighted_datasets_strategy_reaches_its_bounds():
+    # Bounds that are only upper limits pass the test above even if never reached (a
+    # strategy that always drew one feature passed it).
+    from hypothesis import find, settings
+
+    strategy = weighted_datasets(min_samples=2, max_samples=12, max_features=3, max_abs=10.0)
+    quick = settings(database=None, max_examples=500)
+    assert find(strategy, lambda d: d[0].shape[1] == 3, settings=quick)[0].shape[1] == 3
+    assert find(strategy, lambda d: d[0].shape[0] == 12, settings=quick)[0].shape[0] == 12
+    assert find(strategy, lambda d: d[1] is None, settings=quick)[1] is None
+    assert find(strategy, lambda d: d[1] is not None and (d[1] == 0).any(), settings=quick)
+    assert find(strategy, lambda d: np.abs(d[0]).max() > 9.0, settings=quick)
+
+
 @pytest.mark.parametrize(
     "module",
     [
