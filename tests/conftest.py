@@ -24,6 +24,40 @@ settings.register_profile(
 )
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci" if os.environ.get("CI") else "dev"))
 
+# What the test extra installs (setup.cfg), by import name. Tests that need one of them skip
+# without it on a developer's machine; in CI a missing one would only show as skips, hiding a
+# broken install step, so there it fails the run.
+TEST_EXTRA_MODULES = (
+    "hypothesis",
+    "threadpoolctl",
+    "sklearn",
+    "scipy",
+    "pandas",
+    "dask",
+    "distributed",
+    "tifffile",
+    "matplotlib",
+)
+
+
+def pytest_configure(config):
+    if not os.environ.get("CI"):
+        return
+    import importlib.util
+
+    def installed(name):
+        try:
+            return importlib.util.find_spec(name) is not None
+        except ImportError:
+            return False
+
+    missing = [name for name in TEST_EXTRA_MODULES if not installed(name)]
+    if missing:
+        raise pytest.UsageError(
+            f"CI is set and the test extra is incomplete: {', '.join(missing)} missing; "
+            f'install it with pip install -e ".[test]"'
+        )
+
 
 @pytest.fixture(scope="session")
 def blobs():
