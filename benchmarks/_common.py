@@ -6,10 +6,17 @@ import os
 import platform
 import statistics
 import time
+import warnings
 from pathlib import Path
 
 import numba
 import numpy as np
+
+import fastkmeans
+
+# Fixed iteration budgets (tol=0, max_iter=N) and compile-only warm-ups stop at max_iter on
+# purpose: the warning that says so is noise in every benchmark's output.
+warnings.filterwarnings("ignore", "KMeans stopped at max_iter", fastkmeans.ConvergenceWarning)
 
 SHARED_DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
 PACKAGE_DATA = Path(__file__).resolve().parents[1] / "fastkmeans" / "data"
