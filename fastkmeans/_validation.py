@@ -85,19 +85,20 @@ def check_sample_size(size, minimum: int, reason: str = "") -> int:
 
 
 def check_n_threads(n_threads) -> int | None:
-    """``None`` (``NUMBA_NUM_THREADS``) or an integer in [1, NUMBA_NUM_THREADS]."""
+    """``None`` (``NUMBA_NUM_THREADS``) or a positive integer, capped at NUMBA_NUM_THREADS.
+
+    Capped, not refused: the same estimator runs in a joblib worker (which limits
+    NUMBA_NUM_THREADS, to 1 in a search with ``n_jobs``) or is unpickled on a smaller machine,
+    where an error would fail every fit or prediction for a setting about speed alone.
+    """
     if n_threads is None:
         return None
     if isinstance(n_threads, bool) or not isinstance(n_threads, numbers.Integral):
         raise TypeError(f"n_threads must be None or an integer, got {_describe(n_threads)}")
-    limit = max_threads()
     n_threads = int(n_threads)
-    if not 1 <= n_threads <= limit:
-        raise ValueError(
-            f"n_threads={n_threads} must be between 1 and {limit} (NUMBA_NUM_THREADS); "
-            f"set NUMBA_NUM_THREADS before importing numba for more"
-        )
-    return n_threads
+    if n_threads < 1:
+        raise ValueError(f"n_threads={n_threads} must be >= 1 (or None: every thread)")
+    return min(n_threads, max_threads())
 
 
 def check_random_state(random_state) -> np.random.Generator:

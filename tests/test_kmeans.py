@@ -854,3 +854,17 @@ def test_coreset_fit_uses_the_coreset_weights():
     ]
     assert np.mean(ratios) < 1.08
     assert max(ratios) < 1.12
+
+
+def test_more_threads_than_numba_has_means_all_of_them(blobs):
+    # Refused before: a model with n_threads=2 failed every fit of a GridSearchCV with
+    # n_jobs=2 (joblib's workers have NUMBA_NUM_THREADS=1), and every prediction once
+    # unpickled on a smaller machine.
+    import numba
+
+    many = KMeans(4, random_state=0, n_threads=numba.config.NUMBA_NUM_THREADS + 7).fit(blobs)
+    default = KMeans(4, random_state=0).fit(blobs)
+    assert_array_equal(many.cluster_centers_, default.cluster_centers_)
+    assert_array_equal(many.predict(blobs), default.labels_)
+    assert_array_equal(many.transform(blobs), default.transform(blobs))
+    assert many.score(blobs) == default.score(blobs)
