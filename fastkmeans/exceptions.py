@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+import sys
 import warnings
 
 
@@ -42,6 +44,22 @@ def warn_few_distinct(n_distinct: int, n_clusters: int, stacklevel: int) -> None
     warnings.warn(
         f"only {n_distinct} distinct point(s) with positive weight for n_clusters={n_clusters}: "
         f"some centres coincide",
-        FewDistinctPointsWarning,
+        as_emitted(FewDistinctPointsWarning),
         stacklevel=stacklevel + 1,
     )
+
+
+def as_emitted(category: type[Warning]) -> type[Warning]:
+    """The class a fit's warning of ``category`` is raised as: ``category`` itself, or, once
+    scikit-learn is loaded, a subclass that is also scikit-learn's ConvergenceWarning (which
+    its KMeans raises in the same cases), so that a filter on either class catches it."""
+    sklearn_exceptions = sys.modules.get("sklearn.exceptions")
+    if sklearn_exceptions is None:
+        return category
+    return _with_sklearn_base(category, sklearn_exceptions.ConvergenceWarning)
+
+
+@functools.cache
+def _with_sklearn_base(category: type[Warning], sklearn_warning: type) -> type[Warning]:
+    namespace = {"__module__": category.__module__, "__doc__": category.__doc__}
+    return type(category.__name__, (category, sklearn_warning), namespace)

@@ -38,7 +38,7 @@ from ._validation import (
     check_random_state,
 )
 from ._validation_image import check_colour_summary, check_image, check_segment_settings
-from .exceptions import FewDistinctPointsWarning
+from .exceptions import FewDistinctPointsWarning, as_emitted
 from .kmeans import KMeans
 
 __all__ = [
@@ -381,7 +381,7 @@ def cluster_colours(
         warnings.warn(
             f"the image has only {n_colours} distinct colour(s), fewer than "
             f"n_clusters={n_clusters}: using {n_colours} clusters",
-            FewDistinctPointsWarning,
+            as_emitted(FewDistinctPointsWarning),
             stacklevel=stacklevel,
         )
         n_clusters = n_colours

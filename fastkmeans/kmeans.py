@@ -35,7 +35,7 @@ from ._validation import (
 )
 from ._validation_sparse import SparseRows, check_data, check_data_magnitude
 from .coreset import _sensitivity_coreset
-from .exceptions import ConvergenceWarning, warn_few_distinct
+from .exceptions import ConvergenceWarning, as_emitted, warn_few_distinct
 from .seeding import _kmeans_plusplus
 
 # One driver per algorithm, picked once per fit.
@@ -589,6 +589,6 @@ def _warn_about_run(
         )
         warnings.warn(
             f"KMeans stopped at max_iter={max_iter} before the {goal}",
-            ConvergenceWarning,
+            as_emitted(ConvergenceWarning),
             stacklevel=3,
         )

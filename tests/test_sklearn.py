@@ -172,3 +172,25 @@ def test_repr_set_output_and_missing_values_of_pandas_users():
     if importlib.util.find_spec("polars") is None:
         with pytest.raises(ImportError, match=r"set_output\(transform='polars'\) needs polars"):
             KMeans(2).set_output(transform="polars")
+
+
+def test_fit_warnings_are_scikit_learns_convergence_warnings_too():
+    # A scikit-learn user's filter on its ConvergenceWarning (what its KMeans raises for too
+    # few distinct points) did not catch fastkmeans' warnings.
+    from sklearn.exceptions import ConvergenceWarning as SklearnConvergenceWarning
+
+    import fastkmeans
+
+    X = np.random.default_rng(0).normal(size=(200, 2))
+    image = np.zeros((4, 4, 3), np.uint8)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        warnings.filterwarnings("ignore", category=SklearnConvergenceWarning)
+        KMeans(8, max_iter=1, random_state=0).fit(X)
+        KMeans(3, random_state=0).fit(np.zeros((10, 2)))
+        fastkmeans.segment_image(image, 2, random_state=0)
+    # Still fastkmeans' own classes, for filters on those.
+    with pytest.warns(fastkmeans.ConvergenceWarning):
+        KMeans(8, max_iter=1, random_state=0).fit(X)
+    with pytest.warns(fastkmeans.FewDistinctPointsWarning):
+        fastkmeans.segment_image(image, 2, random_state=0)
