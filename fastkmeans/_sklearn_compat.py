@@ -66,14 +66,15 @@ class EstimatorMixin:
     # -- scikit-learn protocol ---------------------------------------------------------------
 
     def __sklearn_tags__(self):
-        """scikit-learn's tags: a clusterer and transformer, dense or sparse input, no y."""
+        """scikit-learn's tags: a clusterer and transformer, no y; dense or sparse input,
+        except with ``coreset_size`` (a coreset is built of dense rows: sparse X is refused)."""
         from sklearn.utils import InputTags, Tags, TargetTags, TransformerTags
 
         return Tags(
             estimator_type="clusterer",
             target_tags=TargetTags(required=False),
             transformer_tags=TransformerTags(preserves_dtype=["float64", "float32"]),
-            input_tags=InputTags(sparse=True),
+            input_tags=InputTags(sparse=getattr(self, "coreset_size", None) is None),
         )
 
     def __sklearn_is_fitted__(self) -> bool:

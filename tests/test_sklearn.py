@@ -144,6 +144,9 @@ def test_tags():
     tags = sklearn.utils.get_tags(KMeans())
     assert tags.estimator_type == "clusterer"
     assert tags.input_tags.sparse and not tags.target_tags.required
+    # With coreset_size, sparse X is refused: the tag says so (check_estimator's sparse-tag
+    # check failed).
+    assert not sklearn.utils.get_tags(KMeans(3, coreset_size=10)).input_tags.sparse
 
 
 def test_not_fitted_error_pickles_to_scikit_learns_class():
