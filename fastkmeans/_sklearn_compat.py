@@ -23,6 +23,12 @@ from .exceptions import NotFittedError
 _OUTPUTS = ("default", "pandas", "polars")
 
 
+# scikit-learn's "keep the current request" value (sklearn.utils.metadata_routing.UNCHANGED).
+_UNCHANGED = "$UNCHANGED$"
+# The methods that take sample_weight.
+_ROUTED_METHODS = ("fit", "score")
+
+
 class EstimatorMixin:
     """Parameters, tags, fitted state, feature names and output containers of an estimator.
 
@@ -76,6 +82,45 @@ class EstimatorMixin:
             transformer_tags=TransformerTags(preserves_dtype=["float64", "float32"]),
             input_tags=InputTags(sparse=getattr(self, "coreset_size", None) is None),
         )
+
+    # -- scikit-learn's metadata routing: sample_weight to fit and score ----------------------
+
+    def get_metadata_routing(self):
+        """What this estimator consumes under scikit-learn's metadata routing: ``sample_weight``
+        in ``fit`` and ``score`` (as its KMeans), with the requests set by
+        :meth:`set_fit_request` and :meth:`set_score_request`."""
+        from sklearn.utils.metadata_routing import MetadataRequest, get_routing_for_object
+
+        if hasattr(self, "_metadata_request"):  # copied by scikit-learn's clone
+            return get_routing_for_object(self._metadata_request)
+        requests = MetadataRequest(owner=self)
+        for method in _ROUTED_METHODS:
+            getattr(requests, method).add_request(param="sample_weight", alias=None)
+        return requests
+
+    def set_fit_request(self, *, sample_weight=_UNCHANGED):
+        """Whether ``fit`` is to receive ``sample_weight`` when a scikit-learn meta-estimator
+        routes metadata (``sklearn.set_config(enable_metadata_routing=True)``): True, False,
+        None (an error if given) or the name it is passed under. Returns self."""
+        return self._set_request("fit", sample_weight)
+
+    def set_score_request(self, *, sample_weight=_UNCHANGED):
+        """:meth:`set_fit_request` for ``score``."""
+        return self._set_request("score", sample_weight)
+
+    def _set_request(self, method: str, sample_weight):
+        import sklearn
+
+        if not sklearn.get_config().get("enable_metadata_routing", False):
+            raise RuntimeError(
+                f"set_{method}_request is only available when metadata routing is enabled: "
+                f"sklearn.set_config(enable_metadata_routing=True)"
+            )
+        requests = self.get_metadata_routing()
+        if not (isinstance(sample_weight, str) and sample_weight == _UNCHANGED):
+            getattr(requests, method).add_request(param="sample_weight", alias=sample_weight)
+        self._metadata_request = requests
+        return self
 
     def __sklearn_is_fitted__(self) -> bool:
         return hasattr(self, "cluster_centers_")

@@ -197,3 +197,27 @@ def test_fit_warnings_are_scikit_learns_convergence_warnings_too():
         KMeans(8, max_iter=1, random_state=0).fit(X)
     with pytest.warns(fastkmeans.FewDistinctPointsWarning):
         fastkmeans.segment_image(image, 2, random_state=0)
+
+
+def test_metadata_routing_passes_sample_weight_to_fit_and_score():
+    # Under scikit-learn's metadata routing, KMeans had no set_fit_request, so no pipeline or
+    # search could pass it weights.
+    X = np.random.default_rng(0).normal(size=(300, 2))
+    w = np.random.default_rng(1).uniform(0.5, 2.0, 300)
+    scaled = StandardScaler().fit_transform(X)
+    expected = KMeans(3, random_state=0).fit(scaled, sample_weight=w)
+    with sklearn.config_context(enable_metadata_routing=True):
+        scaler = StandardScaler().set_fit_request(sample_weight=False)
+        model = KMeans(3, random_state=0).set_fit_request(sample_weight=True)
+        pipe = make_pipeline(scaler, model).fit(X, sample_weight=w)
+        np.testing.assert_array_equal(pipe[-1].cluster_centers_, expected.cluster_centers_)
+        # clone keeps the requests; score takes the weights once asked for them.
+        weighted = clone(model).set_score_request(sample_weight=True)
+        scores = cross_val_score(weighted, scaled, params={"sample_weight": w}, cv=3)
+        folds = np.array_split(np.arange(300), 3)
+        for fold, score in zip(folds, scores, strict=True):
+            train = np.setdiff1d(np.arange(300), fold)
+            fitted = KMeans(3, random_state=0).fit(scaled[train], sample_weight=w[train])
+            assert score == pytest.approx(fitted.score(scaled[fold], sample_weight=w[fold]))
+    with pytest.raises(RuntimeError, match="only available when metadata routing is enabled"):
+        KMeans().set_fit_request(sample_weight=True)
