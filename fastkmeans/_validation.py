@@ -175,7 +175,16 @@ def check_array(
             array = np.asarray(X)
         except (TypeError, ValueError) as exc:
             raise TypeError(f"{name} must be array-like of numbers, got {_describe(X)}") from exc
-    array = _as_real(array, name)
+    try:
+        array = _as_real(array, name)
+    except TypeError as exc:
+        column = _non_numeric_column(X)
+        if column is None:
+            raise
+        raise TypeError(
+            f"{name} column {column[0]!r} (dtype {column[1]}) does not hold numbers; encode "
+            f"text or categories as numbers first (e.g. one-hot encoding), or drop the column"
+        ) from exc
     if array.ndim != ndim:
         if ndim == 2 and array.ndim == 1 and name == "X":
             remedy = (
@@ -204,6 +213,22 @@ def check_array(
                 ) from None
             raise
     return array
+
+
+def _non_numeric_column(X) -> tuple[object, str] | None:
+    """The first column of a data frame (pandas, polars) that does not convert to numbers, with
+    its dtype; None for other inputs or when every column converts."""
+    columns, dtypes = getattr(X, "columns", None), getattr(X, "dtypes", None)
+    if columns is None or dtypes is None or isinstance(X, np.ndarray):
+        return None
+    for column, dtype in zip(list(columns), list(dtypes), strict=False):
+        try:
+            np.asarray(X[column], dtype=np.float64)
+        except (TypeError, ValueError):
+            return column, str(dtype)
+        except Exception:  # an unusual frame: keep the general message
+            return None
+    return None
 
 
 def _as_real(array: np.ndarray, name: str) -> np.ndarray:

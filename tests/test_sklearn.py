@@ -221,3 +221,17 @@ def test_metadata_routing_passes_sample_weight_to_fit_and_score():
             assert score == pytest.approx(fitted.score(scaled[fold], sample_weight=w[fold]))
     with pytest.raises(RuntimeError, match="only available when metadata routing is enabled"):
         KMeans().set_fit_request(sample_weight=True)
+
+
+def test_a_column_that_is_not_numbers_is_named():
+    # "X must hold real numbers, got an object array with an entry that is not one (could not
+    # convert string to float: 'x')" named neither the column nor its dtype.
+    X = pd.DataFrame({"a": [1.0, 2.0, 3.0, 4.0], "colour": pd.Categorical(list("xyxy"))})
+    with pytest.raises(TypeError, match=r"X column 'colour' \(dtype category\) does not hold"):
+        KMeans(2).fit(X)
+    numeric = KMeans(2, random_state=0).fit(X[["a"]])
+    with pytest.raises(TypeError, match=r"X column 'a' \(dtype category\)"):
+        numeric.predict(pd.DataFrame({"a": pd.Categorical(list("xyxy"))}))
+    # Categories that are numbers are numbers.
+    X["colour"] = pd.Categorical([1, 2, 1, 2])
+    assert KMeans(2, random_state=0).fit(X).cluster_centers_.shape == (2, 2)
