@@ -497,15 +497,31 @@ def _sensitivity_sample(
     return _SensitivitySample(centers, distribution, cluster_mass, draws)
 
 
+def _drawn_rows(sample: _SensitivitySample):
+    """The distinct rows drawn, their summed draw weights, their clusters, and each cluster's
+    sampled mass ``M_j``."""
+    rows, inverse = np.unique(sample.draws.indices, return_inverse=True)
+    weights = np.bincount(inverse, weights=sample.draws.weights, minlength=rows.shape[0])
+    labels = sample.distribution.labels[rows].astype(np.int64)
+    sampled_mass = np.bincount(labels, weights=weights, minlength=sample.cluster_mass.shape[0])
+    return rows, weights, labels, sampled_mass
+
+
+def _with_carriers(X, sample, rows, weights, carriers, carrier_weights) -> Coreset:
+    """The drawn rows of positive weight, then the centres ``carriers`` (index -1)."""
+    keep = weights > 0
+    return Coreset(
+        np.concatenate([X[rows[keep]], sample.centers[carriers]]),
+        np.concatenate([weights[keep], carrier_weights]),
+        np.concatenate([rows[keep], np.full(carriers.shape[0], -1, dtype=np.int64)]),
+    )
+
+
 def _correct_mass(X: np.ndarray, sample: _SensitivitySample) -> Coreset:
     """Step 4: give every bicriteria cluster its exact mass (see :func:`sensitivity_coreset`)."""
-    draws = sample.draws
     cluster_mass = sample.cluster_mass
     n_centers = cluster_mass.shape[0]
-    rows, inverse = np.unique(draws.indices, return_inverse=True)
-    weights = np.bincount(inverse, weights=draws.weights, minlength=rows.shape[0])
-    labels = sample.distribution.labels[rows].astype(np.int64)
-    sampled_mass = np.bincount(labels, weights=weights, minlength=n_centers)
+    rows, weights, labels, sampled_mass = _drawn_rows(sample)
 
     # Trim the excess of over-full clusters from their sampled points nearest to the centre:
     # walk each cluster's points by increasing distance (ties: lower row first).
@@ -529,12 +545,7 @@ def _correct_mass(X: np.ndarray, sample: _SensitivitySample) -> Coreset:
     # of weight ~1e-16 W_j. (64 eps bounds the rounding of a sum of up to 64 draws; longer
     # sums reach it only when their rounding errors do not cancel.)
     carriers = np.flatnonzero(residual > _MASS_ROUNDING * cluster_mass)
-    keep = weights > 0
-    return Coreset(
-        np.concatenate([X[rows[keep]], sample.centers[carriers]]),
-        np.concatenate([weights[keep], residual[carriers]]),
-        np.concatenate([rows[keep], np.full(carriers.shape[0], -1, dtype=np.int64)]),
-    )
+    return _with_carriers(X, sample, rows, weights, carriers, residual[carriers])
 
 
 def _scale_mass(X: np.ndarray, sample: _SensitivitySample) -> Coreset:
@@ -548,22 +559,13 @@ def _scale_mass(X: np.ndarray, sample: _SensitivitySample) -> Coreset:
     mass anywhere, so its bias is that of a ratio estimator, O(1 / draws): 1.000 +- 0.004 and
     0.99 +- 0.01 there. A cluster with no draw is carried by its centre, as in step 4.
     """
-    draws = sample.draws
     cluster_mass = sample.cluster_mass
-    rows, inverse = np.unique(draws.indices, return_inverse=True)
-    weights = np.bincount(inverse, weights=draws.weights, minlength=rows.shape[0])
-    labels = sample.distribution.labels[rows].astype(np.int64)
-    sampled_mass = np.bincount(labels, weights=weights, minlength=cluster_mass.shape[0])
+    rows, weights, labels, sampled_mass = _drawn_rows(sample)
     drawn = sampled_mass > 0
     ratio = np.divide(cluster_mass, sampled_mass, out=np.zeros_like(cluster_mass), where=drawn)
     weights = weights * ratio[labels]
     carriers = np.flatnonzero(~drawn & (cluster_mass > 0))
-    keep = weights > 0
-    return Coreset(
-        np.concatenate([X[rows[keep]], sample.centers[carriers]]),
-        np.concatenate([weights[keep], cluster_mass[carriers]]),
-        np.concatenate([rows[keep], np.full(carriers.shape[0], -1, dtype=np.int64)]),
-    )
+    return _with_carriers(X, sample, rows, weights, carriers, cluster_mass[carriers])
 
 
 def _sensitivity_coreset(

@@ -563,7 +563,8 @@ def _distinct_behind_zero_cost(
     With fewer distinct rows than clusters every row ends on a centre of its own, but a mean of
     equal rows need not be the row to the last bit, so the cost is a rounding error rather than
     0. Such a cost (at most what rounding each coordinate by 4 eps of the largest value gives)
-    is the cue to count the rows exactly: one sort, on fits that ended there.
+    is the cue to count the rows, on fits that ended there (the duplicate-row search, which
+    stops at ``n_clusters`` distinct rows).
     """
     if n_distinct < fit.n_clusters or not isinstance(data, np.ndarray):
         return n_distinct
@@ -574,8 +575,12 @@ def _distinct_behind_zero_cost(
     rounding_cost = weights.total * data.shape[1] * (4.0 * eps * largest) ** 2
     if best.inertia > rounding_cost:
         return n_distinct
-    rows = data if weights.unit else data[weights.values > 0]
-    return min(n_distinct, int(np.unique(rows, axis=0).shape[0]))
+    rows = data if weights.unit else np.ascontiguousarray(data[weights.values > 0])
+    inverse = np.empty(rows.shape[0], dtype=np.int32)
+    bits = rows.view(np.uint32 if rows.dtype == np.float32 else np.uint64)
+    first_rows, _ = distinct_rows(bits, fit.n_clusters - 1, inverse)
+    # No rows back: the search gave up, finding more than n_clusters - 1 distinct rows.
+    return min(n_distinct, first_rows.shape[0]) if first_rows.shape[0] else n_distinct
 
 
 def _warn_about_run(
