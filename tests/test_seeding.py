@@ -188,3 +188,28 @@ def test_fewer_distinct_points_warns_and_repeats():
 def test_n_local_trials_validated():
     with pytest.raises(ValueError, match="n_local_trials=0 must be >= 1"):
         kmeans_plusplus(np.zeros((4, 1)), 2, n_local_trials=0)
+
+
+@pytest.mark.parametrize("unit_weights", [True, False])
+@pytest.mark.parametrize("n_features", [1, 3, 8, 9, 40, 130])
+def test_scoring_pass_matches_numpy_across_tile_edges(n_features, unit_weights):
+    # The scoring kernel tiles each block's rows (256 narrow, 64 wide, transposed) and sums
+    # distances feature by feature; blocks of 300 and 77 rows end mid-tile in both layouts.
+    from fastkmeans._kernels.seeding import fold_and_score
+
+    rng = np.random.default_rng(n_features)
+    X = rng.normal(size=(377, n_features))
+    weights = rng.uniform(0.5, 2.0, size=len(X))
+    pending, candidates = rng.normal(size=n_features), rng.normal(size=(4, n_features))
+    closest = rng.uniform(0.0, 3.0 * n_features, size=len(X))
+    bounds = np.array([0, 300, 377])
+    expected_closest = np.minimum(closest, ((X - pending) ** 2).sum(axis=1))
+    w = np.ones(len(X)) if unit_weights else weights
+    to_candidates = ((X[:, None, :] - candidates[None]) ** 2).sum(axis=2)
+    masses = w[:, None] * np.minimum(expected_closest[:, None], to_candidates)
+    expected_scores = np.stack([masses[:300].sum(axis=0), masses[300:].sum(axis=0)])
+
+    scores = np.empty((2, 4))
+    fold_and_score(X, weights, unit_weights, pending, candidates, bounds, closest, scores)
+    np.testing.assert_allclose(closest, expected_closest, rtol=1e-12)
+    np.testing.assert_allclose(scores, expected_scores, rtol=1e-12)

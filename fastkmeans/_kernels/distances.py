@@ -3,8 +3,8 @@
 - :func:`sq_distances_to_centers`: one row of X against every centre, the centres transposed to
   (d, k) so that the innermost loop runs over centres and vectorises (the assignment layout);
 - :func:`sq_distance_to_point`: one row of X against one point (seeding, bounds, relocation);
-- :func:`sq_distance_in_tile`: one column of a transposed tile (d, rows) against one point (the
-  seeding's candidate scoring, where the loop runs over rows).
+- :func:`sq_distances_in_tile`: every column of a transposed tile (d, rows) against one point
+  (the seeding's candidate scoring, where the loops run over rows).
 
 Every distance is ``sum_f (x_f - c_f)^2`` in X's dtype (never the norm expansion); the callers
 that need float64 convert the result. Ties in the nearest-centre search go to the lowest index.
@@ -296,23 +296,29 @@ def sq_distance_to_point(X, i, point):
 
 
 @jit_inline
-def sq_distance_in_tile(tile, r, point):
-    """Squared distance from column ``r`` of a transposed tile (d, rows) to ``point``.
+def sq_distances_in_tile(tile, n_rows, point, out):
+    """``out[r] = ||tile[:, r] - point||^2`` for the first ``n_rows`` columns of a (d, rows) tile.
 
-    The same arithmetic as :func:`sq_distance_to_point`, on unit-stride data, so that loops
-    over ``r`` vectorise.
+    The same arithmetic as :func:`sq_distance_to_point`, feature-major: every pass over ``f`` is
+    a unit-stride loop over the rows, which vectorises without reassociating anything.
+    A row-major sum per column read the tile with a stride of its row count, and LLVM left it
+    scalar: seeding 200,000 x 128 with k=256 took 30 s, against scikit-learn's 8.5 s.
     """
     n_features = tile.shape[0]
     if n_features == 3:
-        t0 = tile[0, r] - point[0]
-        t1 = tile[1, r] - point[1]
-        t2 = tile[2, r] - point[2]
-        return t0 * t0 + t1 * t1 + t2 * t2
-    acc = tile[0, r] - tile[0, r]
+        for r in range(n_rows):
+            t0 = tile[0, r] - point[0]
+            t1 = tile[1, r] - point[1]
+            t2 = tile[2, r] - point[2]
+            out[r] = t0 * t0 + t1 * t1 + t2 * t2
+        return
+    for r in range(n_rows):
+        out[r] = 0.0
     for f in range(n_features):
-        diff = tile[f, r] - point[f]
-        acc += diff * diff
-    return acc
+        p = point[f]
+        for r in range(n_rows):
+            diff = tile[f, r] - p
+            out[r] += diff * diff
 
 
 @jit_parallel(extent=lambda X, **_: X.shape[0])

@@ -11,14 +11,24 @@ loses nothing and halves its memory traffic. Weights come as ``sample_weight, un
 
 import numpy as np
 
-from ._config import jit, jit_parallel
+from ._config import jit, jit_inline, jit_parallel
 from ._small import zeroed
-from .distances import sq_distance_in_tile, sq_distance_to_point
+from .distances import sq_distance_to_point, sq_distances_in_tile
 from .partials import weight_of
 
-# Rows per tile in fold_and_score: the tile's rows (transposed) and distances stay in L1 while
-# every candidate sweeps over them.
-SCORE_TILE = 256
+# Rows per tile in fold_and_score. Narrow rows (colours) take SCORE_TILE_NARROW: the tile and
+# its distances stay in L1 while every candidate sweeps over them. Wider rows take
+# SCORE_TILE_WIDE, where each pass over a feature is a few whole SIMD vectors of rows and the
+# distances stay in L1 whatever the width (measured, 2 cores, seeding k=64..256: 16 rows were
+# 1.9x slower at 768 features and 256 rows 1.3-1.5x slower at 32..768 features).
+SCORE_TILE_NARROW = 256
+SCORE_TILE_WIDE = 64
+
+
+@jit_inline
+def score_tile_rows(n_features):
+    """Rows per tile of :func:`fold_and_score`."""
+    return SCORE_TILE_NARROW if n_features <= 8 else SCORE_TILE_WIDE
 
 
 @jit_parallel(extent=lambda bounds, **_: bounds.shape[0] - 1)
@@ -69,13 +79,15 @@ def fold_and_score(
     """
     n_candidates = candidates.shape[0]
     n_features = X.shape[1]
+    tile_rows = score_tile_rows(n_features)
     for b in range(loop_start, loop_stop):
         scores = zeroed(np.empty(n_candidates, np.float64))
-        tile = np.empty((n_features, SCORE_TILE), X.dtype)
-        near = np.empty(SCORE_TILE, closest.dtype)
-        tile_weight = np.empty(SCORE_TILE, np.float64)
-        for start in range(bounds[b], bounds[b + 1], SCORE_TILE):
-            n_rows = min(SCORE_TILE, bounds[b + 1] - start)
+        tile = np.empty((n_features, tile_rows), X.dtype)
+        near = np.empty(tile_rows, closest.dtype)
+        tile_weight = np.empty(tile_rows, np.float64)
+        dist = np.empty(tile_rows, X.dtype)
+        for start in range(bounds[b], bounds[b + 1], tile_rows):
+            n_rows = min(tile_rows, bounds[b + 1] - start)
             # Transposed once, so that each candidate's sweep reads unit-stride columns.
             if n_features == 3:
                 # Unrolled: a three-iteration inner loop costs more than the copy itself.
@@ -87,22 +99,21 @@ def fold_and_score(
                 for r in range(n_rows):
                     for f in range(n_features):
                         tile[f, r] = X[start + r, f]
+            sq_distances_in_tile(tile, n_rows, pending, dist)
             for r in range(n_rows):
-                near[r] = min(closest[start + r], sq_distance_in_tile(tile, r, pending))
+                near[r] = min(closest[start + r], dist[r])
                 closest[start + r] = near[r]
-            # Candidate-major over the tile: the inner loop runs over rows and vectorises.
+            # Candidate-major over the tile: the inner loops run over rows and vectorise.
             # The weights are gathered once per tile, ones for unit weights (w * 1.0 is w
             # exactly), so that one loop serves both cases: a second copy of it cost a fresh
             # process 0.1-0.2 s of compilation.
             for r in range(n_rows):
                 tile_weight[r] = weight_of(sample_weight, unit_weights, start + r)
             for t in range(n_candidates):
-                candidate = candidates[t]
+                sq_distances_in_tile(tile, n_rows, candidates[t], dist)
                 partial = 0.0
                 for r in range(n_rows):
-                    partial += tile_weight[r] * np.float64(
-                        min(near[r], sq_distance_in_tile(tile, r, candidate))
-                    )
+                    partial += tile_weight[r] * np.float64(min(near[r], dist[r]))
                 scores[t] += partial
         for slot in range(scores.shape[0]):  # a loop, not a slice assignment (compile time)
             block_scores[b, slot] = scores[slot]
