@@ -9,6 +9,12 @@ Median of 3 runs, interleaved; the costs of the final centres are computed alike
 (``fastkmeans.cost``) and every library's iteration count is printed.
 Targets: >= 1.5x faiss and >= 2x scikit-learn.
 
+A second table times k-means++ seeding, which a fit at default settings runs first (and which
+the 10 iterations above leave out): ``fastkmeans.kmeans_plusplus`` against scikit-learn's
+``kmeans_plusplus``, both greedy with 2 + ln k candidates per centre, on the first two data sets
+and 200,000 x 32 with k=256 (median of 3, interleaved; the potential of each library's seeds is
+computed alike). faiss has no k-means++.
+
 Run: python benchmarks/run.py --only bench_high_dims [--quick]
 """
 
@@ -23,6 +29,7 @@ import fastkmeans
 
 N_ITER = 10
 DATASETS = [(200_000, 128, 256), (100_000, 768, 64), (1_000_000, 32, 1024)]
+SEEDING_DATASETS = [(200_000, 128, 256), (100_000, 768, 64), (200_000, 32, 256)]
 
 
 def bench_dataset(n_samples: int, n_features: int, k: int, runs: int) -> list:
@@ -75,6 +82,27 @@ def bench_dataset(n_samples: int, n_features: int, k: int, runs: int) -> list:
     return list(contenders), row
 
 
+def bench_seeding(n_samples: int, n_features: int, k: int, runs: int) -> list:
+    from sklearn.cluster import kmeans_plusplus as sk_kmeans_plusplus
+
+    X = gaussian_blobs(n_samples, n_features, k, seed=0)
+    fastkmeans.kmeans_plusplus(X[: 4 * k], k, random_state=0)  # compile before timing
+    contenders = {
+        "fastkmeans": lambda: fastkmeans.kmeans_plusplus(X, k, random_state=0)[0],
+        "scikit-learn": lambda: sk_kmeans_plusplus(X, k, random_state=0)[0],
+    }
+    timed_runs = median_runs(contenders, runs)
+    seconds = {name: t for name, (t, _) in timed_runs.items()}
+    potential = {name: fastkmeans.cost(X, seeds) for name, (_, seeds) in timed_runs.items()}
+    return [
+        f"{n_samples:,} x {n_features}, k={k}",
+        seconds["fastkmeans"],
+        seconds["scikit-learn"],
+        potential["fastkmeans"] / potential["scikit-learn"],
+        seconds["scikit-learn"] / seconds["fastkmeans"],
+    ]
+
+
 def main(argv=None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="a tenth of the rows, one run")
@@ -95,6 +123,16 @@ def main(argv=None) -> None:
         f"(targets: >= 2x scikit-learn, >= 1.5x faiss)",
         header,
         rows,
+    )
+    seeding_rows = []
+    for n_samples, n_features, k in SEEDING_DATASETS:
+        n = n_samples // 10 if args.quick else n_samples
+        seeding_rows.append(bench_seeding(n, n_features, k, runs=1 if args.quick else 3))
+        print(f"  seeding {seeding_rows[-1][0]} done", flush=True)
+    print_table(
+        f"k-means++ seeding (greedy, 2 + ln k candidates), median of {1 if args.quick else 3}",
+        ["data", "fastkmeans s", "scikit-learn s", "potential ratio", "vs sklearn"],
+        seeding_rows,
     )
 
 
