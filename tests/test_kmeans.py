@@ -489,6 +489,21 @@ def test_nearest_centre_search_matches_the_oracle_at_tile_edges(n_features, n_cl
     assert_allclose(km.inertia_, naive.cost(X, km.cluster_centers_), rtol=1e-12)
 
 
+@pytest.mark.parametrize("n_rows", [192, 193, 194, 195])
+@pytest.mark.parametrize("algorithm", ["lloyd", "hamerly"])
+def test_wide_rows_searched_in_groups_of_four_match_the_oracle(n_rows, algorithm):
+    # Hamerly rescans rows wider than a tile four at a time, a last group of 1-3 rows repeating
+    # its last row; Lloyd searches them one by one: each row must get its own nearest centre.
+    rng = np.random.default_rng(n_rows)
+    X = rng.integers(-40, 41, size=(n_rows, 24)).astype(np.float32)
+    init = X[rng.choice(n_rows, 10, replace=False)]
+    km = _quiet_fit(KMeans(10, init=init, max_iter=4, tol=0, algorithm=algorithm), X)
+    labels, _ = naive.nearest(X.astype(np.float64), km.cluster_centers_.astype(np.float64))
+    assert_array_equal(km.labels_, labels)
+    assert_array_equal(km.predict(X[::-1]), labels[::-1])
+    assert_allclose(km.inertia_, naive.cost(X, km.cluster_centers_), rtol=1e-5)
+
+
 @pytest.mark.parametrize("n_features, expected", [(3, "lloyd"), (16, "lloyd"), (17, "hamerly")])
 def test_auto_runs_lloyd_on_tiled_rows_and_hamerly_on_wider_or_sparse_ones(
     n_features, expected, capsys

@@ -28,7 +28,7 @@ from typing import NamedTuple
 import numpy as np
 
 from ._config import jit_parallel
-from .distances import TILE_ROWS, nearest_two_of_rows, sq_distance_to_point
+from .distances import TILE_ROWS, nearest_two_of_rows, sq_distance_to_point, wide_dist_size
 from .partials import add_to_cluster, cleared_slots, weight_of
 
 
@@ -93,7 +93,7 @@ def hamerly_step(
     block_changed = np.zeros(n_blocks, np.int64)
     for b in range(loop_start, loop_stop):
         tile = np.empty((X.shape[1], TILE_ROWS), X.dtype)
-        dist = np.empty(max(TILE_ROWS, n_clusters), X.dtype)
+        dist = np.empty(wide_dist_size(n_clusters), X.dtype)
         best = np.empty(TILE_ROWS, np.int32)
         best_dist = np.empty(TILE_ROWS, X.dtype)
         second_dist = np.empty(TILE_ROWS, X.dtype)
