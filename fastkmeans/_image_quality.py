@@ -20,9 +20,9 @@ class LazyQuality:
     SSIM uses the 11 x 11 Gaussian window (or the largest odd window that fits a smaller
     image). ``mse`` may be given as a cheaper function than the per-pixel pass (the colour
     summary's, for an undithered segmentation). The seconds spent go to
-    ``timings["quality"]``. Holds a copy of ``reference`` until computed: the caller may
-    reuse its buffer (the next frame of a video read into the same array) before the figures
-    are read. ``image`` is the segmentation's own, held as it is (no copy).
+    ``timings["quality"]``. Holds a copy of ``reference``'s colour channels until computed:
+    the caller may reuse its buffer (the next frame of a video read into the same array) before
+    the figures are read. ``image`` is the segmentation's own, held as it is (no copy).
     """
 
     def __init__(
@@ -36,7 +36,8 @@ class LazyQuality:
         copy_reference: bool = True,
     ):
         if copy_reference:
-            reference = np.array(reference, order="C", copy=True)
+            channels = reference.reshape(reference.shape[0], reference.shape[1], -1)
+            reference = np.array(channels[..., :n_colour], order="C", copy=True)
         self._inputs = (reference, image, n_colour, n_threads, mse)
         self._timings = timings
         self._values: tuple[float, float, float] | None = None
@@ -55,7 +56,11 @@ class LazyQuality:
 
 def _measure(reference, image, n_colour, n_threads, mse) -> tuple[float, float, float]:
     reference = reference.reshape(reference.shape[0], reference.shape[1], -1)
-    image = image.reshape(reference.shape)
+    image = image.reshape(reference.shape[0], reference.shape[1], -1)
+    if image.shape != reference.shape:
+        # The reference kept its colour channels alone; the kernels read both images with
+        # one layout.
+        image = np.ascontiguousarray(image[..., : reference.shape[2]])
     data_range = max_value(reference.dtype)
     smaller_side = min(reference.shape[0], reference.shape[1])
     win_size = min(11, smaller_side if smaller_side % 2 else smaller_side - 1)
