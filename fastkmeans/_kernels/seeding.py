@@ -20,7 +20,7 @@ from .partials import weight_of
 # its distances stay in L1 while every candidate sweeps over them. Wider rows take
 # SCORE_TILE_WIDE, where each pass over a feature is a few whole SIMD vectors of rows and the
 # distances stay in L1 whatever the width (measured, 2 cores, seeding k=64..256: 16 rows were
-# 1.9x slower at 768 features and 256 rows 1.3-1.5x slower at 32..768 features).
+# 1.8x slower at 768 features and 256 rows 1.2-1.7x slower at 32..768 features).
 SCORE_TILE_NARROW = 256
 SCORE_TILE_WIDE = 64
 
@@ -128,8 +128,9 @@ def locate_in_blocks(
     ``targets`` are sorted values in [0, total potential). Row ``i`` is returned for target ``r``
     when the running sum of the masses first exceeds ``r`` there, so a row of zero mass is never
     returned. The block sums locate the block, a scan of that block the row: O(n / n_blocks)
-    per draw instead of a cumulative sum over all rows. The masses are computed exactly as
-    :func:`fold_and_score` computed the block sums, so scan and sums agree.
+    per draw instead of a cumulative sum over all rows. The masses are those
+    :func:`fold_and_score` summed per block, row by row here: where rounding makes the scan
+    and the block sum disagree, the fallbacks below still return a row of positive mass.
     """
     n_blocks = bounds.shape[0] - 1
     out = np.empty(targets.shape[0], np.int64)
