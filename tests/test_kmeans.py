@@ -492,8 +492,9 @@ def test_nearest_centre_search_matches_the_oracle_at_tile_edges(n_features, n_cl
 @pytest.mark.parametrize("n_rows", [192, 193, 194, 195])
 @pytest.mark.parametrize("algorithm", ["lloyd", "hamerly"])
 def test_wide_rows_searched_in_groups_of_four_match_the_oracle(n_rows, algorithm):
-    # Hamerly rescans rows wider than a tile four at a time, a last group of 1-3 rows repeating
-    # its last row; Lloyd searches them one by one: each row must get its own nearest centre.
+    # Hamerly's rescans and predict search rows wider than a tile four at a time, a last group
+    # of 1-3 rows repeating its last row; Lloyd searches them one by one: each row must get its
+    # own nearest centre.
     rng = np.random.default_rng(n_rows)
     X = rng.integers(-40, 41, size=(n_rows, 24)).astype(np.float32)
     init = X[rng.choice(n_rows, 10, replace=False)]

@@ -240,7 +240,8 @@ def _wide_sq_distances(X, i, centers_t, dist):
             dist[j] += diff * diff
 
 
-# Hamerly's rescans of rows wider than a tile search this many rows at a time: each centre
+# Hamerly's rescans and the labelling pass search rows wider than a tile this many at a time:
+# each centre
 # coordinate loaded then serves every row of the group (measured, one thread, distances and
 # argmin of 100,000-200,000 rows: 0.05-0.07 ns per term against 0.08-0.12 ns one row at a time,
 # d = 24 to 100, k = 32 to 128). The Lloyd pass (nearest_of_chunk) keeps one row at a time:
@@ -253,7 +254,8 @@ WIDE_GROUP = 4
 
 @jit_inline
 def wide_dist_size(n_clusters):
-    """Entries of the scratch ``dist`` :func:`nearest_two_of_rows` takes for ``n_clusters``."""
+    """Entries of the scratch ``dist`` of :func:`nearest_two_of_rows` and
+    :func:`nearest_of_wide_chunk` for ``n_clusters`` centres."""
     return max(TILE_ROWS, WIDE_GROUP * n_clusters)
 
 
@@ -300,6 +302,25 @@ def nearest_of_chunk(X, start, n_rows, centers_t, tile, dist, best, best_dist):
         for r in range(n_rows):
             _wide_sq_distances(X, start + r, centers_t, row_dist)
             best[r], best_dist[r], _ = smallest_two(row_dist)
+
+
+@jit_shared
+def nearest_of_wide_chunk(X, start, n_rows, centers_t, dist, best, best_dist):
+    """:func:`nearest_of_chunk` for rows wider than a tile, WIDE_GROUP rows at a time (the same
+    bits); ``dist`` holds wide_dist_size(k) entries. The labelling pass (``predict``) takes it;
+    the Lloyd pass keeps the row-by-row search, which a fresh process compiles before its
+    first fit."""
+    k = centers_t.shape[1]
+    d0, d1, d2, d3 = dist[:k], dist[k : 2 * k], dist[2 * k : 3 * k], dist[3 * k : 4 * k]
+    last = start + n_rows - 1
+    for r in range(0, n_rows, WIDE_GROUP):
+        # A last group of fewer rows repeats the last row.
+        i = start + r
+        _wide_sq_distances_of_group(
+            X, i, min(i + 1, last), min(i + 2, last), min(i + 3, last), centers_t, d0, d1, d2, d3
+        )
+        for q in range(min(WIDE_GROUP, n_rows - r)):
+            best[r + q], best_dist[r + q], _ = smallest_two(dist[q * k : (q + 1) * k])
 
 
 @jit_shared
