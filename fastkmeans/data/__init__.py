@@ -1,0 +1,1 @@
+"""The embedded demo photo (``coffee.png``) and its licence (``LICENSES.md``); no code."""
