@@ -240,15 +240,15 @@ def _wide_sq_distances(X, i, centers_t, dist):
             dist[j] += diff * diff
 
 
-# Hamerly's rescans and the labelling pass search rows wider than a tile this many at a time:
-# each centre
-# coordinate loaded then serves every row of the group (measured, one thread, distances and
-# argmin of 100,000-200,000 rows: 0.05-0.07 ns per term against 0.08-0.12 ns one row at a time,
-# d = 24 to 100, k = 32 to 128). The Lloyd pass (nearest_of_chunk) keeps one row at a time:
-# grouped, it took 1.0-1.4x less time on such rows, but a fresh process compiled it 0.3-0.5 s
-# longer before its first fit, whatever the width (cold start is a target; Hamerly, which runs
-# at these widths by default, is compiled only when it runs). ``dist`` then holds a group's
-# distances: wide_dist_size(k) entries.
+# Hamerly's rescans and the labelling pass (predict) search rows wider than a tile this many at
+# a time: each centre coordinate loaded then serves every row of the group (measured, one
+# thread, distances and argmin of 100,000-200,000 rows: 0.05-0.07 ns per term against
+# 0.08-0.12 ns one row at a time, d = 24 to 100, k = 32 to 128). The Lloyd pass
+# (nearest_of_chunk) keeps one row at a time: grouped, it took 1.0-1.4x less time on such rows,
+# but a fresh process compiled it 0.3-0.5 s longer before its first fit, whatever the width
+# (cold start is a target). Hamerly's kernel and the labelling pass are compiled only when they
+# run, which a colour fit does not. ``dist`` then holds a group's distances:
+# wide_dist_size(k) entries.
 WIDE_GROUP = 4
 
 
