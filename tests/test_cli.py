@@ -831,10 +831,16 @@ def test_a_coreset_smaller_than_k_is_refused_in_the_options_words(run, files):
 
 
 @pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT])
-def test_a_signal_during_a_parallel_pass_stops_the_command_once_the_pass_ends(monkeypatch, signum):
+def test_a_signal_during_a_parallel_pass_stops_the_command_once_the_pass_ends(
+    monkeypatch, request, signum
+):
     # Raised inside the pass, the interrupt could land in Numba between taking a lock and
     # releasing it while another slice waited for that lock: a hang. It is deferred to the
-    # end of the pass instead, after every slice has finished.
+    # end of the pass instead, after every slice has finished. Ctrl-C as in a terminal: a test
+    # run started in the background (nohup, `&`) inherits SIGINT ignored, which the command
+    # rightly leaves ignored.
+    previous_sigint = signal.signal(signal.SIGINT, signal.default_int_handler)
+    request.addfinalizer(lambda: signal.signal(signal.SIGINT, previous_sigint))
     from fastkmeans._kernels import _config
     from fastkmeans.cli import _sigterm_as_interrupt
     from fastkmeans.cli.errors import Terminated
