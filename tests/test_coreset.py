@@ -7,7 +7,6 @@ bounds are Bernstein's inequality evaluated on the exact sampling distribution.
 
 import math
 
-import numba
 import numpy as np
 import pytest
 from hypothesis import assume, given
@@ -23,6 +22,7 @@ from fastkmeans import (
 )
 from fastkmeans import _sampling as sampling
 from fastkmeans import coreset as coreset_module
+from fastkmeans._parallel import thread_limit
 from fastkmeans._validation import Weights
 from fastkmeans.testing import weighted_datasets
 
@@ -401,12 +401,8 @@ def test_same_seed_same_bits_whatever_the_thread_count(method):
     w = rng.uniform(0.1, 2.0, size=30000)
     first = PUBLIC[method](X, 8, 320, sample_weight=w, random_state=42)
     again = PUBLIC[method](X, 8, 320, sample_weight=w, random_state=42)
-    previous = numba.get_num_threads()
-    numba.set_num_threads(1)
-    try:
+    with thread_limit(1):  # fastkmeans's own setting: numba.set_num_threads is not read
         single = PUBLIC[method](X, 8, 320, sample_weight=w, random_state=42)
-    finally:
-        numba.set_num_threads(previous)
     for other in (again, single):
         for a, b in zip(first, other, strict=True):
             assert_array_equal(a, b)
@@ -428,12 +424,8 @@ def test_large_inputs_seed_on_a_uniform_sample():
     assert ((seeds_found >= X.min(axis=0)) & (seeds_found <= X.max(axis=0))).all()
     cs = sensitivity_coreset(X, 6, 240, random_state=1)
     assert_allclose(cs.weights.sum(), len(X), rtol=1e-12)
-    previous = numba.get_num_threads()
-    numba.set_num_threads(1)
-    try:
+    with thread_limit(1):
         single = sensitivity_coreset(X, 6, 240, random_state=1)
-    finally:
-        numba.set_num_threads(previous)
     for a, b in zip(cs, single, strict=True):
         assert_array_equal(a, b)
 
