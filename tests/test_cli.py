@@ -857,7 +857,8 @@ def test_a_signal_during_a_parallel_pass_stops_the_command_once_the_pass_ends(
         return done
 
     monkeypatch.setattr(_config.concurrent.futures, "wait", signalled_wait)
-    X = np.random.default_rng(0).normal(size=(20_000, 3))
+    # 50,000 rows: fewer would be fitted on one thread (kmeans.SERIAL_MAX_VALUES), no pool.
+    X = np.random.default_rng(0).normal(size=(50_000, 3))
     expected = Terminated if signum == signal.SIGTERM else KeyboardInterrupt
     with _sigterm_as_interrupt(), pytest.raises(expected) as raised:
         with _config.threads_for(2):

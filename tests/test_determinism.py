@@ -20,13 +20,14 @@ SCRIPT = """
 import hashlib, json, numpy as np, numba
 from fastkmeans import KMeans, kmeans_plusplus
 rng = np.random.default_rng(0)
-X = rng.normal(size=(20000, 3))
-w = rng.uniform(0.1, 2.0, size=20000)
+# Sizes above kmeans.SERIAL_MAX_VALUES, below which a fit runs on one thread anyway.
+X = rng.normal(size=(40000, 3))
+w = rng.uniform(0.1, 2.0, size=40000)
 km = KMeans(12, random_state=42, tol=1e-6).fit(X, sample_weight=w)
 km32 = KMeans(12, random_state=42).fit(X.astype(np.float32))
 _, idx = kmeans_plusplus(X, 20, sample_weight=w, random_state=7)
 # Wide rows: their search runs a BLAS product, whose threads follow OPENBLAS_NUM_THREADS here.
-Xw = rng.normal(size=(3000, 64)).astype(np.float32)
+Xw = rng.normal(size=(5000, 64)).astype(np.float32)
 kmw = KMeans(128, random_state=3, tol=0, max_iter=10).fit(Xw)  # k d = 8192
 digest = lambda a: hashlib.sha256(np.ascontiguousarray(a).tobytes()).hexdigest()
 print(json.dumps({
@@ -63,7 +64,7 @@ def test_identical_results_with_one_and_two_threads():
 
 @pytest.mark.skipif(numba.config.NUMBA_NUM_THREADS < 2, reason="needs 2 threads")
 def test_n_threads_parameter_gives_identical_results():
-    X = np.random.default_rng(1).normal(size=(30000, 4)).astype(np.float32)
+    X = np.random.default_rng(1).normal(size=(40000, 4)).astype(np.float32)
     a = KMeans(10, random_state=3, n_threads=1).fit(X)
     b = KMeans(10, random_state=3, n_threads=2).fit(X)
     assert_array_equal(a.cluster_centers_, b.cluster_centers_)
@@ -116,7 +117,7 @@ def test_same_seed_same_result_in_process():
 CONCURRENT = """
 import threading, numpy as np
 from fastkmeans import KMeans, cost, segment_image
-X = np.random.default_rng(0).normal(size=(30000, 3))
+X = np.random.default_rng(0).normal(size=(40000, 3))
 image = np.random.default_rng(1).integers(0, 256, size=(64, 64, 3), dtype=np.uint8)
 expected = KMeans(6, random_state=0).fit(X)
 expected_seg = segment_image(image, 4, random_state=0)
@@ -234,3 +235,27 @@ def test_lean_kernels_compute_the_same_bits_as_through_the_parallel_pipeline():
             assert changed == changed_too > 0
             for array, array_too in zip(arrays, arrays_too, strict=True):
                 assert_array_equal(array, array_too)
+
+
+@pytest.mark.skipif(numba.config.NUMBA_NUM_THREADS < 2, reason="needs 2 threads")
+def test_a_small_fit_runs_on_one_thread_and_a_larger_one_shares_its_passes(monkeypatch):
+    # Below kmeans.SERIAL_MAX_VALUES a pass costs less than handing a slice to another thread
+    # (a coreset's runs: 4,096 rows), so no slice goes to the pool; above it, slices do.
+    from fastkmeans import kmeans as kmeans_module
+    from fastkmeans._kernels import _config
+
+    submitted = []
+    pool = _config.thread_pool()
+    real_submit = pool.submit
+    monkeypatch.setattr(
+        pool, "submit", lambda *args, **kwargs: submitted.append(1) or real_submit(*args, **kwargs)
+    )
+    rng = np.random.default_rng(4)
+    n_small = kmeans_module.SERIAL_MAX_VALUES // 8 - 1  # rows of 3 features count as 8
+    small = rng.normal(size=(n_small, 3))
+    for algorithm in ("lloyd", "hamerly"):
+        KMeans(16, algorithm=algorithm, n_init=3, random_state=0).fit(small)
+    assert submitted == []
+    large = rng.normal(size=(n_small + 1, 3))
+    KMeans(16, n_init=1, random_state=0).fit(large)
+    assert submitted
