@@ -539,9 +539,10 @@ def _initial_centers(
 
 # Dense problems of fewer values than this (rows x max(features, 8)) run every pass on one
 # thread: handing a slice to a second thread costs ~0.1 ms per pass, more than such a pass.
-# Measured on 2 cores, 20 Lloyd iterations, k = 16-64: two threads were 1.4-3.5x slower
-# below it (3 features: 4,096-16,384 rows; 16 features: 4,096-8,192; 64 features: 2,048),
-# 1.0-1.35x faster at and above it. A coreset's runs (4,096 rows) are such problems.
+# Measured on 2 cores, 20 Lloyd iterations, k = 16-64: below it two threads were 1.4-3.5x
+# slower (3 features: 4,096-16,384 rows; 16 features: 4,096-8,192) or level (64 features:
+# 2,048 rows); at and above it, 0.97-1.4x faster. A coreset's runs (4,096 rows) are such
+# problems.
 SERIAL_MAX_VALUES = 1 << 18
 
 
