@@ -845,18 +845,17 @@ def test_a_signal_during_a_parallel_pass_stops_the_command_once_the_pass_ends(
     from fastkmeans.cli import _sigterm_as_interrupt
     from fastkmeans.cli.errors import Terminated
 
-    real_wait = _config.concurrent.futures.wait
+    real_wait = _config.wait_for_slices
     events = []
 
-    def signalled_wait(futures, *args, **kwargs):
+    def signalled_wait(futures):
         if not events:
             os.kill(os.getpid(), signum)
             events.append("signalled")
-        done = real_wait(futures, *args, **kwargs)
+        real_wait(futures)
         events.append("slices finished")
-        return done
 
-    monkeypatch.setattr(_config.concurrent.futures, "wait", signalled_wait)
+    monkeypatch.setattr(_config, "wait_for_slices", signalled_wait)
     # 50,000 rows: fewer would be fitted on one thread (kmeans.SERIAL_MAX_VALUES), no pool.
     X = np.random.default_rng(0).normal(size=(50_000, 3))
     expected = Terminated if signum == signal.SIGTERM else KeyboardInterrupt

@@ -234,6 +234,17 @@ def threads_for(n_threads: int | None):
         _thread_setting.n_threads = previous
 
 
+def wait_for_slices(futures) -> None:
+    """Block until every future is done (its exception, if any, is left for ``result``).
+
+    One future at a time: ``concurrent.futures.wait`` installs a waiter on each future and
+    takes every future's lock, which doubled a two-slice pass's hand-off (measured: 63 against
+    37 us a pass, 2 threads; a single-slice call costs 9 us).
+    """
+    for future in futures:
+        future.exception()
+
+
 def jit_parallel(*, extent, lean=False):
     """Compile a kernel whose last two parameters are ``loop_start, loop_stop`` (the slice of
     its parallel loop to run) and return a launcher taking the other arguments.
@@ -267,7 +278,7 @@ def jit_parallel(*, extent, lean=False):
                 try:
                     first = kernel(*args, cuts[0], cuts[1])
                 finally:  # never return (or raise) while a slice still writes into the outputs
-                    concurrent.futures.wait(futures)
+                    wait_for_slices(futures)
             finally:
                 if in_main:
                     _deferral.depth -= 1
