@@ -112,7 +112,8 @@ class KMeans(EstimatorMixin):
         Assignment strategy. "lloyd" computes every point-centre distance each iteration;
         "hamerly" keeps triangle-inequality bounds per point and skips points that cannot
         change cluster; "auto" picks "lloyd" for dense data of at most 16 features (where the
-        search over the centres is tiled and cheaper than the bounds) and "hamerly" otherwise.
+        search over the centres is tiled and cheaper than the bounds) and for sparse data
+        (where the rescans cost more than the skips save), "hamerly" for wider dense data.
         Every strategy returns bitwise the same labels and centres as plain Lloyd from the same
         initial centres.
     coreset_size : int, optional
@@ -127,7 +128,9 @@ class KMeans(EstimatorMixin):
     n_threads : int, optional
         Threads of fastkmeans's own pool used during calls on this estimator (the previous
         setting is restored afterwards); default: ``NUMBA_NUM_THREADS`` (the cores;
-        ``numba.set_num_threads`` does not change it). The matrix products of wide rows (more
+        ``numba.set_num_threads`` does not change it). Runs on fewer than 2^18 dense values
+        (rows x max(features, 8)) use one thread whatever this says: sharing so little work
+        costs more than it saves. The matrix products of wide rows (more
         than 16 features, k d >= 8192) run on numpy's BLAS: with threadpoolctl installed
         (``pip install fastkmeans[blas]``), held to one thread and spread over these threads;
         without it, or in a call from another thread than the main one, on BLAS's own threads,
