@@ -824,6 +824,18 @@ def test_json_carries_the_k_asked_for_and_every_output(run, tmp_path):
     assert (record["output"], record["labels"], record["palette"]) == ("out.png", "l.npy", "p.csv")
 
 
+def test_every_json_report_says_the_k_asked_for(run, files):
+    # "k" is the -k asked everywhere; "n_clusters" is what a result has (test above).
+    reports = {
+        "fit": run("fit", files["npy"], "-k", 3, "--json"),
+        "coreset-check": run("coreset-check", files["npy"], "-k", 3, "-m", 40, "--json"),
+        "demo": run("demo", "--image", files["rgb"], "-k", 3, "--coreset-size", 40, "--json"),
+    }
+    for command, result in reports.items():
+        assert result.returncode == 0, (command, result.stderr)
+        assert json.loads(result.stdout)["k"] == 3, command
+
+
 def test_a_coreset_smaller_than_k_is_refused_in_the_options_words(run, files):
     # segment and demo: test_bad_input.
     result = run("fit", files["npy"], "-k", 4, "--coreset-size", 3)

@@ -65,6 +65,7 @@ def run(args: argparse.Namespace) -> None:
                 "data": args.data,
                 "n_samples": X.shape[0],
                 "n_features": X.shape[1],
+                "k": args.k,
                 "n_clusters": args.k,
                 "method": args.method,
                 "size": size,

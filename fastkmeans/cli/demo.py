@@ -143,7 +143,8 @@ def _report(args, name: str, image, runs: dict, sizes: dict, kind: str, paths) -
             {
                 "image": name,
                 "shape": list(image.shape),
-                "n_clusters": args.k,
+                "k": args.k,
+                "n_clusters": args.k,  # as asked, as before "k" existed (results: as found)
                 "coreset_size": args.coreset_size,
                 "seed": args.seed,
                 "results": records,

@@ -85,6 +85,7 @@ def _report(args: argparse.Namespace, X, model: KMeans, elapsed: float) -> str:
                 "data": args.data,
                 "n_samples": X.shape[0],
                 "n_features": X.shape[1],
+                "k": args.k,
                 "n_clusters": args.k,
                 "coreset_size": args.coreset_size,
                 "time_s": elapsed,
