@@ -89,3 +89,26 @@ def run(tmp_path, monkeypatch, capsys):
         return CliResult(returncode, out, err)
 
     return run
+
+
+@pytest.fixture
+def pool_submissions(monkeypatch):
+    """A list that grows by one for every slice a parallel pass hands to fastkmeans's pool,
+    for tests comparing thread counts to check that their inputs were split at all (a small
+    input runs on the calling thread whatever the setting); None with one thread only."""
+    import numba
+
+    from fastkmeans._kernels import _config
+
+    if numba.config.NUMBA_NUM_THREADS < 2:
+        return None
+    pool = _config.thread_pool()
+    real_submit = pool.submit
+    submitted = []
+
+    def submit(*args, **kwargs):
+        submitted.append(1)
+        return real_submit(*args, **kwargs)
+
+    monkeypatch.setattr(pool, "submit", submit)
+    return submitted

@@ -395,12 +395,13 @@ def test_integer_weights_act_like_repeated_rows(method, data, extra):
 
 
 @pytest.mark.parametrize("method", METHODS)
-def test_same_seed_same_bits_whatever_the_thread_count(method):
+def test_same_seed_same_bits_whatever_the_thread_count(method, pool_submissions):
     rng = np.random.default_rng(3)
     X = rng.normal(size=(30000, 3))
     w = rng.uniform(0.1, 2.0, size=30000)
     first = PUBLIC[method](X, 8, 320, sample_weight=w, random_state=42)
     again = PUBLIC[method](X, 8, 320, sample_weight=w, random_state=42)
+    assert pool_submissions is None or pool_submissions  # the default runs were split
     with thread_limit(1):  # fastkmeans's own setting: numba.set_num_threads is not read
         single = PUBLIC[method](X, 8, 320, sample_weight=w, random_state=42)
     for other in (again, single):
@@ -410,7 +411,7 @@ def test_same_seed_same_bits_whatever_the_thread_count(method):
     assert not np.array_equal(first.indices, different.indices)
 
 
-def test_large_inputs_seed_on_a_uniform_sample():
+def test_large_inputs_seed_on_a_uniform_sample(pool_submissions):
     assert coreset_module._seeding_rows(10_000, 100) == 10_000
     assert coreset_module._seeding_rows(10**7, 4096) == 8 * 4096
     assert coreset_module._seeding_rows(10**6, 100) == 2**15
@@ -424,6 +425,7 @@ def test_large_inputs_seed_on_a_uniform_sample():
     assert ((seeds_found >= X.min(axis=0)) & (seeds_found <= X.max(axis=0))).all()
     cs = sensitivity_coreset(X, 6, 240, random_state=1)
     assert_allclose(cs.weights.sum(), len(X), rtol=1e-12)
+    assert pool_submissions is None or pool_submissions  # the default run was split
     with thread_limit(1):
         single = sensitivity_coreset(X, 6, 240, random_state=1)
     for a, b in zip(cs, single, strict=True):

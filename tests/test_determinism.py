@@ -63,10 +63,12 @@ def test_identical_results_with_one_and_two_threads():
 
 
 @pytest.mark.skipif(numba.config.NUMBA_NUM_THREADS < 2, reason="needs 2 threads")
-def test_n_threads_parameter_gives_identical_results():
+def test_n_threads_parameter_gives_identical_results(pool_submissions):
     X = np.random.default_rng(1).normal(size=(40000, 4)).astype(np.float32)
     a = KMeans(10, random_state=3, n_threads=1).fit(X)
+    assert not pool_submissions
     b = KMeans(10, random_state=3, n_threads=2).fit(X)
+    assert pool_submissions  # split between the threads
     assert_array_equal(a.cluster_centers_, b.cluster_centers_)
     assert_array_equal(a.labels_, b.labels_)
     assert a.inertia_ == b.inertia_
@@ -238,18 +240,12 @@ def test_lean_kernels_compute_the_same_bits_as_through_the_parallel_pipeline():
 
 
 @pytest.mark.skipif(numba.config.NUMBA_NUM_THREADS < 2, reason="needs 2 threads")
-def test_a_small_fit_runs_on_one_thread_and_a_larger_one_shares_its_passes(monkeypatch):
+def test_a_small_fit_runs_on_one_thread_and_a_larger_one_shares_its_passes(pool_submissions):
     # Below kmeans.SERIAL_MAX_VALUES a pass costs less than handing a slice to another thread
     # (a coreset's runs: 4,096 rows), so no slice goes to the pool; above it, slices do.
     from fastkmeans import kmeans as kmeans_module
-    from fastkmeans._kernels import _config
 
-    submitted = []
-    pool = _config.thread_pool()
-    real_submit = pool.submit
-    monkeypatch.setattr(
-        pool, "submit", lambda *args, **kwargs: submitted.append(1) or real_submit(*args, **kwargs)
-    )
+    submitted = pool_submissions
     rng = np.random.default_rng(4)
     n_small = kmeans_module.SERIAL_MAX_VALUES // 8 - 1  # rows of 3 features count as 8
     small = rng.normal(size=(n_small, 3))

@@ -361,11 +361,16 @@ def test_lab_on_noisy_regions_and_greyscale():
     assert grey_seg.centers.shape == (4, 1)
 
 
-def test_same_seed_same_result_whatever_the_thread_count():
-    image, _ = region_image(noise=40, seed=7)
+def test_same_seed_same_result_whatever_the_thread_count(pool_submissions):
+    # 128 x 128 pixels: a 16 x 16 image is never split between threads.
+    regions, _ = region_image(seed=7)
+    image = np.repeat(np.repeat(regions.astype(np.int64), 8, axis=0), 8, axis=1)
+    noise = np.random.default_rng(7).integers(-40, 41, size=image.shape)
+    image = np.clip(image + noise, 0, 255).astype(np.uint8)
     # n_threads, not numba.set_num_threads: fastkmeans's pool does not read Numba's setting.
-    single = segment_image(image, 5, random_state=11, n_threads=1)
-    several = segment_image(image, 5, random_state=11)
+    single = segment_image(image, 5, random_state=11, n_threads=1, quality=True)
+    several = segment_image(image, 5, random_state=11, quality=True)
+    assert pool_submissions is None or pool_submissions  # the second one was split
     assert_array_equal(single.image, several.image)
     assert_array_equal(single.labels, several.labels)
     assert single.inertia == several.inertia and single.ssim == several.ssim
