@@ -16,7 +16,7 @@ from ._kernels.duplicates import distinct_rows
 from ._kernels.histogram import renumber
 from ._layout import dense_rows, kernel_args, kernels_for
 from ._lloyd import lloyd
-from ._parallel import block_bounds, thread_limit
+from ._parallel import block_bounds, thread_limit, threads_for_size
 from ._scaling import data_exponent, max_abs, scaled, scaled_pair, unscaled_cost
 from ._sklearn_compat import EstimatorMixin, feature_names_of
 from ._steps import Problem, RunResult, labels_and_inertia, stopping_threshold
@@ -540,28 +540,11 @@ def _initial_centers(
     return centers, n_distinct
 
 
-# Dense problems of fewer values than this (rows x max(features, 8)) run every pass on one
-# thread: handing a slice to a second thread costs ~0.1 ms per pass, more than such a pass.
-# Measured on 2 cores, 20 Lloyd iterations, k = 16-64: below it two threads were 1.4-3.5x
-# slower (3 features: 4,096-16,384 rows; 16 features: 4,096-8,192) or level (64 features:
-# 2,048 rows); at and above it, 0.97-1.4x faster. A coreset's runs (4,096 rows) are such
-# problems.
-SERIAL_MAX_VALUES = 1 << 18
-
-
-def _threads_for_runs(X: np.ndarray | SparseRows) -> int | None:
-    """1 for a dense problem too small to share between threads; None (unchanged) otherwise.
-    Results do not depend on the thread count."""
-    if isinstance(X, np.ndarray) and X.shape[0] * max(X.shape[1], 8) < SERIAL_MAX_VALUES:
-        return 1
-    return None
-
-
 def _run_restarts(
     fit: _Fit, X: np.ndarray | SparseRows, weights: Weights, verbose: bool
 ) -> tuple[RunResult, int]:
     """``n_init`` runs of the driver; the one of lowest inertia, and the fewest distinct seeds."""
-    with thread_limit(_threads_for_runs(X)):
+    with thread_limit(threads_for_size(X)):
         return _runs(fit, X, weights, verbose)
 
 

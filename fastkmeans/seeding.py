@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from ._layout import dense_rows, kernel_args, kernels_for
-from ._parallel import block_bounds
+from ._parallel import block_bounds, thread_limit, threads_for_size
 from ._scaling import data_exponent, max_abs, scaled
 from ._validation import (
     Weights,
@@ -81,9 +81,10 @@ def kmeans_plusplus(
         n_local_trials = check_int(n_local_trials, "n_local_trials", minimum=1)
     # Seeded on data rescaled exactly when its magnitude needs it: the same draws.
     exponent = data_exponent(max_abs(X), X.dtype, X.shape[1], weights.total)
-    _, indices, n_distinct = _kmeans_plusplus(
-        scaled(X, exponent), n_clusters, weights, rng, n_local_trials
-    )
+    with thread_limit(threads_for_size(X)):
+        _, indices, n_distinct = _kmeans_plusplus(
+            scaled(X, exponent), n_clusters, weights, rng, n_local_trials
+        )
     centers = dense_rows(X, indices)
     if n_distinct < n_clusters:
         warn_few_distinct(n_distinct, n_clusters, stacklevel=2)

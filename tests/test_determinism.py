@@ -20,7 +20,7 @@ SCRIPT = """
 import hashlib, json, numpy as np, numba
 from fastkmeans import KMeans, kmeans_plusplus
 rng = np.random.default_rng(0)
-# Sizes above kmeans.SERIAL_MAX_VALUES, below which a fit runs on one thread anyway.
+# Sizes above _parallel.SERIAL_MAX_VALUES, below which a fit runs on one thread anyway.
 X = rng.normal(size=(40000, 3))
 w = rng.uniform(0.1, 2.0, size=40000)
 km = KMeans(12, random_state=42, tol=1e-6).fit(X, sample_weight=w)
@@ -240,17 +240,18 @@ def test_lean_kernels_compute_the_same_bits_as_through_the_parallel_pipeline():
 
 
 @pytest.mark.skipif(numba.config.NUMBA_NUM_THREADS < 2, reason="needs 2 threads")
-def test_a_small_fit_runs_on_one_thread_and_a_larger_one_shares_its_passes(pool_submissions):
-    # Below kmeans.SERIAL_MAX_VALUES a pass costs less than handing a slice to another thread
+def test_small_fits_and_seedings_run_on_one_thread_larger_fits_share_passes(pool_submissions):
+    # Below _parallel.SERIAL_MAX_VALUES a pass costs less than handing a slice to another thread
     # (a coreset's runs: 4,096 rows), so no slice goes to the pool; above it, slices do.
-    from fastkmeans import kmeans as kmeans_module
+    from fastkmeans._parallel import SERIAL_MAX_VALUES
 
     submitted = pool_submissions
     rng = np.random.default_rng(4)
-    n_small = kmeans_module.SERIAL_MAX_VALUES // 8 - 1  # rows of 3 features count as 8
+    n_small = SERIAL_MAX_VALUES // 8 - 1  # rows of 3 features count as 8
     small = rng.normal(size=(n_small, 3))
     for algorithm in ("lloyd", "hamerly"):
         KMeans(16, algorithm=algorithm, n_init=3, random_state=0).fit(small)
+    kmeans_plusplus(small, 16, random_state=0)
     assert submitted == []
     large = rng.normal(size=(n_small + 1, 3))
     KMeans(16, n_init=1, random_state=0).fit(large)
