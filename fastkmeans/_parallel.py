@@ -51,19 +51,21 @@ def block_bounds(n_rows: int, accumulator_entries: int = 1) -> np.ndarray:
     return np.linspace(0, n_rows, n_blocks + 1).round().astype(np.int64)
 
 
-# Dense problems of fewer values than this (rows x max(features, 8)) run every pass on one
+# Dense problems of at most this many values (rows x max(features, 8)) run every pass on one
 # thread: handing a slice to a second thread costs ~0.04-0.1 ms per pass, more than such a pass.
 # Measured on 2 cores, 20 Lloyd iterations, k = 16-64: below it two threads were 1.4-3.5x
 # slower (3 features: 4,096-16,384 rows; 16 features: 4,096-8,192) or level (64 features:
-# 2,048 rows); at and above it, 0.97-1.4x faster. k-means++ on such data, two passes per
-# centre: 1.5-4x slower on two threads. A coreset's runs (4,096 rows) are such problems.
+# 2,048 rows; 32,768 colour rows); above it, 0.97-1.4x faster. k-means++ on such data, two
+# passes per centre: 1.5-4x slower on two threads (plain D² on 32,768 colour rows: 1.6x);
+# on 16,384-32,768 rows of 64 features, 1.5-1.7x faster. A coreset's runs (4,096 rows) and
+# its seeding sample (2^15 colour rows) are such problems.
 SERIAL_MAX_VALUES = 1 << 18
 
 
 def threads_for_size(X) -> int | None:
     """1 for dense data too small to share between threads (see SERIAL_MAX_VALUES), for
     :func:`thread_limit`; None (unchanged) otherwise. Results do not depend on it."""
-    if isinstance(X, np.ndarray) and X.shape[0] * max(X.shape[1], 8) < SERIAL_MAX_VALUES:
+    if isinstance(X, np.ndarray) and X.shape[0] * max(X.shape[1], 8) <= SERIAL_MAX_VALUES:
         return 1
     return None
 

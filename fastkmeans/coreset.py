@@ -28,7 +28,7 @@ from typing import NamedTuple
 import numpy as np
 
 from ._kernels.partials import block_partials
-from ._parallel import block_bounds, reduce_tree, thread_limit
+from ._parallel import block_bounds, reduce_tree, thread_limit, threads_for_size
 from ._sampling import (
     Distribution,
     Draws,
@@ -449,11 +449,9 @@ def _bicriteria(
         subset = _collapse(X, draws.indices, draws.weights)
         points, point_weights = subset.points, Weights.of(subset.weights)
         n_clusters = min(n_clusters, points.shape[0])
-    # Seeding is n_clusters short parallel regions in a row; on up to _SEEDING_MIN_ROWS rows
-    # their start-up costs more than the work (and much more on a busy machine), so run them
-    # on one thread. Results do not depend on the thread count.
-    small = points.shape[0] <= _SEEDING_MIN_ROWS
-    with thread_limit(1 if small else None):
+    # Seeding is n_clusters short parallel passes in a row: on small data (the usual sample of
+    # 2^15 colour rows among them) one thread, as for fits. Results do not depend on it.
+    with thread_limit(threads_for_size(points)):
         seeds = _kmeans_plusplus(points, n_clusters, point_weights, rng, 1)[0]
         return _lloyd_update(points, point_weights, seeds)
 

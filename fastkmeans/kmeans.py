@@ -128,7 +128,7 @@ class KMeans(EstimatorMixin):
     n_threads : int, optional
         Threads of fastkmeans's own pool used during calls on this estimator (the previous
         setting is restored afterwards); default: ``NUMBA_NUM_THREADS`` (the cores;
-        ``numba.set_num_threads`` does not change it). Runs on fewer than 2^18 dense values
+        ``numba.set_num_threads`` does not change it). Runs on at most 2^18 dense values
         (rows x max(features, 8)) use one thread whatever this says: sharing so little work
         costs more than it saves. The matrix products of wide rows (more
         than 16 features, k d >= 8192) run on numpy's BLAS: with threadpoolctl installed

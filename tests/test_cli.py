@@ -868,7 +868,7 @@ def test_a_signal_during_a_parallel_pass_stops_the_command_once_the_pass_ends(
         events.append("slices finished")
 
     monkeypatch.setattr(_config, "wait_for_slices", signalled_wait)
-    # 50,000 rows: fewer would be fitted on one thread (_parallel.SERIAL_MAX_VALUES), no pool.
+    # 50,000 rows: up to 32,768 are fitted on one thread (_parallel.SERIAL_MAX_VALUES), no pool.
     X = np.random.default_rng(0).normal(size=(50_000, 3))
     expected = Terminated if signum == signal.SIGTERM else KeyboardInterrupt
     with _sigterm_as_interrupt(), pytest.raises(expected) as raised:

@@ -241,13 +241,13 @@ def test_lean_kernels_compute_the_same_bits_as_through_the_parallel_pipeline():
 
 @pytest.mark.skipif(numba.config.NUMBA_NUM_THREADS < 2, reason="needs 2 threads")
 def test_small_fits_and_seedings_run_on_one_thread_larger_fits_share_passes(pool_submissions):
-    # Below _parallel.SERIAL_MAX_VALUES a pass costs less than handing a slice to another thread
+    # Up to _parallel.SERIAL_MAX_VALUES a pass costs less than handing a slice to another thread
     # (a coreset's runs: 4,096 rows), so no slice goes to the pool; above it, slices do.
     from fastkmeans._parallel import SERIAL_MAX_VALUES
 
     submitted = pool_submissions
     rng = np.random.default_rng(4)
-    n_small = SERIAL_MAX_VALUES // 8 - 1  # rows of 3 features count as 8
+    n_small = SERIAL_MAX_VALUES // 8  # rows of 3 features count as 8
     small = rng.normal(size=(n_small, 3))
     for algorithm in ("lloyd", "hamerly"):
         KMeans(16, algorithm=algorithm, n_init=3, random_state=0).fit(small)
