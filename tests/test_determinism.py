@@ -256,3 +256,23 @@ def test_small_fits_and_seedings_run_on_one_thread_larger_fits_share_passes(pool
     large = rng.normal(size=(n_small + 1, 3))
     KMeans(16, n_init=1, random_state=0).fit(large)
     assert submitted
+
+
+def test_an_interrupt_while_waiting_for_slices_is_raised_once_they_have_finished(request):
+    # Outside the command line nothing defers Ctrl-C: it lands in the wait for the other
+    # slices, which must still finish before the pass gives up its outputs.
+    import signal
+    import time
+
+    from fastkmeans._kernels import _config
+
+    def interrupt(signum, frame):
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGALRM, interrupt)
+    request.addfinalizer(lambda: signal.signal(signal.SIGALRM, previous))
+    slice_running = _config.thread_pool().submit(time.sleep, 0.3)
+    signal.setitimer(signal.ITIMER_REAL, 0.05)
+    with pytest.raises(KeyboardInterrupt):
+        _config.wait_for_slices([slice_running])
+    assert slice_running.done()
