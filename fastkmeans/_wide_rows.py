@@ -24,13 +24,11 @@ threads, which ``n_threads`` does not limit.
 
 from __future__ import annotations
 
-import concurrent.futures
-
 import numpy as np
 
 from ._blas import single_threaded_blas
 from ._kernels import hamerly, lloyd
-from ._kernels._config import current_threads, thread_pool, threads_for
+from ._kernels._config import current_threads, thread_pool, threads_for, wait_for_slices
 from ._kernels.distances import TILE_MAX_FEATURES
 from ._kernels.wide_rows import (
     accumulate_blocks,
@@ -182,7 +180,7 @@ def filtered_nearest(
         try:
             search_on_one_thread(starts[0::n_workers])
         finally:  # never return (or raise) while a chunk still writes into the outputs
-            concurrent.futures.wait(futures)
+            wait_for_slices(futures)
         for future in futures:
             future.result()
 
