@@ -1,6 +1,6 @@
 """Dense step functions: the exact kernels, or a filtered search where rows are wide.
 
-Rows of more than :data:`~fastkmeans._kernels.distances.TILE_MAX_FEATURES` features, with at
+Rows of more than :data:`~fastkmeans._kernels.distances.NARROW_MAX_FEATURES` features, with at
 least PRODUCT_SEARCH_MIN_WORK terms per row's search (k d), are searched in chunks. A matrix
 product (numpy's, so BLAS at its full speed) of the shifted chunk with the shifted centres gives
 every approximate squared distance; a kernel bounds the product's rounding rigorously and
@@ -29,7 +29,7 @@ import numpy as np
 from ._blas import single_threaded_blas
 from ._kernels import hamerly, lloyd
 from ._kernels._config import current_threads, thread_pool, threads_for, wait_for_slices
-from ._kernels.distances import TILE_MAX_FEATURES
+from ._kernels.distances import NARROW_MAX_FEATURES
 from ._kernels.wide_rows import (
     accumulate_blocks,
     assigned_cost,
@@ -52,10 +52,11 @@ _CHUNK_ENTRIES = 1 << 20
 _MIN_CHUNK_ROWS = 256
 _MAX_CHUNK_ROWS = 4096
 # The product search pays where a row's search is long: k d terms of at least this many.
-# Measured, 10 iterations from the same centres, time against the exact row-by-row search
-# (Lloyd / Hamerly): k d = 512-2048 (d = 32): 1.11-1.28; 4096 (d = 32 to 256): 0.84-1.17;
-# 6144 (d = 24, k = 256): 1.19-1.29; 8000-9216 (d = 40, 48): 0.83-0.89; 8192 (d = 32,
-# k = 256): 0.61-0.63; 17408 (d = 17, k = 1024): 0.56-0.63.
+# Measured against the exact tiled search (distances.nearest_in_tile), Lloyd, 10 iterations from
+# the same centres, 50,000-100,000 rows, time of the product search / the tiled one, uniform
+# data (Gaussian blobs): k d = 4096, d = 32 to 256: 0.98-1.14 (0.96-1.04); 4352-6144 (d = 17,
+# 24, 768): 0.84-1.10 (0.96-0.97); 8192-8704 (d = 17 to 256): 0.84-0.91 (0.74-0.94); 12,288-
+# 24,576: 0.67-0.96 (0.81); the three high-dimension benchmarks lie far above.
 PRODUCT_SEARCH_MIN_WORK = 8192
 # Hamerly's bound test computes, for a row its bounds do not settle, the exact distance to the
 # row's own centre (one read of the row) before searching it: that spares the search when the
@@ -80,7 +81,7 @@ def takes_product_search(X: np.ndarray, centers: np.ndarray) -> bool:
     chunks, ``predict``) searches the same way.
     """
     n_clusters, n_features = centers.shape
-    return n_features > TILE_MAX_FEATURES and n_features * n_clusters >= PRODUCT_SEARCH_MIN_WORK
+    return n_features > NARROW_MAX_FEATURES and n_features * n_clusters >= PRODUCT_SEARCH_MIN_WORK
 
 
 def rows_per_chunk(n_clusters: int, n_features: int, n_workers: int = 1) -> int:

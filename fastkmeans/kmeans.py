@@ -11,7 +11,7 @@ import numpy as np
 
 from ._colour import integer_row_summary
 from ._hamerly import hamerly
-from ._kernels.distances import TILE_MAX_FEATURES
+from ._kernels.distances import NARROW_MAX_FEATURES
 from ._kernels.duplicates import distinct_rows
 from ._kernels.histogram import renumber
 from ._layout import dense_rows, kernel_args, kernels_for
@@ -52,7 +52,7 @@ def auto_algorithm(X) -> str:
     on 8.6 MP photos, k = 16 to 256, Lloyd took 0.5-0.77x Hamerly's time; on overlapping
     Gaussian clusters of 3 to 16 features, k = 64 to 1024, 0.65-0.85x; only on well-separated
     clusters with k >= 512 was Hamerly faster (by 1.2-1.4x). Wider rows are searched through a
-    matrix product where k d >= 8192 (:mod:`fastkmeans._wide_rows`), and row by row below;
+    matrix product where k d >= 8192 (:mod:`fastkmeans._wide_rows`), and in tiles below;
     Hamerly's skips spare most rows either search
     (200,000 x 128, k = 256, 10 iterations: 0.75 s against Lloyd's 1.47 s). Sparse rows are
     not worth it: each Lloyd pass reads a row's non-zeros once for all the centres (through
@@ -61,7 +61,7 @@ def auto_algorithm(X) -> str:
     Hamerly took 0.94-1.04x Lloyd's time on TF-IDF of 22,851 real documents (k = 20), 1.24x
     at k = 100, and 1.18-1.26x on bench_sparse's synthetic TF-IDF (k = 20).
     """
-    if isinstance(X, np.ndarray) and X.shape[1] > TILE_MAX_FEATURES:
+    if isinstance(X, np.ndarray) and X.shape[1] > NARROW_MAX_FEATURES:
         return "hamerly"
     return "lloyd"
 

@@ -472,13 +472,13 @@ def test_hamerly_identical_to_lloyd_on_overlapping_clusters(dtype, n_features):
         _assert_same_run(lloyd.fit(X), hamerly.fit(X))
 
 
-@pytest.mark.parametrize("n_features", [1, 3, 5, 16, 17])
-@pytest.mark.parametrize("n_clusters", [1, 2, 63, 65])
+@pytest.mark.parametrize("n_features", [1, 3, 5, 16, 17, 40])
+@pytest.mark.parametrize("n_clusters", [1, 2, 6, 63, 65])
 @pytest.mark.parametrize("algorithm", ["lloyd", "hamerly"])
 def test_nearest_centre_search_matches_the_oracle_at_tile_edges(n_features, n_clusters, algorithm):
-    # Rows are searched in tiles of 64 (up to 16 features) or one by one (wider): 197 rows end
-    # in a partial tile, k = 63 / 65 straddle the tile width, and integer data has exact ties
-    # (which go to the lowest index).
+    # Rows are searched in tiles of 64, the centres four at a time and the last k % 4 one by
+    # one (colour rows one at a time): 197 rows end in a partial tile, k = 1, 2, 6, 63 and 65
+    # leave every remainder, and integer data has exact ties (which go to the lowest index).
     rng = np.random.default_rng(100 * n_features + n_clusters)
     X = rng.integers(-40, 41, size=(3 * 64 + 5, n_features)).astype(np.float64)
     init = X[rng.choice(len(X), n_clusters, replace=False)]
@@ -489,20 +489,60 @@ def test_nearest_centre_search_matches_the_oracle_at_tile_edges(n_features, n_cl
     assert_allclose(km.inertia_, naive.cost(X, km.cluster_centers_), rtol=1e-12)
 
 
-@pytest.mark.parametrize("n_rows", [192, 193, 194, 195])
-@pytest.mark.parametrize("algorithm", ["lloyd", "hamerly"])
-def test_wide_rows_searched_in_groups_of_four_match_the_oracle(n_rows, algorithm):
-    # Hamerly's rescans and predict search rows wider than a tile four at a time, a last group
-    # of 1-3 rows repeating its last row; Lloyd searches them one by one: each row must get its
-    # own nearest centre.
-    rng = np.random.default_rng(n_rows)
-    X = rng.integers(-40, 41, size=(n_rows, 24)).astype(np.float32)
-    init = X[rng.choice(n_rows, 10, replace=False)]
-    km = _quiet_fit(KMeans(10, init=init, max_iter=4, tol=0, algorithm=algorithm), X)
-    labels, _ = naive.nearest(X.astype(np.float64), km.cluster_centers_.astype(np.float64))
-    assert_array_equal(km.labels_, labels)
-    assert_array_equal(km.predict(X[::-1]), labels[::-1])
-    assert_allclose(km.inertia_, naive.cost(X, km.cluster_centers_), rtol=1e-5)
+@pytest.mark.parametrize("n_features", [5, 24])
+def test_exact_ties_within_a_sweep_of_four_centres_go_to_the_lowest_index(n_features):
+    # Copies of one centre tie exactly for every row: they sit at several positions of a sweep
+    # of four (centres 0-3, 4-7) and in the remainder searched one by one (8, 9). Checked in the
+    # labelling pass (predict) and in Hamerly's search (a first pass rescans every row).
+    from fastkmeans._hamerly import bound_slack, half_separation
+    from fastkmeans._kernels.hamerly import CentreMotion, PointBounds, hamerly_step
+    from fastkmeans._kernels.partials import block_partials
+
+    rng = np.random.default_rng(n_features)
+    distinct = rng.integers(-20, 21, size=(5, n_features)).astype(np.float32)
+    centers = distinct[[0, 1, 1, 2, 3, 3, 3, 2, 4, 4]]
+    X = rng.integers(-20, 21, size=(300, n_features)).astype(np.float32)
+    expected, _ = naive.nearest(X.astype(np.float64), centers.astype(np.float64))
+    assert set(np.unique(expected)) == {0, 1, 3, 4, 8}  # every copied centre wins rows
+
+    km = _quiet_fit(KMeans(10, init=centers, max_iter=1), X)
+    km.cluster_centers_ = centers
+    assert_array_equal(km.predict(X), expected)
+
+    labels = np.zeros(len(X), dtype=np.int32)
+    point_bounds = PointBounds(np.empty(len(X), np.float32), np.empty(len(X), np.float32))
+    motion = CentreMotion(np.zeros(10), 0.0, half_separation(centers))
+    partials = block_partials(1, 10, n_features)
+    hamerly_step(
+        *(X, np.empty(0), True, centers, np.array([0, len(X)]), labels),
+        *(*point_bounds, *motion, *bound_slack(X), True),
+        *(partials.sums, partials.weights, np.empty(1, dtype=np.int64)),
+    )
+    assert_array_equal(labels, expected)
+
+
+@pytest.mark.parametrize("n_features", [5, 24])
+def test_hamerly_rescans_gathered_across_chunks_match_lloyd_and_the_oracle(n_features, capsys):
+    # Once the bounds settle, a few rows per chunk of 64 need a rescan: they are gathered until
+    # a tile fills (or the block ends) and the rows join the sums only up to the first one still
+    # waiting. Three blocks of 2048-2049 rows; each run must equal Lloyd's and the oracle.
+    rng = np.random.default_rng(n_features)
+    centres = rng.normal(size=(10, n_features)) * 3
+    X = (centres[rng.integers(0, 10, 6145)] + rng.normal(size=(6145, n_features))).astype(
+        np.float32
+    )
+    init = X[:10].copy()
+    runs = [
+        _quiet_fit(KMeans(10, init=init, tol=0, max_iter=40, algorithm=a, verbose=True), X)
+        for a in ("lloyd", "hamerly")
+    ]
+    _assert_same_run(*runs)
+    labels, _ = naive.nearest(X.astype(np.float64), runs[1].cluster_centers_.astype(np.float64))
+    assert_array_equal(runs[1].labels_, labels)
+    lines = [line for line in capsys.readouterr().out.splitlines() if "rescanned" in line]
+    rescanned = [int(line.split(", ")[1].split(" of ")[0]) for line in lines]
+    # Some iterations rescan a few rows, not whole tiles: the gathering is exercised.
+    assert any(0 < count < len(X) // 10 and count % 64 for count in rescanned)
 
 
 @pytest.mark.parametrize("n_features, expected", [(3, "lloyd"), (16, "lloyd"), (17, "hamerly")])

@@ -2,15 +2,19 @@
 
 - :func:`sq_distances_to_centers`: one row of X against every centre, the centres transposed to
   (d, k) so that the innermost loop runs over centres and vectorises (the assignment layout);
+- :func:`nearest_in_tile` and :func:`nearest_two_in_tile`: the nearest-centre search of the
+  Lloyd, Hamerly and labelling passes, TILE_ROWS rows at a time copied into a transposed tile
+  (d, rows), every loop over the rows in vector lanes;
 - :func:`sq_distance_to_point`: one row of X against one point (seeding, bounds, relocation);
 - :func:`sq_distances_in_tile`: every column of a transposed tile (d, rows) against one point
   (the seeding's candidate scoring, where the loops run over rows).
 
-Every distance is ``sum_f (x_f - c_f)^2`` in X's dtype (never the norm expansion); the callers
-that need float64 convert the result. Ties in the nearest-centre search go to the lowest index.
-The searches here serve rows of at most TILE_MAX_FEATURES features; wider rows are searched by
-:mod:`fastkmeans._wide_rows` (the norm expansion proposes, ``wide_rows.exact_sq_distance``
-decides).
+Every distance is ``sum_f (x_f - c_f)^2`` in X's dtype (never the norm expansion), the features
+summed in order from 0 whatever the layout, so a row and a centre give the same bits in every
+search; the callers that need float64 convert the result. Ties in the nearest-centre search go
+to the lowest index. Rows of more than NARROW_MAX_FEATURES features with a long search (k d of
+at least ``_wide_rows.PRODUCT_SEARCH_MIN_WORK``) are searched by :mod:`fastkmeans._wide_rows`
+instead (the norm expansion proposes, ``wide_rows.exact_sq_distance`` decides).
 """
 
 import numpy as np
@@ -118,14 +122,23 @@ def smallest_two(dist):
     return best, best_dist, second_dist
 
 
-# Rows per tile of the tiled nearest-centre search: a tile's coordinates, best distances and
-# indices stay in L1 while every centre passes over them.
+# Rows per tile of the nearest-centre search: a tile's coordinates, best distances and indices
+# stay in L1 (L2 for rows of hundreds of features) while every centre passes over them.
 TILE_ROWS = 64
-# Rows of at most this many features are searched in tiles; wider rows one at a time, where
-# the loop over the centres is long enough to vectorise well (measured, 8 iterations:
-# 8 features, k = 64: tiles 0.09 s against 0.14 s; 128 features, k = 256: 0.63 s against
-# 0.42 s).
-TILE_MAX_FEATURES = 16
+# Centres per sweep of a tile: each coordinate read serves this many centres, whose sums per
+# row are independent, so the additions of one sum do not wait on each other (one centre per
+# sweep made each vector of sums a chain of load, add, store per feature). Measured, one
+# thread, distances and argmin of 100,000 uniform rows, float32 / float64: 8 to 768 features,
+# k = 8 to 256: 0.048-0.134 / 0.085-0.231 ns per term, against 0.071-0.162 / 0.114-0.255
+# with one centre per sweep; the row-by-row search these replaced for more than 16 features
+# took 0.073-0.50 / 0.115-0.45, four rows at a time 0.058-0.119 / 0.096-0.175.
+SWEEP_CENTERS = 4
+# Entries of the scratch ``dist`` of every tile search: one row of sums per centre of a sweep.
+TILE_DIST_SIZE = SWEEP_CENTERS * TILE_ROWS
+# Rows of more than this many features are "wide": with k d >= PRODUCT_SEARCH_MIN_WORK they are
+# searched through a matrix product (:mod:`fastkmeans._wide_rows`), and ``algorithm="auto"``
+# runs Hamerly on them.
+NARROW_MAX_FEATURES = 16
 
 
 @jit_inline
@@ -136,17 +149,38 @@ def load_tile(X, i, tile, r):
 
 
 @jit_inline
-def _tile_sq_distances(tile, n_rows, centers_t, j, dist):
-    """``dist[r]`` = squared distance from column ``r < n_rows`` of ``tile`` to centre ``j``,
-    any number of features: the features summed in order from 0. (Colour rows have their own
-    fused loop in :func:`nearest_in_tile`.)"""
+def _sweep_sq_distances(tile, n_rows, centers_t, j, dist):
+    """``dist[q * TILE_ROWS + r]`` = squared distance from column ``r < n_rows`` of ``tile`` to
+    centre ``min(j + q, k - 1)``, ``q < SWEEP_CENTERS``: the features summed in order from 0.
+    (Colour rows have their own fused loop in :func:`nearest_in_tile`.)"""
+    last = centers_t.shape[1] - 1
+    j1 = min(j + 1, last)
+    j2 = min(j + 2, last)
+    j3 = min(j + 3, last)
+    d0 = dist[:TILE_ROWS]
+    d1 = dist[TILE_ROWS : 2 * TILE_ROWS]
+    d2 = dist[2 * TILE_ROWS : 3 * TILE_ROWS]
+    d3 = dist[3 * TILE_ROWS : 4 * TILE_ROWS]
     for r in range(n_rows):
-        dist[r] = 0.0
+        d0[r] = 0.0
+        d1[r] = 0.0
+        d2[r] = 0.0
+        d3[r] = 0.0
     for f in range(tile.shape[0]):
-        cf = centers_t[f, j]
+        c0 = centers_t[f, j]
+        c1 = centers_t[f, j1]
+        c2 = centers_t[f, j2]
+        c3 = centers_t[f, j3]
         for r in range(n_rows):
-            diff = tile[f, r] - cf
-            dist[r] += diff * diff
+            x = tile[f, r]
+            t0 = x - c0
+            t1 = x - c1
+            t2 = x - c2
+            t3 = x - c3
+            d0[r] += t0 * t0
+            d1[r] += t1 * t1
+            d2[r] += t2 * t2
+            d3[r] += t3 * t3
 
 
 @jit_inline
@@ -161,13 +195,15 @@ def _tile_colour_distance(tile, r, c0, c1, c2):
 @jit_inline
 def nearest_in_tile(tile, n_rows, centers_t, dist, best, best_dist):
     """For each column ``r < n_rows`` of ``tile`` (d, TILE_ROWS), its nearest centre
-    ``best[r]`` and squared distance ``best_dist[r]``; ``dist`` is scratch (TILE_ROWS,).
+    ``best[r]`` and squared distance ``best_dist[r]``; ``dist`` is scratch (TILE_DIST_SIZE,).
 
     The loop over the centres is outside and the loop over the rows inside, so that every
     row's compare-and-select runs in a vector lane: one row's search over the centres is a
     chain of dependent selects, which a loop over the centres would run one after another
     (measured on 8.6 MP of colours, k = 16: 45 ms against 77 ms a pass). Colour rows compute
-    each centre's distances and select in one fused pass (29 ms). Ties go to the lowest index.
+    each centre's distances and select in one fused pass (29 ms); other rows are swept
+    SWEEP_CENTERS centres at a time (a last sweep past the last centre repeats it, which can
+    never be strictly nearer than itself). Ties go to the lowest index.
     """
     n_clusters = centers_t.shape[1]
     # Started at infinity, the first centre wins every row (distances are finite: the drivers
@@ -186,13 +222,19 @@ def nearest_in_tile(tile, n_rows, centers_t, dist, best, best_dist):
                 best[r] = j if closer else best[r]
                 best_dist[r] = d if closer else best_dist[r]
         return
-    for j in range(n_clusters):
-        _tile_sq_distances(tile, n_rows, centers_t, j, dist)
+    last = n_clusters - 1
+    for j in range(0, n_clusters, SWEEP_CENTERS):
+        _sweep_sq_distances(tile, n_rows, centers_t, j, dist)
         for r in range(n_rows):
-            d = dist[r]
-            closer = d < best_dist[r]
-            best[r] = j if closer else best[r]
-            best_dist[r] = d if closer else best_dist[r]
+            nearest = best[r]
+            nearest_dist = best_dist[r]
+            for q in range(SWEEP_CENTERS):
+                d = dist[q * TILE_ROWS + r]
+                closer = d < nearest_dist
+                nearest = min(j + q, last) if closer else nearest
+                nearest_dist = d if closer else nearest_dist
+            best[r] = nearest
+            best_dist[r] = nearest_dist
 
 
 @jit_inline
@@ -217,133 +259,45 @@ def nearest_two_in_tile(tile, n_rows, centers_t, dist, best, best_dist, second_d
                 best[r] = j if closer else best[r]
                 best_dist[r] = d if closer else best_dist[r]
         return
-    for j in range(n_clusters):
-        _tile_sq_distances(tile, n_rows, centers_t, j, dist)
+    for j in range(0, n_clusters, SWEEP_CENTERS):
+        _sweep_sq_distances(tile, n_rows, centers_t, j, dist)
+        # A repeated last centre would count as its own second nearest: out of the search.
+        for q in range(n_clusters - j, SWEEP_CENTERS):
+            dist[q * TILE_ROWS : q * TILE_ROWS + n_rows] = np.inf
         for r in range(n_rows):
-            d = dist[r]
-            closer = d < best_dist[r]
-            second_dist[r] = best_dist[r] if closer else min(second_dist[r], d)
-            best[r] = j if closer else best[r]
-            best_dist[r] = d if closer else best_dist[r]
-
-
-@jit_inline
-def _wide_sq_distances(X, i, centers_t, dist):
-    """:func:`sq_distances_to_centers` for rows wider than a tile takes: its general loop
-    alone (the same bits), so that the kernels do not compile its colour-sized variants."""
-    for j in range(centers_t.shape[1]):
-        dist[j] = 0.0
-    for f in range(X.shape[1]):
-        xf = X[i, f]
-        for j in range(centers_t.shape[1]):
-            diff = xf - centers_t[f, j]
-            dist[j] += diff * diff
-
-
-# Hamerly's rescans and the labelling pass (predict) search rows wider than a tile this many at
-# a time: each centre coordinate loaded then serves every row of the group (measured, one
-# thread, distances and argmin of 100,000-200,000 rows: 0.05-0.07 ns per term against
-# 0.08-0.12 ns one row at a time, d = 24 to 100, k = 32 to 128). The Lloyd pass
-# (nearest_of_chunk) keeps one row at a time: grouped, it took 1.0-1.4x less time on such rows,
-# but a fresh process compiled it 0.3-0.5 s longer before its first fit, whatever the width
-# (cold start is a target). Hamerly's kernel and the labelling pass are compiled only when they
-# run, which a colour fit does not. ``dist`` then holds a group's distances:
-# wide_dist_size(k) entries.
-WIDE_GROUP = 4
-
-
-@jit_inline
-def wide_dist_size(n_clusters):
-    """Entries of the scratch ``dist`` of :func:`nearest_two_of_rows` and
-    :func:`nearest_of_wide_chunk` for ``n_clusters`` centres."""
-    return max(TILE_ROWS, WIDE_GROUP * n_clusters)
-
-
-@jit_inline
-def _wide_sq_distances_of_group(X, i0, i1, i2, i3, centers_t, d0, d1, d2, d3):
-    """``d_q[j]`` = squared distance from row ``i_q`` of X to centre ``j``, for rows wider than a
-    tile: the features summed in order from 0, as :func:`sq_distances_to_centers` does, so a
-    row's distances do not depend on the rows grouped with it (a last group repeats a row)."""
-    for j in range(centers_t.shape[1]):
-        d0[j] = 0.0
-        d1[j] = 0.0
-        d2[j] = 0.0
-        d3[j] = 0.0
-    for f in range(X.shape[1]):
-        x0 = X[i0, f]
-        x1 = X[i1, f]
-        x2 = X[i2, f]
-        x3 = X[i3, f]
-        for j in range(centers_t.shape[1]):
-            c = centers_t[f, j]
-            t0 = x0 - c
-            t1 = x1 - c
-            t2 = x2 - c
-            t3 = x3 - c
-            d0[j] += t0 * t0
-            d1[j] += t1 * t1
-            d2[j] += t2 * t2
-            d3[j] += t3 * t3
+            nearest = best[r]
+            nearest_dist = best_dist[r]
+            second = second_dist[r]
+            for q in range(SWEEP_CENTERS):
+                d = dist[q * TILE_ROWS + r]
+                closer = d < nearest_dist
+                second = nearest_dist if closer else min(second, d)
+                nearest = j + q if closer else nearest
+                nearest_dist = d if closer else nearest_dist
+            best[r] = nearest
+            best_dist[r] = nearest_dist
+            second_dist[r] = second
 
 
 @jit_shared_lean
 def nearest_of_chunk(X, start, n_rows, centers_t, tile, dist, best, best_dist):
     """Nearest centre ``best[r]`` and squared distance ``best_dist[r]`` of rows
-    ``start + r``, ``r < n_rows <= TILE_ROWS``: in one tile, or row by row for wide rows.
+    ``start + r``, ``r < n_rows <= TILE_ROWS``, searched in one tile.
 
-    Scratch: ``tile`` (d, TILE_ROWS) and ``dist`` (max(TILE_ROWS, k),), X's dtype.
+    Scratch: ``tile`` (d, TILE_ROWS) and ``dist`` (TILE_DIST_SIZE,), X's dtype.
     """
-    if X.shape[1] <= TILE_MAX_FEATURES:
-        for r in range(n_rows):
-            load_tile(X, start + r, tile, r)
-        nearest_in_tile(tile, n_rows, centers_t, dist, best, best_dist)
-    else:
-        row_dist = dist[: centers_t.shape[1]]
-        for r in range(n_rows):
-            _wide_sq_distances(X, start + r, centers_t, row_dist)
-            best[r], best_dist[r], _ = smallest_two(row_dist)
-
-
-@jit_shared
-def nearest_of_wide_chunk(X, start, n_rows, centers_t, dist, best, best_dist):
-    """:func:`nearest_of_chunk` for rows wider than a tile, WIDE_GROUP rows at a time (the same
-    bits); ``dist`` holds wide_dist_size(k) entries. The labelling pass (``predict``) takes it;
-    the Lloyd pass keeps the row-by-row search, which a fresh process compiles before its
-    first fit."""
-    k = centers_t.shape[1]
-    d0, d1, d2, d3 = dist[:k], dist[k : 2 * k], dist[2 * k : 3 * k], dist[3 * k : 4 * k]
-    last = start + n_rows - 1
-    for r in range(0, n_rows, WIDE_GROUP):
-        # A last group of fewer rows repeats the last row.
-        i = start + r
-        _wide_sq_distances_of_group(
-            X, i, min(i + 1, last), min(i + 2, last), min(i + 3, last), centers_t, d0, d1, d2, d3
-        )
-        for q in range(min(WIDE_GROUP, n_rows - r)):
-            best[r + q], best_dist[r + q], _ = smallest_two(dist[q * k : (q + 1) * k])
+    for r in range(n_rows):
+        load_tile(X, start + r, tile, r)
+    nearest_in_tile(tile, n_rows, centers_t, dist, best, best_dist)
 
 
 @jit_shared
 def nearest_two_of_rows(X, rows, n_rows, centers_t, tile, dist, best, best_dist, second_dist):
     """:func:`nearest_of_chunk` for the rows ``rows[r]``, ``r < n_rows``, keeping each one's
     second-smallest squared distance too."""
-    if X.shape[1] <= TILE_MAX_FEATURES:
-        for r in range(n_rows):
-            load_tile(X, rows[r], tile, r)
-        nearest_two_in_tile(tile, n_rows, centers_t, dist, best, best_dist, second_dist)
-        return
-    k = centers_t.shape[1]
-    d0, d1, d2, d3 = dist[:k], dist[k : 2 * k], dist[2 * k : 3 * k], dist[3 * k : 4 * k]
-    last = n_rows - 1
-    for r in range(0, n_rows, WIDE_GROUP):
-        _wide_sq_distances_of_group(
-            X, rows[r], rows[min(r + 1, last)], rows[min(r + 2, last)], rows[min(r + 3, last)],
-            centers_t, d0, d1, d2, d3,
-        )  # fmt: skip
-        for q in range(min(WIDE_GROUP, n_rows - r)):
-            best[r + q], best_dist[r + q], second_dist[r + q] = smallest_two(
-                dist[q * k : (q + 1) * k]
-            )
+    for r in range(n_rows):
+        load_tile(X, rows[r], tile, r)
+    nearest_two_in_tile(tile, n_rows, centers_t, dist, best, best_dist, second_dist)
 
 
 @jit_inline

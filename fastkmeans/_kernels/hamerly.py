@@ -27,8 +27,8 @@ from typing import NamedTuple
 
 import numpy as np
 
-from ._config import jit_parallel
-from .distances import TILE_ROWS, nearest_two_of_rows, sq_distance_to_point, wide_dist_size
+from ._config import jit_inline, jit_parallel
+from .distances import TILE_DIST_SIZE, TILE_ROWS, nearest_two_of_rows, sq_distance_to_point
 from .partials import add_to_cluster, cleared_slots, weight_of
 
 
@@ -52,6 +52,29 @@ class BoundSlack(NamedTuple):
 
     margin: float  # separation required beyond the distance computation's rounding
     round_eps: float  # outward rounding of every stored bound
+
+
+@jit_inline
+def _rescan(
+    X, rows, n_rows, centers_t, tile, dist, best, best_dist, second_dist,
+    labels, upper, lower, cum_shift, cum_max_shift, round_eps,
+):  # fmt: skip
+    """Search the rows ``rows[:n_rows]`` over every centre and set their labels and bounds;
+    returns how many labels changed."""
+    nearest_two_of_rows(X, rows, n_rows, centers_t, tile, dist, best, best_dist, second_dist)
+    changed = 0
+    for r in range(n_rows):
+        i = rows[r]
+        u = np.sqrt(np.float64(best_dist[r]))
+        l_bound = np.sqrt(np.float64(second_dist[r]))
+        nearest = np.uint32(best[r])
+        upper[i] = u - cum_shift[nearest] + (u + cum_shift[nearest]) * round_eps
+        # Multiplied, not subtracted: with one centre l is inf, and inf - inf is NaN.
+        lower[i] = (l_bound + cum_max_shift) * (1.0 - round_eps)
+        if nearest != labels[i]:
+            labels[i] = nearest
+            changed += 1
+    return changed
 
 
 @jit_parallel(extent=lambda bounds, **_: bounds.shape[0] - 1)
@@ -93,7 +116,7 @@ def hamerly_step(
     block_changed = np.zeros(n_blocks, np.int64)
     for b in range(loop_start, loop_stop):
         tile = np.empty((X.shape[1], TILE_ROWS), X.dtype)
-        dist = np.empty(wide_dist_size(n_clusters), X.dtype)
+        dist = np.empty(TILE_DIST_SIZE, X.dtype)
         best = np.empty(TILE_ROWS, np.int32)
         best_dist = np.empty(TILE_ROWS, X.dtype)
         second_dist = np.empty(TILE_ROWS, X.dtype)
@@ -101,12 +124,14 @@ def hamerly_step(
         sums, weights = cleared_slots(block_sums, block_weights, b)
         changed = 0
         scanned = 0
-        # A chunk of rows at a time: the bounds pick the rows to rescan, which are gathered
-        # into one tile and searched together; then the chunk joins the sums in row order,
-        # the order of the Lloyd pass.
+        n_scan = 0
+        summed = bounds[b]  # the rows before this one have joined the sums
+        # The bounds pick the rows to rescan, which are gathered until they fill a tile and
+        # then searched together (a tile of a few rows would leave the vector lanes of the
+        # search idle). The rows join the sums in row order, the order of the Lloyd pass, a
+        # chunk at a time, up to the first row still waiting for its search.
         for start in range(bounds[b], bounds[b + 1], TILE_ROWS):
             stop = min(start + TILE_ROWS, bounds[b + 1])
-            n_scan = 0
             for i in range(start, stop):
                 # Unsigned: indexing by it needs no negative-index wraparound.
                 a = np.uint32(labels[i])
@@ -123,24 +148,26 @@ def hamerly_step(
                 if scan:
                     scan_rows[n_scan] = i
                     n_scan += 1
-            nearest_two_of_rows(
-                X, scan_rows, n_scan, centers_t, tile, dist, best, best_dist, second_dist
-            )
-            scanned += n_scan
-            for r in range(n_scan):
-                i = scan_rows[r]
-                u = np.sqrt(np.float64(best_dist[r]))
-                l_bound = np.sqrt(np.float64(second_dist[r]))
-                nearest = np.uint32(best[r])
-                upper[i] = u - cum_shift[nearest] + (u + cum_shift[nearest]) * round_eps
-                # Multiplied, not subtracted: with one centre l is inf, and inf - inf is NaN.
-                lower[i] = (l_bound + cum_max_shift) * (1.0 - round_eps)
-                if nearest != labels[i]:
-                    labels[i] = nearest
-                    changed += 1
-            for i in range(start, stop):
+                    if n_scan == TILE_ROWS:
+                        changed += _rescan(
+                            X, scan_rows, n_scan, centers_t, tile, dist, best, best_dist,
+                            second_dist, labels, upper, lower, cum_shift, cum_max_shift, round_eps,
+                        )  # fmt: skip
+                        scanned += n_scan
+                        n_scan = 0
+            ready = scan_rows[0] if n_scan > 0 else stop
+            for i in range(summed, ready):
                 w = weight_of(sample_weight, unit_weights, i)
                 add_to_cluster(X, i, w, np.uint32(labels[i]), sums, weights)
+            summed = ready
+        changed += _rescan(
+            X, scan_rows, n_scan, centers_t, tile, dist, best, best_dist,
+            second_dist, labels, upper, lower, cum_shift, cum_max_shift, round_eps,
+        )  # fmt: skip
+        scanned += n_scan
+        for i in range(summed, bounds[b + 1]):
+            w = weight_of(sample_weight, unit_weights, i)
+            add_to_cluster(X, i, w, np.uint32(labels[i]), sums, weights)
         block_changed[b] = changed
         block_scanned[b] = scanned
     return block_changed.sum()

@@ -8,13 +8,7 @@ import numpy as np
 
 from ._config import jit_parallel
 from ._small import transposed
-from .distances import (
-    TILE_MAX_FEATURES,
-    TILE_ROWS,
-    nearest_of_chunk,
-    nearest_of_wide_chunk,
-    wide_dist_size,
-)
+from .distances import TILE_DIST_SIZE, TILE_ROWS, nearest_of_chunk
 from .partials import add_to_cluster, cleared_slots, weight_of
 
 
@@ -40,7 +34,7 @@ def lloyd_step(
     total_changed = 0
     for b in range(loop_start, loop_stop):
         tile = np.empty((X.shape[1], TILE_ROWS), X.dtype)
-        dist = np.empty(max(TILE_ROWS, centers.shape[0]), X.dtype)
+        dist = np.empty(TILE_DIST_SIZE, X.dtype)
         best = np.empty(TILE_ROWS, np.int32)
         best_dist = np.empty(TILE_ROWS, X.dtype)
         sums, weights = cleared_slots(block_sums, block_weights, b)
@@ -78,19 +72,15 @@ def labels_and_cost(
     """Each row's nearest centre and the per-block weighted cost, in one read of X."""
     centers_t = transposed(centers)
     write_labels = labels.shape[0] > 0
-    wide = X.shape[1] > TILE_MAX_FEATURES
     for b in range(loop_start, loop_stop):
         tile = np.empty((X.shape[1], TILE_ROWS), X.dtype)
-        dist = np.empty(wide_dist_size(centers.shape[0]), X.dtype)
+        dist = np.empty(TILE_DIST_SIZE, X.dtype)
         best = np.empty(TILE_ROWS, np.int32)
         best_dist = np.empty(TILE_ROWS, X.dtype)
         cost = 0.0
         for start in range(bounds[b], bounds[b + 1], TILE_ROWS):
             n_rows = min(TILE_ROWS, bounds[b + 1] - start)
-            if wide:
-                nearest_of_wide_chunk(X, start, n_rows, centers_t, dist, best, best_dist)
-            else:
-                nearest_of_chunk(X, start, n_rows, centers_t, tile, dist, best, best_dist)
+            nearest_of_chunk(X, start, n_rows, centers_t, tile, dist, best, best_dist)
             for r in range(n_rows):
                 if write_labels:
                     labels[start + r] = best[r]
