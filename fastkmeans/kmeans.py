@@ -43,25 +43,37 @@ from .seeding import _kmeans_plusplus
 _DRIVERS = {"lloyd": lloyd, "hamerly": hamerly}
 
 
-def auto_algorithm(X) -> str:
-    """What ``algorithm="auto"`` runs on ``X``: "lloyd" where the nearest-centre search is
-    tiled (dense rows of at most 16 features) and on sparse rows, "hamerly" on wider dense rows.
+# Dense rows of at most NARROW_MAX_FEATURES features run Hamerly where k d reaches this many
+# terms (see auto_algorithm).
+HAMERLY_NARROW_MIN_WORK = 512
 
-    A tiled search costs a few nanoseconds per row and centre, about what Hamerly's bound test
-    costs per row, so skipping rows rarely pays there. Measured (same start, same iterations):
-    on 8.6 MP photos, k = 16 to 256, Lloyd took 0.5-0.77x Hamerly's time; on overlapping
-    Gaussian clusters of 3 to 16 features, k = 64 to 1024, 0.65-0.85x; only on well-separated
-    clusters with k >= 512 was Hamerly faster (by 1.2-1.4x). Wider rows are searched through a
-    matrix product where k d >= 8192 (:mod:`fastkmeans._wide_rows`), and in tiles below;
-    Hamerly's skips spare most rows either search
-    (200,000 x 128, k = 256, 10 iterations: 0.75 s against Lloyd's 1.47 s). Sparse rows are
-    not worth it: each Lloyd pass reads a row's non-zeros once for all the centres (through
+
+def auto_algorithm(X, n_clusters: int) -> str:
+    """What ``algorithm="auto"`` runs on ``X`` with ``n_clusters`` centres: "hamerly" on dense
+    rows of more than 16 features, and on narrower dense rows where k d >= 512; "lloyd" on the
+    other dense rows and on sparse rows.
+
+    Hamerly's bound test costs a few nanoseconds per row, and spares the rows it settles a
+    search of k d terms; where that search is short, skipping does not pay. Whole default fits
+    (k-means++, default tol, seeds 0-1), 200,000 rows of overlapping Gaussian clusters / uniform
+    noise, Hamerly's time against Lloyd's: k d = 48-192 (d = 3 to 12, k = 16 to 64): 1.04-1.47
+    / 1.17-1.58, except d = 2, k = 64: 0.97 / 0.90; k d = 256-384 (d = 4 to 16): 0.71-1.23 /
+    0.86-1.10; k d = 512-4096 (d = 3 to 16, k = 32 to 256): 0.42-0.90 / 0.46-0.80. On 8.6 MP
+    photos (their distinct colours): k = 16, 0.88-1.42; k = 64, 0.99-1.06; k = 256, 0.72-0.92.
+    Wider rows are searched through a matrix product where k d >= 8192
+    (:mod:`fastkmeans._wide_rows`), and in tiles below; Hamerly's skips spare most rows either
+    search: 0.66-0.93 / 0.47-0.88 at 24 to 128 features, k = 16 to 256 (200,000 x 128,
+    k = 256, 10 iterations from the same centres: 0.75 s against Lloyd's 1.47 s). Sparse rows
+    are not worth it: each Lloyd pass reads a row's non-zeros once for all the centres (through
     the transposed centres), while Hamerly's rescans read them again per row rescanned, and
     its bounds need every centre's shift. Whole default fits, same seeds and iterations:
     Hamerly took 0.94-1.04x Lloyd's time on TF-IDF of 22,851 real documents (k = 20), 1.24x
     at k = 100, and 1.18-1.26x on bench_sparse's synthetic TF-IDF (k = 20).
     """
-    if isinstance(X, np.ndarray) and X.shape[1] > NARROW_MAX_FEATURES:
+    if not isinstance(X, np.ndarray):
+        return "lloyd"
+    n_features = X.shape[1]
+    if n_features > NARROW_MAX_FEATURES or n_clusters * n_features >= HAMERLY_NARROW_MIN_WORK:
         return "hamerly"
     return "lloyd"
 
@@ -111,9 +123,10 @@ class KMeans(EstimatorMixin):
     algorithm : {"auto", "lloyd", "hamerly"}, default="auto"
         Assignment strategy. "lloyd" computes every point-centre distance each iteration;
         "hamerly" keeps triangle-inequality bounds per point and skips points that cannot
-        change cluster; "auto" picks "lloyd" for dense data of at most 16 features (where the
-        search over the centres is tiled and cheaper than the bounds) and for sparse data
-        (where the rescans cost more than the skips save), "hamerly" for wider dense data.
+        change cluster; "auto" picks "hamerly" for dense data of more than 16 features or
+        with ``n_clusters * n_features >= 512``, "lloyd" for other dense data (where a
+        point's search over the centres costs about what its bound test does) and for sparse
+        data (where the rescans cost more than the skips save).
         Every strategy returns bitwise the same labels and centres as plain Lloyd from the same
         initial centres.
     coreset_size : int, optional
@@ -316,7 +329,7 @@ class KMeans(EstimatorMixin):
             n_init=n_init,
             max_iter=check_int(self.max_iter, "max_iter", minimum=1),
             tol=check_real(self.tol, "tol"),
-            driver=_DRIVERS[auto_algorithm(X) if algorithm == "auto" else algorithm],
+            driver=_DRIVERS[auto_algorithm(X, n_clusters) if algorithm == "auto" else algorithm],
             coreset_size=coreset_size,
             n_threads=check_n_threads(self.n_threads),
             rng=check_random_state(self.random_state),

@@ -545,15 +545,24 @@ def test_hamerly_rescans_gathered_across_chunks_match_lloyd_and_the_oracle(n_fea
     assert any(0 < count < len(X) // 10 and count % 64 for count in rescanned)
 
 
-@pytest.mark.parametrize("n_features, expected", [(3, "lloyd"), (16, "lloyd"), (17, "hamerly")])
-def test_auto_runs_lloyd_on_tiled_or_sparse_rows_and_hamerly_on_wider_dense_ones(
-    n_features, expected, capsys
+@pytest.mark.parametrize(
+    "n_features, n_clusters, expected",
+    [
+        (3, 3, "lloyd"),
+        (16, 31, "lloyd"),
+        (16, 32, "hamerly"),
+        (3, 171, "hamerly"),
+        (17, 3, "hamerly"),
+    ],
+)
+def test_auto_runs_hamerly_on_wide_or_long_dense_searches_and_lloyd_on_short_or_sparse_ones(
+    n_features, n_clusters, expected, capsys
 ):
-    X = np.random.default_rng(0).normal(size=(300, n_features))
-    KMeans(3, random_state=0, verbose=True).fit(X)
+    X = np.random.default_rng(0).normal(size=(600, n_features))
+    KMeans(n_clusters, random_state=0, verbose=True).fit(X)
     assert ("rescanned" in capsys.readouterr().out) == (expected == "hamerly")
     sparse = pytest.importorskip("scipy.sparse")
-    KMeans(3, random_state=0, verbose=True).fit(sparse.csr_matrix(X))
+    KMeans(n_clusters, random_state=0, verbose=True).fit(sparse.csr_matrix(X))
     out = capsys.readouterr().out
     assert "Iteration 1:" in out and "rescanned" not in out
 
