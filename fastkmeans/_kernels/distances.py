@@ -19,7 +19,7 @@ instead (the norm expansion proposes, ``wide_rows.exact_sq_distance`` decides).
 
 import numpy as np
 
-from ._config import jit_inline, jit_parallel, jit_shared, jit_shared_lean
+from ._config import jit_inline, jit_parallel, jit_shared_lean
 
 
 @jit_inline
@@ -263,7 +263,8 @@ def nearest_two_in_tile(tile, n_rows, centers_t, dist, best, best_dist, second_d
         _sweep_sq_distances(tile, n_rows, centers_t, j, dist)
         # A repeated last centre would count as its own second nearest: out of the search.
         for q in range(n_clusters - j, SWEEP_CENTERS):
-            dist[q * TILE_ROWS : q * TILE_ROWS + n_rows] = np.inf
+            for r in range(n_rows):
+                dist[q * TILE_ROWS + r] = np.inf
         for r in range(n_rows):
             nearest = best[r]
             nearest_dist = best_dist[r]
@@ -291,7 +292,7 @@ def nearest_of_chunk(X, start, n_rows, centers_t, tile, dist, best, best_dist):
     nearest_in_tile(tile, n_rows, centers_t, dist, best, best_dist)
 
 
-@jit_shared
+@jit_shared_lean
 def nearest_two_of_rows(X, rows, n_rows, centers_t, tile, dist, best, best_dist, second_dist):
     """:func:`nearest_of_chunk` for the rows ``rows[r]``, ``r < n_rows``, keeping each one's
     second-smallest squared distance too."""
