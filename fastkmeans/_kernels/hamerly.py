@@ -18,9 +18,9 @@ so the bounds stay valid however many iterations run; and a point is skipped onl
 bounds separate the centres by a relative ``margin`` larger than the worst rounding error of the
 distance computation (plus ``slack`` for the float64 sums). A skipped point's label is therefore
 the one the plain Lloyd pass would compute, bit for bit. Points that are not skipped go through
-the same search as the Lloyd pass (:func:`~.distances.nearest_of_chunk`: the rescanned rows of a
-chunk gathered into one tile), and the per-block sums are accumulated in the same row order
-as :func:`~.lloyd.lloyd_step`, so centres are bitwise identical to plain Lloyd's.
+the same search as the Lloyd pass (the tiles of :mod:`~.distances`: the rescanned rows are gathered
+until they fill one), and the per-block sums are accumulated in the same row order as
+:func:`~.lloyd.lloyd_step`, so centres are bitwise identical to plain Lloyd's.
 """
 
 from typing import NamedTuple
