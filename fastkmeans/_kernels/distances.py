@@ -193,6 +193,27 @@ def _tile_colour_distance(tile, r, c0, c1, c2):
 
 
 @jit_inline
+def labelled_sq_distances_in_tile(tile, n_rows, centers_t, labels, dist):
+    """``dist[r]`` = squared distance from column ``r < n_rows`` of ``tile`` to centre
+    ``labels[r]``, computed as :func:`nearest_in_tile` computes it (the same expressions, the
+    features summed in order from 0), so the same bits as the search's."""
+    if tile.shape[0] == 3:
+        for r in range(n_rows):
+            j = labels[r]
+            c0 = centers_t[0, j]
+            c1 = centers_t[1, j]
+            c2 = centers_t[2, j]
+            dist[r] = _tile_colour_distance(tile, r, c0, c1, c2)
+        return
+    for r in range(n_rows):
+        dist[r] = 0.0
+    for f in range(tile.shape[0]):
+        for r in range(n_rows):
+            t = tile[f, r] - centers_t[f, labels[r]]
+            dist[r] += t * t
+
+
+@jit_inline
 def nearest_in_tile(tile, n_rows, centers_t, dist, best, best_dist):
     """For each column ``r < n_rows`` of ``tile`` (d, TILE_ROWS), its nearest centre
     ``best[r]`` and squared distance ``best_dist[r]``; ``dist`` is scratch (TILE_DIST_SIZE,).

@@ -28,7 +28,15 @@ from typing import NamedTuple
 import numpy as np
 
 from ._config import jit_inline, jit_parallel
-from .distances import TILE_DIST_SIZE, TILE_ROWS, nearest_two_of_rows, sq_distance_to_point
+from ._small import transposed
+from .distances import (
+    TILE_DIST_SIZE,
+    TILE_ROWS,
+    labelled_sq_distances_in_tile,
+    load_tile,
+    nearest_two_of_rows,
+    sq_distance_to_point,
+)
 from .partials import add_to_cluster, cleared_slots, weight_of
 
 
@@ -168,3 +176,33 @@ def hamerly_step(
         block_changed[b] = changed
         block_scanned[b] = scanned
     return block_changed.sum()
+
+
+@jit_parallel(extent=lambda bounds, **_: bounds.shape[0] - 1, lean=True)
+def labelled_cost(
+    X,  # IN (n, d)
+    sample_weight,  # IN (n,) float64, or (0,) with unit_weights
+    unit_weights,  # IN bool
+    centers,  # IN (k, d), X's dtype
+    bounds,  # IN (n_blocks + 1,) int64
+    labels,  # IN (n,) int32: each row's nearest centre
+    block_cost,  # OUT (n_blocks,) float64: weighted cost of each block
+    loop_start,  # IN int: this call runs iterations loop_start <= i < loop_stop of
+    loop_stop,  # IN int: the parallel loop (see _config.jit_parallel)
+):
+    """The per-block weighted cost of rows already labelled with their nearest centre, as
+    :func:`~.lloyd.labels_and_cost` sums it (the same distances, the same order), from one
+    distance per row where that pass searches every centre."""
+    centers_t = transposed(centers)
+    for b in range(loop_start, loop_stop):
+        tile = np.empty((X.shape[1], TILE_ROWS), X.dtype)
+        dist = np.empty(TILE_ROWS, X.dtype)
+        cost = 0.0
+        for start in range(bounds[b], bounds[b + 1], TILE_ROWS):
+            n_rows = min(TILE_ROWS, bounds[b + 1] - start)
+            for r in range(n_rows):
+                load_tile(X, start + r, tile, r)
+            labelled_sq_distances_in_tile(tile, n_rows, centers_t, labels[start:], dist)
+            for r in range(n_rows):
+                cost += dist[r] if unit_weights else sample_weight[start + r] * dist[r]
+        block_cost[b] = cost
