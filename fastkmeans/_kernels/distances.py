@@ -27,9 +27,10 @@ def sq_distances_to_centers(X, i, centers_t, dist):
     """Fill ``dist[j]`` with the squared distance from row ``i`` to centre ``j``.
 
     Colour-sized rows (1 to 4 features) keep their coordinates in registers and make one
-    vectorised sweep over the centres; wider rows sweep the centres once per feature. Every
-    nearest-centre search uses this one routine, so the same row and centres always give the
-    same bits.
+    vectorised sweep over the centres; wider rows sweep the centres once per feature. For the
+    searches that take one row at a time (the coreset's sampling pass, the simplified
+    silhouette); the passes over all rows search tiles (:func:`nearest_in_tile`), summing the
+    features in the same order.
     """
     n_features, n_clusters = centers_t.shape
     if n_features == 3:

@@ -36,7 +36,8 @@ def assign_with_distances(
 
     Writes ``labels`` (n,) int32, ``dist`` (n,) float64, ``block_mass[b, j]`` (sum of ``w`` over
     the rows of block ``b`` nearest to centre ``j``) and ``block_cost[b, j]`` (sum of ``w * d``).
-    Distances are those of :func:`nearest_center`, as in the Lloyd pass and the cost.
+    Distances are those of :func:`nearest_center`: the features summed in order, as the Lloyd
+    pass and the cost sum them (ties to the lowest index).
     """
     n_clusters = centers.shape[0]
     centers_t = np.ascontiguousarray(centers.T)
