@@ -43,15 +43,17 @@ from .seeding import _kmeans_plusplus
 _DRIVERS = {"lloyd": lloyd, "hamerly": hamerly}
 
 
-# Dense rows of at most NARROW_MAX_FEATURES features run Hamerly where k d reaches this many
-# terms (see auto_algorithm).
-HAMERLY_NARROW_MIN_WORK = 512
+# Dense rows run Hamerly where k d reaches this many terms (see auto_algorithm).
+HAMERLY_MIN_WORK = 512
+# Rows of more than NARROW_MAX_FEATURES features run Hamerly below HAMERLY_MIN_WORK too, once
+# the data hold this many values (rows x features).
+HAMERLY_WIDE_MIN_VALUES = 1 << 21
 
 
 def auto_algorithm(X, n_clusters: int) -> str:
     """What ``algorithm="auto"`` runs on ``X`` with ``n_clusters`` centres: "hamerly" on dense
-    rows of more than 16 features, and on narrower dense rows where k d >= 512; "lloyd" on the
-    other dense rows and on sparse rows.
+    rows where k d >= 512, and on dense rows of more than 16 features that hold at least 2^21
+    values (n d); "lloyd" on the other dense rows and on sparse rows.
 
     Hamerly's bound test costs a few nanoseconds per row, and spares the rows it settles a
     search of k d terms; where that search is short, skipping does not pay. Whole default fits
@@ -63,17 +65,27 @@ def auto_algorithm(X, n_clusters: int) -> str:
     Wider rows are searched through a matrix product where k d >= 8192
     (:mod:`fastkmeans._wide_rows`), and in tiles below; Hamerly's skips spare most rows either
     search: 0.66-0.93 / 0.47-0.88 at 24 to 128 features, k = 16 to 256 (200,000 x 128,
-    k = 256, 10 iterations from the same centres: 0.75 s against Lloyd's 1.47 s). Sparse rows
-    are not worth it: each Lloyd pass reads a row's non-zeros once for all the centres (through
-    the transposed centres), while Hamerly's rescans read them again per row rescanned, and
-    its bounds need every centre's shift. Whole default fits, same seeds and iterations:
-    Hamerly took 0.94-1.04x Lloyd's time on TF-IDF of 22,851 real documents (k = 20), 1.24x
-    at k = 100, and 1.18-1.26x on bench_sparse's synthetic TF-IDF (k = 20).
+    k = 256, 10 iterations from the same centres: 0.75 s against Lloyd's 1.47 s). Where
+    k d < 512 on wide rows, Hamerly's fixed costs per iteration (the centres' separations, the
+    bounds) pay only on long runs over many rows. Default fits (max_iter=100 at 200,000 rows),
+    float32, medians of 4-6 alternating fits, 24 to 128 features, k = 4 to 20: below 2^21
+    values (5,000 to 60,000 rows of 24 or 32 features), 1.02-1.35 on Gaussians and 0.89-1.37
+    on uniform noise (median 1.06; 10 cases each); from 2^21 values on (70,000 to 200,000
+    rows), 0.92-1.26 on Gaussians (2-7 iterations, 15-160 ms) but 0.78-1.18 on uniform noise
+    (median 0.88; 14 cases; 100-265 iterations, 0.3-1.5 s), where the saving is counted in
+    tenths of a second. Sparse rows are not worth it: each Lloyd pass reads a row's non-zeros
+    once for all the centres (through the transposed centres), while Hamerly's rescans read
+    them again per row rescanned, and its bounds need every centre's shift. Whole default
+    fits, same seeds and iterations: Hamerly took 0.94-1.04x Lloyd's time on TF-IDF of 22,851
+    real documents (k = 20), 1.24x at k = 100, and 1.18-1.26x on bench_sparse's synthetic
+    TF-IDF (k = 20).
     """
     if not isinstance(X, np.ndarray):
         return "lloyd"
-    n_features = X.shape[1]
-    if n_features > NARROW_MAX_FEATURES or n_clusters * n_features >= HAMERLY_NARROW_MIN_WORK:
+    n_rows, n_features = X.shape
+    if n_clusters * n_features >= HAMERLY_MIN_WORK:
+        return "hamerly"
+    if n_features > NARROW_MAX_FEATURES and n_rows * n_features >= HAMERLY_WIDE_MIN_VALUES:
         return "hamerly"
     return "lloyd"
 
@@ -123,10 +135,11 @@ class KMeans(EstimatorMixin):
     algorithm : {"auto", "lloyd", "hamerly"}, default="auto"
         Assignment strategy. "lloyd" computes every point-centre distance each iteration;
         "hamerly" keeps triangle-inequality bounds per point and skips points that cannot
-        change cluster; "auto" picks "hamerly" for dense data of more than 16 features or
-        with ``n_clusters * n_features >= 512``, "lloyd" for other dense data (where a
-        point's search over the centres costs about what its bound test does) and for sparse
-        data (where the rescans cost more than the skips save).
+        change cluster; "auto" picks "hamerly" for dense data with
+        ``n_clusters * n_features >= 512``, or of more than 16 features and at least 2^21
+        values, "lloyd" for other dense data (where a point's search over the centres, or a
+        short run, costs about what the bounds do) and for sparse data (where the rescans cost
+        more than the skips save); see :func:`fastkmeans.kmeans.auto_algorithm`.
         Every strategy returns bitwise the same labels and centres as plain Lloyd from the same
         initial centres.
     coreset_size : int, optional

@@ -546,19 +546,23 @@ def test_hamerly_rescans_gathered_across_chunks_match_lloyd_and_the_oracle(n_fea
 
 
 @pytest.mark.parametrize(
-    "n_features, n_clusters, expected",
+    "n_rows, n_features, n_clusters, expected",
     [
-        (3, 3, "lloyd"),
-        (16, 31, "lloyd"),
-        (16, 32, "hamerly"),
-        (3, 171, "hamerly"),
-        (17, 3, "hamerly"),
+        (600, 3, 3, "lloyd"),
+        (600, 16, 31, "lloyd"),
+        (600, 16, 32, "hamerly"),
+        (600, 3, 171, "hamerly"),
+        (600, 17, 30, "lloyd"),
+        (600, 17, 31, "hamerly"),
+        # Wide rows with a short search: Hamerly from 2^21 values on (123,362 x 17).
+        (123_361, 17, 3, "lloyd"),
+        (123_362, 17, 3, "hamerly"),
     ],
 )
-def test_auto_runs_hamerly_on_wide_or_long_dense_searches_and_lloyd_on_short_or_sparse_ones(
-    n_features, n_clusters, expected, capsys
+def test_auto_runs_hamerly_on_long_or_wide_and_many_dense_searches_and_lloyd_on_the_rest(
+    n_rows, n_features, n_clusters, expected, capsys
 ):
-    X = np.random.default_rng(0).normal(size=(600, n_features))
+    X = np.random.default_rng(0).normal(size=(n_rows, n_features)).astype(np.float32)
     KMeans(n_clusters, random_state=0, verbose=True).fit(X)
     assert ("rescanned" in capsys.readouterr().out) == (expected == "hamerly")
     sparse = pytest.importorskip("scipy.sparse")
