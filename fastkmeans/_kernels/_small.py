@@ -12,6 +12,9 @@ import numpy as np
 
 from ._config import jit_inline
 
+# For the kernels' rounding slacks: ``np.finfo`` inside a kernel compiles an overload.
+FLOAT64_EPS = float(np.finfo(np.float64).eps)
+
 
 @jit_inline
 def zeroed(out):

@@ -28,7 +28,7 @@ from typing import NamedTuple
 import numpy as np
 
 from ._config import jit_inline, jit_parallel
-from ._small import transposed
+from ._small import FLOAT64_EPS, transposed
 from .distances import (
     TILE_DIST_SIZE,
     TILE_ROWS,
@@ -111,17 +111,16 @@ def hamerly_step(
 
     Returns the number of labels that changed.
     """
-    n_blocks = bounds.shape[0] - 1
     n_clusters = centers.shape[0]
-    centers_t = np.ascontiguousarray(centers.T)
+    centers_t = transposed(centers)
     largest_shift = 0.0
     for j in range(n_clusters):
         largest_shift = max(largest_shift, cum_shift[j])
     # Absolute error of the float64 sums U + S_a and L - M: a few ulps of the totals.
-    slack_sum = 8.0 * np.finfo(np.float64).eps * (largest_shift + cum_max_shift)
+    slack_sum = 8.0 * FLOAT64_EPS * (largest_shift + cum_max_shift)
     grow = 1.0 + margin
     shrink = 1.0 - margin
-    block_changed = np.zeros(n_blocks, np.int64)
+    total_changed = 0
     for b in range(loop_start, loop_stop):
         tile = np.empty((X.shape[1], TILE_ROWS), X.dtype)
         dist = np.empty(TILE_DIST_SIZE, X.dtype)
@@ -173,9 +172,9 @@ def hamerly_step(
                 w = weight_of(sample_weight, unit_weights, row)
                 add_to_cluster(X, row, w, np.uint32(labels[row]), sums, weights)
             summed = ready
-        block_changed[b] = changed
+        total_changed += changed
         block_scanned[b] = scanned
-    return block_changed.sum()
+    return total_changed
 
 
 @jit_parallel(extent=lambda bounds, **_: bounds.shape[0] - 1, lean=True)

@@ -14,6 +14,7 @@ of ``w`` and ``w * d``, so drawing needs only one light pass over ``(w, l, d)``,
 import numpy as np
 
 from ._config import jit_parallel
+from ._small import transposed, zeroed
 from .distances import nearest_center
 from .partials import weight_of
 
@@ -40,11 +41,11 @@ def assign_with_distances(
     pass and the cost sum them (ties to the lowest index).
     """
     n_clusters = centers.shape[0]
-    centers_t = np.ascontiguousarray(centers.T)
+    centers_t = transposed(centers)
     for b in range(loop_start, loop_stop):
         scratch = np.empty(n_clusters, X.dtype)
-        mass = np.zeros(n_clusters, np.float64)
-        cost = np.zeros(n_clusters, np.float64)
+        mass = zeroed(np.empty(n_clusters, np.float64))
+        cost = zeroed(np.empty(n_clusters, np.float64))
         for i in range(bounds[b], bounds[b + 1]):
             best, best_dist = nearest_center(X, i, centers_t, scratch)
             d = np.float64(best_dist)
@@ -93,7 +94,7 @@ def draw_rows(
     for b in range(loop_start, loop_stop):
         position = np.empty(n_groups, np.int64)
         end = np.empty(n_groups, np.int64)
-        running = np.zeros(n_groups, np.float64)
+        running = zeroed(np.empty(n_groups, np.float64))
         last_positive = np.full(n_groups, -1, np.int64)
         remaining = 0
         for j in range(n_groups):

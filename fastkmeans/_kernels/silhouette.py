@@ -8,6 +8,7 @@ mean distance to its own cluster excludes one unit of weight (the point itself).
 import numpy as np
 
 from ._config import jit_inline, jit_parallel
+from ._small import transposed
 from .distances import nearest_two
 from .partials import weight_of
 
@@ -128,7 +129,7 @@ def simplified_silhouette_sums(
 ):
     """Per-block weighted sums of the simplified silhouette: ``a`` the distance to the nearest
     centre, ``b`` to the second nearest. O(n k d)."""
-    centers_t = np.ascontiguousarray(centers.T)
+    centers_t = transposed(centers)
     for b in range(loop_start, loop_stop):
         dist = np.empty(centers.shape[0], X.dtype)
         acc = 0.0

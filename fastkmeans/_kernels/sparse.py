@@ -18,6 +18,7 @@ centres transposed to (d, k), so that each non-zero sweeps ``k`` contiguous valu
 import numpy as np
 
 from ._config import jit, jit_inline, jit_parallel
+from ._small import FLOAT64_EPS, zeroed
 from .distances import smallest_two
 from .partials import cleared_slots, weight_of
 
@@ -27,7 +28,7 @@ def transposed_centers(centers):
     """Centres as float64 (d, k) and their squared norms (k,), float64."""
     n_clusters, n_features = centers.shape
     centers_t = np.empty((n_features, n_clusters), np.float64)
-    norms = np.zeros(n_clusters, np.float64)
+    norms = zeroed(np.empty(n_clusters, np.float64))
     for j in range(n_clusters):
         for f in range(n_features):
             c = np.float64(centers[j, f])
@@ -87,7 +88,7 @@ def sq_error_bound(data, start, end, n_features, max_norm):
         x = np.float64(data[p])
         x_norm += x * x
     n_terms = n_features + (end - start) + 8
-    return 2.0 * n_terms * np.finfo(np.float64).eps * (2.0 * x_norm + 4.0 * max_norm)
+    return 2.0 * n_terms * FLOAT64_EPS * (2.0 * x_norm + 4.0 * max_norm)
 
 
 @jit_inline
@@ -115,9 +116,8 @@ def lloyd_step(
     loop_stop,  # IN int: the parallel loop (see _config.jit_parallel)
 ):
     """Sparse twin of :func:`.lloyd.lloyd_step`; returns the number of labels that changed."""
-    n_blocks = bounds.shape[0] - 1
     centers_t, norms = transposed_centers(centers)
-    block_changed = np.zeros(n_blocks, np.int64)
+    total_changed = 0
     for b in range(loop_start, loop_stop):
         dist = np.empty(centers.shape[0], np.float64)
         sums, weights = cleared_slots(block_sums, block_weights, b)
@@ -134,8 +134,8 @@ def lloyd_step(
             add_row_to_cluster(data, indices, start, end, w, np.uint32(best), sums, weights)
             cost += w * best_dist
         block_cost[b] = cost
-        block_changed[b] = changed
-    return block_changed.sum()
+        total_changed += changed
+    return total_changed
 
 
 @jit_parallel(extent=lambda bounds, **_: bounds.shape[0] - 1)
@@ -198,15 +198,17 @@ def hamerly_step(
     distance to its centre is then below its computed distance to every other, so the label is
     the one the plain pass gives. Stored bounds include ``delta`` (outwards).
     """
-    n_blocks = bounds.shape[0] - 1
     n_clusters, n_features = centers.shape
     centers_t, norms = transposed_centers(centers)
-    max_norm = norms.max()
-    largest_shift = cum_shift.max()
-    slack_sum = 8.0 * np.finfo(np.float64).eps * (largest_shift + cum_max_shift)
+    max_norm = 0.0
+    largest_shift = 0.0
+    for j in range(n_clusters):  # loops, not .max(): an overload less to compile
+        max_norm = max(max_norm, norms[j])
+        largest_shift = max(largest_shift, cum_shift[j])
+    slack_sum = 8.0 * FLOAT64_EPS * (largest_shift + cum_max_shift)
     grow = 1.0 + margin
     shrink = 1.0 - margin
-    block_changed = np.zeros(n_blocks, np.int64)
+    total_changed = 0
     for b in range(loop_start, loop_stop):
         dist = np.empty(n_clusters, np.float64)
         sums, weights = cleared_slots(block_sums, block_weights, b)
@@ -240,9 +242,9 @@ def hamerly_step(
                 a = np.uint32(best)
             w = weight_of(sample_weight, unit_weights, i)
             add_row_to_cluster(data, indices, start, end, w, a, sums, weights)
-        block_changed[b] = changed
+        total_changed += changed
         block_scanned[b] = scanned
-    return block_changed.sum()
+    return total_changed
 
 
 @jit_parallel(extent=lambda bounds, **_: bounds.shape[0] - 1)
@@ -341,7 +343,7 @@ def fold_and_score(
             points[t + 1, f] = candidates[t, f]
     points_t, norms = transposed_centers(points)
     for b in range(loop_start, loop_stop):
-        scores = np.zeros(n_candidates, np.float64)
+        scores = zeroed(np.empty(n_candidates, np.float64))
         dist = np.empty(n_candidates + 1, np.float64)
         for i in range(bounds[b], bounds[b + 1]):
             sq_distances_to_centers(data, indices, indptr[i], indptr[i + 1], points_t, norms, dist)

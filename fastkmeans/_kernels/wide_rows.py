@@ -11,6 +11,7 @@ import numba
 import numpy as np
 
 from ._config import ERROR_MODEL, jit_parallel, jit_shared
+from ._small import FLOAT64_EPS
 from .partials import add_to_cluster, weight_of
 
 # Rows per tile of the candidate scan: each tile's running minima stay in L1 while every
@@ -307,7 +308,7 @@ def hamerly_select(
     largest_shift = 0.0
     for j in range(centers.shape[0]):
         largest_shift = max(largest_shift, cum_shift[j])
-    slack_sum = 8.0 * np.finfo(np.float64).eps * (largest_shift + cum_max_shift)
+    slack_sum = 8.0 * FLOAT64_EPS * (largest_shift + cum_max_shift)
     grow = 1.0 + margin
     shrink = 1.0 - margin
     for b in range(loop_start, loop_stop):
