@@ -5,7 +5,8 @@
 (4) Peak resident memory of a full-data fit on the 8.6 MP float32 pixels, from /usr/bin/time -v,
     beside the size of the input.
 (5) Start-up: a fit in a fresh process with an empty kernel cache (cold) and again with the
-    cache filled (warm), against the same fit inside a warm process.
+    cache filled (warm), against the same fit inside a warm process; (5b) the same for default
+    fits of wide float32 rows, on the Lloyd and the Hamerly path.
 (6) Scaling: the same fit with 1 and 2 threads at n = 1,000,000 (results must be identical).
 
 Run: python benchmarks/bench_performance.py [--quick]
@@ -128,6 +129,51 @@ print("second fit", time.perf_counter() - t)
 """
 
 
+WIDE_FIT_SCRIPT = """
+import sys, time
+sys.path.insert(0, {bench!r})
+from _common import gaussian_blobs
+import fastkmeans
+from fastkmeans.kmeans import auto_algorithm
+X = gaussian_blobs({n_rows}, {n_features}, 20)
+print("algorithm", auto_algorithm(X, {n_clusters}))
+for run in ("first", "second"):
+    t = time.perf_counter()
+    fastkmeans.KMeans({n_clusters}, random_state=0).fit(X)
+    print(run, "fit", time.perf_counter() - t)
+"""
+
+# Wide float32 rows (20 Gaussian blobs, so that the fit itself is short): KMeans() as a
+# newcomer calls it (k=8) on a small matrix, where auto runs Lloyd, and on matrices where it
+# runs Hamerly (see auto_algorithm).
+WIDE_COLD_CASES = [(20_000, 32, 8), (200_000, 32, 8), (200_000, 32, 32)]
+
+
+def bench_wide_startup() -> None:
+    """A fresh process's first default fit of wide float32 rows, cold and warm cache."""
+    bench_dir = os.path.dirname(os.path.abspath(__file__))
+    rows = []
+    for n_rows, n_features, n_clusters in WIDE_COLD_CASES:
+        code = WIDE_FIT_SCRIPT.format(
+            bench=bench_dir, n_rows=n_rows, n_features=n_features, n_clusters=n_clusters
+        )
+        with tempfile.TemporaryDirectory() as cache:
+            env = dict(os.environ, NUMBA_CACHE_DIR=cache)
+            for label in ("cold", "warm"):
+                _, out = _python(code, env)
+                first = float(re.search(r"first fit ([\d.]+)", out).group(1))
+                second = float(re.search(r"second fit ([\d.]+)", out).group(1))
+                algorithm = re.search(r"algorithm (\w+)", out).group(1)
+                shape = f"{n_rows:,} x {n_features}, k={n_clusters}"
+                rows.append([shape, algorithm, label, first, second, first - second])
+    print_table(
+        "(5b) a fresh process's first KMeans(k).fit of wide float32 rows (Gaussian blobs), cold "
+        "and warm kernel cache (target: cold first fit <= 5 s, warm overhead <= 0.5 s)",
+        ["data", "auto runs", "cache", "first fit s", "second fit s", "compile+load s"],
+        rows,
+    )
+
+
 def bench_memory_and_startup(scale: int) -> None:
     bench_dir = os.path.dirname(os.path.abspath(__file__))
     code = textwrap.dedent(FIT_SCRIPT.format(bench=bench_dir, scale=scale))
@@ -220,6 +266,7 @@ def main(argv=None) -> None:
     else:
         bench_segment(scale=6, seeds=[0, 1, 2])
         bench_memory_and_startup(scale=6)
+        bench_wide_startup()
         bench_scaling(1_000_000)
 
 
