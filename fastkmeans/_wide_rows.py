@@ -259,7 +259,7 @@ def hamerly_step(
     if not takes_product_search(X, centers):
         return hamerly.hamerly_step(
             X, sample_weight, unit_weights, centers, bounds, labels, upper, lower,
-            cum_shift, cum_max_shift, half_separation, margin, round_eps, first,
+            cum_shift, cum_max_shift, half_separation, margin, round_eps, first, True,
             block_sums, block_weights, block_scanned,
         )  # fmt: skip
     scan = None

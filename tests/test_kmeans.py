@@ -515,7 +515,7 @@ def test_exact_ties_within_a_sweep_of_four_centres_go_to_the_lowest_index(n_feat
     partials = block_partials(1, 10, n_features)
     hamerly_step(
         *(X, np.empty(0), True, centers, np.array([0, len(X)]), labels),
-        *(*point_bounds, *motion, *bound_slack(X), True),
+        *(*point_bounds, *motion, *bound_slack(X), True, True),
         *(partials.sums, partials.weights, np.empty(1, dtype=np.int64)),
     )
     assert_array_equal(labels, expected)
@@ -590,8 +590,9 @@ def test_hamerly_skips_most_points_once_settled(capsys):
     assert min(rescanned[1:]) < len(X) // 10
 
 
+@pytest.mark.parametrize("accumulate", [True, False])  # False: a run's final labelling
 @pytest.mark.parametrize("dtype", [np.float32, np.float64])
-def test_hamerly_never_skips_an_exact_tie(dtype):
+def test_hamerly_never_skips_an_exact_tie(dtype, accumulate):
     # The row is exactly midway between centres 0 and 1, labelled 1 with exact bounds and no
     # centre movement: skipping would keep label 1, plain Lloyd picks 0 (the lowest index).
     from fastkmeans._hamerly import bound_slack, half_separation
@@ -606,7 +607,7 @@ def test_hamerly_never_skips_an_exact_tie(dtype):
     partials = block_partials(1, 3, 2)
     hamerly_step(
         *(X, np.empty(0), True, centers, np.array([0, 1]), labels),
-        *(*point_bounds, *motion, *bound_slack(X), False),
+        *(*point_bounds, *motion, *bound_slack(X), False, accumulate),
         *(partials.sums, partials.weights, np.empty(1, dtype=np.int64)),
     )
     assert labels[0] == 0

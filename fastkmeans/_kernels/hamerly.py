@@ -101,6 +101,7 @@ def hamerly_step(
     margin,  # IN float   } *BoundSlack
     round_eps,  # IN float }
     first,  # IN bool: no bounds yet; scan every row and initialise them
+    accumulate,  # IN bool: sum into block_sums and block_weights (False: labels, bounds only)
     block_sums,  # OUT (n_blocks, k, d) float64 } BlockPartials' sums and weights (no cost:
     block_weights,  # OUT (n_blocks, k) float64 } most distances are skipped)
     block_scanned,  # OUT (n_blocks,) int64: rows of each block that needed a full scan
@@ -109,7 +110,9 @@ def hamerly_step(
 ):
     """One Hamerly iteration fused with the accumulation of per-block sums.
 
-    Returns the number of labels that changed.
+    Returns the number of labels that changed. Without ``accumulate`` (a run's last labelling,
+    whose sums nothing reads) the rows the bounds settle are not read at all, and the block's
+    sums and weights are left zeroed.
     """
     n_clusters = centers.shape[0]
     centers_t = transposed(centers)
@@ -168,9 +171,10 @@ def hamerly_step(
                 scanned += n_scan
                 n_scan = 0
             ready = scan_rows[0] if n_scan > 0 else i
-            for row in range(summed, ready):
-                w = weight_of(sample_weight, unit_weights, row)
-                add_to_cluster(X, row, w, np.uint32(labels[row]), sums, weights)
+            if accumulate:
+                for row in range(summed, ready):
+                    w = weight_of(sample_weight, unit_weights, row)
+                    add_to_cluster(X, row, w, np.uint32(labels[row]), sums, weights)
             summed = ready
         total_changed += changed
         block_scanned[b] = scanned
