@@ -399,7 +399,9 @@ def assigned_sq_distances(
         out[i] = np.float64(sq_distance_to_point(X, i, centers[labels[i]]))
 
 
-@jit_parallel(extent=lambda centers, **_: centers.shape[0])
+# Lean (see _config): a fresh Hamerly fit compiles it in 0.15 s instead of 0.23 s, and it runs
+# no slower (k = 1024, d = 32: 3.2 ms against 4.1 ms; k = 256, d = 128: 0.66 against 0.90 ms).
+@jit_parallel(extent=lambda centers, **_: centers.shape[0], lean=True)
 def half_separations(
     centers,  # IN (k, d)
     out,  # OUT (k,) float64: half the distance to the nearest other centre (inf when k = 1)
