@@ -213,3 +213,32 @@ def test_scoring_pass_matches_numpy_across_tile_edges(n_features, unit_weights):
     fold_and_score(X, weights, unit_weights, pending, candidates, bounds, closest, scores)
     np.testing.assert_allclose(closest, expected_closest, rtol=1e-12)
     np.testing.assert_allclose(scores, expected_scores, rtol=1e-12)
+
+
+@pytest.mark.parametrize("weighted", [False, True])
+def test_draws_where_rounding_fools_the_block_sums_still_land_on_rows_with_mass(weighted):
+    # Block sums that overstate a block (rounding between the summing pass and the scan)
+    # must still yield a row of that block with mass, and a block that holds no mass, reached
+    # through its left edge, the nearest row with mass before it.
+    from fastkmeans._kernels.seeding import locate_in_blocks
+
+    X = np.arange(12, dtype=np.float64).reshape(12, 1)
+    far = np.array([1e6])  # the pending centre: farther than every closest distance
+    closest = np.array([1, 1, 1, 0, 0, 0, 0, 0, 1, 1, 1, 1], dtype=np.float64)
+    weights = np.ones(12)
+    weights[2] = 0.0  # row 2 has distance but no weight
+    sample_weight, unit = (weights, False) if weighted else (np.empty(0), True)
+    last_with_mass = 1 if weighted else 2
+    bounds = np.array([0, 4, 8, 12])
+
+    def draw(block_potential, target):
+        return locate_in_blocks(
+            X, sample_weight, unit, closest, far, bounds,
+            np.array(block_potential), np.array([target]),
+        )[0]  # fmt: skip
+
+    assert draw([3.0, 0.0, 4.0], 0.5) == 0  # the ordinary case
+    assert draw([3.0, 0.0, 4.0], 1.5) == 1
+    assert draw([3.0, 0.0, 4.0], 3.5) == 8  # block 1 is empty: skipped by its sum
+    assert draw([5.0, 0.0, 4.0], 4.5) == last_with_mass  # block 0 overstated
+    assert draw([2.0, 1.0, 4.0], 2.5) == last_with_mass  # block 1 has no mass at all

@@ -145,26 +145,34 @@ def locate_in_blocks(
         running = 0.0
         chosen = -1
         last_positive = -1
-        for i in range(bounds[b], bounds[b + 1]):
+        # Forward over the block, then (see below) backward from its left edge: one loop, so
+        # that the distance is compiled into this kernel once.
+        i = bounds[b]
+        step = 1
+        while chosen < 0:
+            if step == 1 and i == bounds[b + 1]:
+                if last_positive >= 0:
+                    # Rounding between the block sum and this scan: take the block's last row
+                    # with mass.
+                    chosen = last_positive
+                    break
+                # A block without mass is reached only through rounding at its left edge:
+                # take the nearest row with mass before it.
+                i = bounds[b] - 1
+                step = -1
+            if i < 0:
+                break
             mass = np.float64(min(closest[i], sq_distance_to_point(X, i, pending)))
-            if not unit_weights:
-                mass *= sample_weight[i]
-            if mass > 0.0:
-                last_positive = i
-                running += mass
-                if running > local_target:
-                    chosen = i
-                    break
-        if chosen < 0:
-            # Rounding between the block sum and this scan: take the block's last row with mass.
-            chosen = last_positive
-        if chosen < 0:
-            # A block without mass is reached only through rounding at its left edge: take the
-            # nearest row with mass before it.
-            for i in range(bounds[b] - 1, -1, -1):
-                mass = np.float64(min(closest[i], sq_distance_to_point(X, i, pending)))
-                if (unit_weights or sample_weight[i] > 0.0) and mass > 0.0:
-                    chosen = i
-                    break
+            if step == 1:
+                if not unit_weights:
+                    mass *= sample_weight[i]
+                if mass > 0.0:
+                    last_positive = i
+                    running += mass
+                    if running > local_target:
+                        chosen = i
+            elif (unit_weights or sample_weight[i] > 0.0) and mass > 0.0:
+                chosen = i
+            i += step
         out[t] = chosen
     return out
