@@ -338,13 +338,19 @@ def fold_and_score(
     columns instead of a scattered entry of every point (measured, 100,000 x 50,000 TF-IDF-like
     rows, 0.1% dense: seeding k=20 1.5 s against 0.9 s for scikit-learn before).
     """
-    n_candidates = candidates.shape[0]
-    points = np.empty((n_candidates + 1, candidates.shape[1]), candidates.dtype)
-    for f in range(candidates.shape[1]):
-        points[0, f] = pending[f]
+    n_candidates, n_features = candidates.shape
+    # Transposed straight from the pending centre and the candidates, with their squared
+    # norms summed feature by feature as transposed_centers sums them (no (t + 1, d) copy).
+    points_t = np.empty((n_features, n_candidates + 1), np.float64)
+    norms = zeroed(np.empty(n_candidates + 1, np.float64))
+    for f in range(n_features):
+        c = np.float64(pending[f])
+        points_t[f, 0] = c
+        norms[0] += c * c
         for t in range(n_candidates):
-            points[t + 1, f] = candidates[t, f]
-    points_t, norms = transposed_centers(points)
+            c = np.float64(candidates[t, f])
+            points_t[f, t + 1] = c
+            norms[t + 1] += c * c
     for b in range(loop_start, loop_stop):
         scores = zeroed(np.empty(n_candidates, np.float64))
         dist = np.empty(n_candidates + 1, np.float64)
