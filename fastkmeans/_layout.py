@@ -4,7 +4,8 @@ The drivers and :mod:`fastkmeans._steps` are written once, against :class:`Kerne
 dense kernels take X itself, the sparse ones (:mod:`fastkmeans._kernels.sparse`) the three CSR
 arrays of :class:`~fastkmeans._validation_sparse.SparseRows` in its place, with otherwise the
 same signatures. ``kernels_for(X)`` picks the set once per call; ``kernel_args(X)`` is what
-replaces X in the call: ``k.lloyd_step(*kernel_args(X), weights.values, ...)``.
+replaces X in the call: ``k.lloyd_step(*kernel_args(X), weights.values, ...)``. The seeding's
+scoring pass differs by layout, and :func:`fold_and_score` calls it.
 """
 
 from __future__ import annotations
@@ -28,7 +29,6 @@ class Kernels(NamedTuple):
     weighted_sq_deviations: object
     center_distances: object
     assigned_sq_distances: object
-    fold_and_score: object
     locate_in_blocks: object
 
 
@@ -40,7 +40,6 @@ DENSE = Kernels(
     moments.weighted_sq_deviations,
     distances.center_distances,
     distances.assigned_sq_distances,
-    seeding.fold_and_score,
     seeding.locate_in_blocks,
 )
 SPARSE = Kernels(
@@ -51,7 +50,6 @@ SPARSE = Kernels(
     sparse.weighted_sq_deviations,
     sparse.center_distances,
     sparse.assigned_sq_distances,
-    sparse.fold_and_score,
     sparse.locate_in_blocks,
 )
 
@@ -69,6 +67,36 @@ def kernel_args(X: np.ndarray | SparseRows) -> tuple[np.ndarray, ...]:
 def dense_rows(X: np.ndarray | SparseRows, rows) -> np.ndarray:
     """Rows of X (an int array) as a dense (len(rows), d) array in X's dtype."""
     return X.dense_rows(rows) if isinstance(X, SparseRows) else X[rows]
+
+
+def fold_and_score(
+    X: np.ndarray | SparseRows,
+    weights,
+    pending_row: int,
+    candidate_rows: np.ndarray,
+    bounds: np.ndarray,
+    closest: np.ndarray,
+    block_scores: np.ndarray,
+) -> None:
+    """The seeding's pass (:func:`fastkmeans._kernels.seeding.fold_and_score`), its pending
+    centre and candidates given as rows of X.
+
+    Dense rows are copied out for the dense kernel; the sparse kernel reads them in place, so
+    that a pass costs no ``O(d)`` work per candidate.
+    """
+    if isinstance(X, SparseRows):
+        point_rows = np.empty(candidate_rows.shape[0] + 1, dtype=np.int64)
+        point_rows[0] = pending_row
+        point_rows[1:] = candidate_rows
+        sparse.fold_and_score(
+            *X.kernel_args(), weights.values, weights.unit, point_rows, bounds, closest,
+            block_scores,
+        )  # fmt: skip
+    else:
+        seeding.fold_and_score(
+            X, weights.values, weights.unit, X[pending_row], X[candidate_rows], bounds, closest,
+            block_scores,
+        )  # fmt: skip
 
 
 def rows_at_point(X: np.ndarray | SparseRows, row: int) -> np.ndarray:

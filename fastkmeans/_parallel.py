@@ -30,7 +30,9 @@ MAX_BLOCKS = 128
 MAX_ACCUMULATOR_ENTRIES = 4 * 1024 * 1024
 
 
-def block_bounds(n_rows: int, accumulator_entries: int = 1) -> np.ndarray:
+def block_bounds(
+    n_rows: int, accumulator_entries: int = 1, min_rows: int = MIN_BLOCK_ROWS
+) -> np.ndarray:
     """Return the fixed block boundaries for ``n_rows`` rows.
 
     Parameters
@@ -39,13 +41,15 @@ def block_bounds(n_rows: int, accumulator_entries: int = 1) -> np.ndarray:
         Number of rows to split.
     accumulator_entries : int
         float64 entries each block accumulates (e.g. ``k * (d + 1)``); bounds memory use.
+    min_rows : int
+        Fewest rows per block (when there are more rows than that).
 
     Returns
     -------
     bounds : ndarray of int64, shape (n_blocks + 1,)
         Block ``b`` covers rows ``bounds[b]:bounds[b + 1]``. Depends only on the arguments.
     """
-    by_rows = -(-n_rows // MIN_BLOCK_ROWS)
+    by_rows = -(-n_rows // min_rows)
     by_memory = max(1, MAX_ACCUMULATOR_ENTRIES // max(1, accumulator_entries))
     n_blocks = max(1, min(MAX_BLOCKS, by_rows, by_memory))
     return np.linspace(0, n_rows, n_blocks + 1).round().astype(np.int64)

@@ -197,3 +197,76 @@ def test_a_malformed_csr_matrix_is_refused_not_read_out_of_bounds(indices, indpt
     for call in (lambda: model.predict(bad), lambda: KMeans(2, random_state=0).fit(bad)):
         with pytest.raises(ValueError, match="X is a malformed sparse matrix: .*" + message):
             call()
+
+
+def scoring_problem(n_features, nnz_per_row, point_features, seed):
+    """CSR rows with ``nnz_per_row`` non-zeros each, and 5 point rows (the pending centre and 4
+    candidates) whose non-zeros lie below ``point_features``; the other rows reach every
+    feature, so some of their non-zeros lie past the points' largest."""
+    rng = np.random.default_rng(seed)
+    n_rows = 377
+    X = np.zeros((n_rows, n_features))
+    for i in range(n_rows):
+        limit = point_features if i < 5 else n_features
+        X[i, rng.choice(limit, size=nnz_per_row, replace=False)] = rng.normal(size=nnz_per_row)
+    X[-1, -1] = 2.5  # past every point's features, for sure
+    return X, np.arange(5)
+
+
+@pytest.mark.parametrize("unit_weights", [True, False])
+@pytest.mark.parametrize(
+    ("n_features", "nnz_per_row", "point_features", "reads_slot_zero"),
+    [
+        (3000, 6, 1500, False),  # points' features few among those up to their largest
+        (24, 8, 20, True),  # a good part: every non-zero reads the table
+        (30, 0, 30, True),  # points without non-zeros: a table of slot 0 only
+    ],
+)
+def test_sparse_scoring_pass_matches_numpy(
+    n_features, nnz_per_row, point_features, reads_slot_zero, unit_weights
+):
+    # The sparse scoring pass reads the pending centre and the candidates as rows of X, from
+    # a table of their features' slots: both ways of reading it, rows with features past the
+    # points', blocks that end anywhere.
+    from fastkmeans._kernels.sparse import fold_and_score
+
+    X, point_rows = scoring_problem(n_features, nnz_per_row, point_features, seed=n_features)
+    if nnz_per_row == 0:
+        X[5:] = np.random.default_rng(0).normal(size=(X.shape[0] - 5, n_features))
+    S = sp.csr_matrix(X)
+    union = np.flatnonzero((X[point_rows] != 0).any(axis=0))
+    span = union.max() + 1 if union.size else 0
+    assert (8 * (union.size + 1) > span) == reads_slot_zero
+
+    rng = np.random.default_rng(1)
+    weights = rng.uniform(0.5, 2.0, size=X.shape[0])
+    closest = rng.uniform(0.0, 6.0, size=X.shape[0])
+    bounds = np.array([0, 130, 300, 377])
+    pending, candidates = X[point_rows[0]], X[point_rows[1:]]
+    expected_closest = np.minimum(closest, ((X - pending) ** 2).sum(axis=1))
+    w = np.ones(X.shape[0]) if unit_weights else weights
+    to_candidates = ((X[:, None, :] - candidates[None]) ** 2).sum(axis=2)
+    masses = w[:, None] * np.minimum(expected_closest[:, None], to_candidates)
+    expected_scores = np.stack([masses[bounds[b] : bounds[b + 1]].sum(axis=0) for b in range(3)])
+
+    scores = np.empty((3, 4))
+    fold_and_score(
+        S.data, S.indices, S.indptr, weights, unit_weights, point_rows, bounds, closest, scores
+    )
+    np.testing.assert_allclose(closest, expected_closest, rtol=1e-12, atol=1e-12)
+    np.testing.assert_allclose(scores, expected_scores, rtol=1e-12)
+
+
+@pytest.mark.parametrize("seed", [0, 1, 2])
+def test_seeding_many_sparse_columns_matches_dense(seed):
+    # Few features per row among many: the scoring pass's other way of reading its points,
+    # and blocks of 128 rows where the dense seeding has one of 2,048 (the same draws).
+    X, _ = scoring_problem(2000, 4, 2000, seed)
+    weights = np.random.default_rng(seed).integers(0, 3, size=X.shape[0]).astype(float)
+    for sample_weight in (None, weights):
+        centers, indices = kmeans_plusplus(
+            sp.csr_matrix(X), 12, sample_weight=sample_weight, random_state=seed
+        )
+        expected = kmeans_plusplus(X, 12, sample_weight=sample_weight, random_state=seed)
+        np.testing.assert_array_equal(indices, expected[1])
+        np.testing.assert_array_equal(centers, expected[0])

@@ -3,7 +3,8 @@
 Each kernel has the signature of its dense twin (in :mod:`.lloyd`, :mod:`.hamerly`,
 :mod:`.moments`, :mod:`.distances`, :mod:`.seeding`) with X replaced by the three CSR arrays,
 follows the same block, partials and weights conventions, and so serves the same drivers.
-Centres stay dense.
+Centres stay dense. One exception: the seeding's :func:`fold_and_score` takes its points as
+rows of X (see :func:`fastkmeans._layout.fold_and_score`), which stay sparse.
 
 Distances: for a row ``x`` with non-zeros ``F`` and a centre ``c``,
 ``||x - c||^2 = ||c||^2 + sum_{f in F} ((x_f - c_f)^2 - c_f^2)``: exact algebra, ``O(|F|)``
@@ -328,41 +329,89 @@ def rows_equal_to(data, indices, indptr, point, out):
 
 @jit_parallel(extent=lambda bounds, **_: bounds.shape[0] - 1)
 def fold_and_score(
-    data, indices, indptr, sample_weight, unit_weights, pending, candidates, bounds, closest,
+    data, indices, indptr, sample_weight, unit_weights, point_rows, bounds, closest,
     block_scores, loop_start, loop_stop,
 ):  # fmt: skip
-    """Sparse twin of :func:`.seeding.fold_and_score` (candidates dense, (t, d)).
+    """Sparse twin of :func:`.seeding.fold_and_score`, whose pending centre and candidates are
+    rows of X: ``point_rows[0]`` the pending centre, ``point_rows[1:]`` the candidates.
 
-    The pending centre and the candidates are transposed together, so that one sweep over a
-    row's non-zeros computes all their distances, each non-zero reading one short run of
-    columns instead of a scattered entry of every point (measured, 100,000 x 50,000 TF-IDF-like
-    rows, 0.1% dense: seeding k=20 1.5 s against 0.9 s for scikit-learn before).
+    Rows of X, they stay sparse: the features of their union get slots 1, 2, ... in a compact
+    table (slot, point); slot 0, every other feature's, holds zeros. Laid out as a dense
+    (d, t + 1) table instead, the points cost ``O(d t)`` per pass and thread to write, and a
+    row's non-zeros read it at random, mostly outside the cache: k-means++ with k = 100 on
+    2,000 x 100,000 TF-IDF-like rows took 0.82 s against 0.20 s for scikit-learn (0.13 s now,
+    with the seeding's smaller sparse blocks).
     """
-    n_candidates, n_features = candidates.shape
-    # Transposed straight from the pending centre and the candidates, with their squared
-    # norms summed feature by feature as transposed_centers sums them (no (t + 1, d) copy).
-    points_t = np.empty((n_features, n_candidates + 1), np.float64)
-    norms = zeroed(np.empty(n_candidates + 1, np.float64))
-    for f in range(n_features):
-        c = np.float64(pending[f])
-        points_t[f, 0] = c
-        norms[0] += c * c
-        for t in range(n_candidates):
-            c = np.float64(candidates[t, f])
-            points_t[f, t + 1] = c
-            norms[t + 1] += c * c
+    n_points = point_rows.shape[0]
+    n_candidates = n_points - 1
+    # Slots for the features up to the largest in the points (indices sorted within a row).
+    span = 0
+    for r in range(n_points):
+        row = point_rows[r]
+        if indptr[row + 1] > indptr[row]:
+            span = max(span, indices[indptr[row + 1] - 1] + 1)
+    slot_of = np.empty(span, np.int32)
+    for f in range(span):
+        slot_of[f] = 0
+    n_slots = 1
+    for r in range(n_points):
+        row = point_rows[r]
+        for p in range(indptr[row], indptr[row + 1]):
+            if slot_of[indices[p]] == 0:
+                slot_of[indices[p]] = n_slots
+                n_slots += 1
+    table = np.empty((n_slots, n_points), np.float64)
+    for s in range(n_slots):
+        for r in range(n_points):
+            table[s, r] = 0.0
+    norms = zeroed(np.empty(n_points, np.float64))
+    for r in range(n_points):
+        row = point_rows[r]
+        for p in range(indptr[row], indptr[row + 1]):
+            c = np.float64(data[p])
+            table[slot_of[indices[p]], r] = c
+            norms[r] += c * c
+    # Where the points' features are a good part of all (here 1/8 or more of those up to the
+    # largest), a row's non-zero often has a slot, and the branch mispredicts: every non-zero
+    # then reads the table, those without a slot its row of zeros (k-means++, k = 100, on
+    # 50,000 x 2,000 rows 5% dense: 1.24 s against 1.55 s). Decided once per pass from the
+    # points, so every row, in any slice, takes the same arithmetic.
+    read_slot_zero = 8 * n_slots > span
     for b in range(loop_start, loop_stop):
         scores = zeroed(np.empty(n_candidates, np.float64))
-        dist = np.empty(n_candidates + 1, np.float64)
+        dist = np.empty(n_points, np.float64)
         for i in range(bounds[b], bounds[b + 1]):
-            sq_distances_to_centers(data, indices, indptr[i], indptr[i + 1], points_t, norms, dist)
-            if dist[0] < closest[i]:
-                closest[i] = dist[0]
+            for r in range(n_points):
+                dist[r] = norms[r]
+            if read_slot_zero:
+                for p in range(indptr[i], indptr[i + 1]):
+                    x = np.float64(data[p])
+                    s = slot_of[indices[p]] if indices[p] < span else 0
+                    for r in range(n_points):
+                        c = table[s, r]
+                        diff = x - c
+                        dist[r] += diff * diff - c * c
+            else:
+                for p in range(indptr[i], indptr[i + 1]):
+                    x = np.float64(data[p])
+                    s = slot_of[indices[p]] if indices[p] < span else 0
+                    if s > 0:
+                        for r in range(n_points):
+                            c = table[s, r]
+                            diff = x - c
+                            dist[r] += diff * diff - c * c
+                    else:
+                        x_sq = x * x
+                        for r in range(n_points):
+                            dist[r] += x_sq
+            d_pending = max(dist[0], 0.0)
+            if d_pending < closest[i]:
+                closest[i] = d_pending
             # As stored (in X's dtype): locate_in_blocks then sees the masses summed here.
             near = np.float64(closest[i])
             w = weight_of(sample_weight, unit_weights, i)
             for t in range(n_candidates):
-                scores[t] += w * min(near, dist[t + 1])
+                scores[t] += w * min(near, max(dist[t + 1], 0.0))
         for slot in range(scores.shape[0]):  # a loop, not a slice assignment (compile time)
             block_scores[b, slot] = scores[slot]
 
