@@ -15,6 +15,9 @@ least 500 bytes in this Python's standard library and site-packages, one documen
 (~23,000 documents on the dev machine; the figures depend on what is installed). Time ratio,
 iterations and mean cost ratio.
 
+Then k-means++ alone, against scikit-learn's ``kmeans_plusplus``, on TF-IDF-like rows of
+seven shapes (many rows or few, many columns or few, 0.1% to 10% dense).
+
 Run: python benchmarks/bench_sparse.py [--quick]
 """
 
@@ -84,6 +87,31 @@ def bench(n_samples: int, n_features: int, repeats: int, k: int = 20) -> list[li
         f"TF-IDF-like CSR {n_samples:,} x {n_features:,}, {X.nnz:,} non-zeros, k={k}, "
         f"<= 30 iterations from the same centres (tol=0), median of {repeats}",
         ["library", "time s", "iters", "cost", "same labels", "speed-up vs sklearn"],
+        table,
+    )
+    return table
+
+
+def bench_seeding(shapes: list[tuple[int, int, float, int]], repeats: int) -> list[list]:
+    """k-means++ alone (greedy, the default trials) against scikit-learn's on TF-IDF-like rows
+    of varied shapes: many rows or few, many columns or few, sparse or 5-10% dense."""
+    from sklearn.cluster import kmeans_plusplus as sk_kmeans_plusplus
+
+    table = []
+    for n_samples, n_features, density, k in shapes:
+        X = tfidf_like(n_samples, n_features, density)
+        fastkmeans.kmeans_plusplus(X[:500], min(k, 500), random_state=0)  # compile
+        times = {"fastkmeans": [], "scikit-learn": []}
+        for seed in range(repeats):
+            t, _ = timed(fastkmeans.kmeans_plusplus, X, k, random_state=seed)
+            times["fastkmeans"].append(t)
+            t, _ = timed(sk_kmeans_plusplus, X, k, random_state=seed)
+            times["scikit-learn"].append(t)
+        fk, sk = median(times["fastkmeans"]), median(times["scikit-learn"])
+        table.append([f"{n_samples:,} x {n_features:,}", density, k, X.nnz, fk, sk, sk / fk])
+    print_table(
+        f"k-means++ seeding on TF-IDF-like CSR rows, median of {repeats} seeds",
+        ["shape", "density", "k", "non-zeros", "fastkmeans s", "scikit-learn s", "speed-up"],
         table,
     )
     return table
@@ -160,11 +188,24 @@ def main(argv=None) -> None:
     print(machine())
     if args.quick:
         bench(10_000, 5_000, repeats=3)
+        bench_seeding([(2_000, 20_000, 0.002, 20), (5_000, 1_000, 0.05, 20)], repeats=3)
         data = [("TF-IDF-like 10,000 x 5,000", tfidf_like(10_000, 5_000, 0.001), [20])]
         data.append(("installed text, 2,000 files", installed_text(2_000), [20]))
         seeds = [0]
     else:
         bench(100_000, 50_000, repeats=5)
+        bench_seeding(
+            [
+                (100_000, 50_000, 0.001, 20),
+                (100_000, 50_000, 0.001, 100),
+                (20_000, 50_000, 0.002, 20),
+                (2_000, 100_000, 0.002, 100),
+                (5_000, 1_000, 0.1, 50),
+                (50_000, 2_000, 0.05, 100),
+                (200_000, 500, 0.02, 10),
+            ],
+            repeats=5,
+        )
         data = [("TF-IDF-like 100,000 x 50,000", tfidf_like(100_000, 50_000, 0.001), [20])]
         text = installed_text()
         data.append((f"installed text {text.shape[0]:,} x {text.shape[1]:,}", text, [20, 100]))
