@@ -960,3 +960,42 @@ def test_n_init_auto_runs_a_random_or_callable_init_ten_times_as_scikit_learn():
 
     KMeans(4, init=first_rows, random_state=0).fit(X)
     assert len(calls) == 10
+
+
+def test_centre_history_samples_wide_centres_and_still_stops_a_cycle_at_the_same_centres():
+    # Centres of more than SAMPLE_SIZE entries are known by a sample's digest until one comes
+    # back; then by their whole digest. A cycle is still stopped, a period later, at the same
+    # centres; small centres stop at the first return, as before.
+    from fastkmeans._steps import CentreHistory
+
+    rng = np.random.default_rng(0)
+    for size, first_return in ((CentreHistory.SAMPLE_SIZE, 3), (CentreHistory.SAMPLE_SIZE + 1, 5)):
+        a, b, c = (rng.normal(size=size) for _ in range(3))
+        history = CentreHistory()
+        met = [history.met_before(state) for state in (a, b, c, b, c, b, c)]
+        assert met.index(True) == first_return
+        assert met[: met.index(True)] == [False] * met.index(True)
+    # Two wide states equal on the sample but not elsewhere are told apart.
+    a = rng.normal(size=3 * CentreHistory.SAMPLE_SIZE)
+    a_elsewhere = a.copy()
+    a_elsewhere[1] += 1.0  # the sample takes every third entry, from the first
+    history = CentreHistory()
+    assert not history.met_before(a)
+    assert not history.met_before(a_elsewhere)
+    assert history.met_before(a_elsewhere)
+
+
+@pytest.mark.parametrize("algorithm", ["lloyd", "hamerly"])
+def test_fewer_distinct_points_than_clusters_stop_with_wide_centres(algorithm):
+    # As above, with centres of more entries than CentreHistory samples (7 x 1,003).
+    rng = np.random.default_rng(17)
+    m = int(rng.integers(3, 7))
+    X = np.repeat(rng.normal(size=(m, 3)), rng.integers(2, 8, size=m), axis=0)
+    X = np.hstack([X, np.zeros((X.shape[0], 1000))])
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", ConvergenceWarning)
+        with pytest.warns(FewDistinctPointsWarning, match=f"{m} distinct point"):
+            km = KMeans(m + 2, init="random", random_state=0, algorithm=algorithm).fit(X)
+    assert km.converged_ and km.n_iter_ < 20
+    assert km.inertia_ < 1e-25
+    assert_array_equal(km.predict(X), km.labels_)
