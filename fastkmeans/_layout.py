@@ -32,6 +32,40 @@ class Kernels(NamedTuple):
     locate_in_blocks: object
 
 
+# Fewest rows for which sparse_lloyd_step splits a one-block pass in two: below, one pass
+# on one thread is as fast.
+SPLIT_MIN_ROWS = 4096
+
+
+def sparse_lloyd_step(
+    data, indices, indptr, sample_weight, unit_weights, centers, bounds, labels, block_sums,
+    block_weights, block_cost,
+) -> int:  # fmt: skip
+    """:func:`fastkmeans._kernels.sparse.lloyd_step`, split in two parallel passes where it
+    would run on one thread: when the rows form a single block, as they do whenever two
+    blocks' (k, d) sums would not fit the accumulators' memory budget (``k (d + 1)`` above
+    2^21 entries: 100 centres of 50,000 columns).
+
+    The first pass labels the rows in chunks of rows; the second sums each cluster's rows in
+    chunks of clusters, in row order; the cost is then summed in row order: the labels, sums,
+    weights and cost of the one-block pass, bit for bit.
+    """
+    n_rows = indptr.shape[0] - 1
+    if bounds.shape[0] > 2 or n_rows < SPLIT_MIN_ROWS:
+        return sparse.lloyd_step(
+            data, indices, indptr, sample_weight, unit_weights, centers, bounds, labels,
+            block_sums, block_weights, block_cost,
+        )  # fmt: skip
+    nearest_sq = np.empty(n_rows, dtype=np.float64)
+    changed = sparse.nearest_with_distances(data, indices, indptr, centers, labels, nearest_sq)
+    sparse.cluster_sums(
+        data, indices, indptr, sample_weight, unit_weights, labels, block_sums[0],
+        block_weights[0],
+    )  # fmt: skip
+    block_cost[0] = sparse.ordered_cost(sample_weight, unit_weights, nearest_sq)
+    return changed
+
+
 DENSE = Kernels(
     _wide_rows.lloyd_step,
     _wide_rows.labels_and_cost,
@@ -43,7 +77,7 @@ DENSE = Kernels(
     seeding.locate_in_blocks,
 )
 SPARSE = Kernels(
-    sparse.lloyd_step,
+    sparse_lloyd_step,
     sparse.labels_and_cost,
     sparse.hamerly_step,
     sparse.weighted_sums,

@@ -270,3 +270,61 @@ def test_seeding_many_sparse_columns_matches_dense(seed):
         expected = kmeans_plusplus(X, 12, sample_weight=sample_weight, random_state=seed)
         np.testing.assert_array_equal(indices, expected[1])
         np.testing.assert_array_equal(centers, expected[0])
+
+
+@pytest.mark.parametrize("dtype", [np.float32, np.float64])
+@pytest.mark.parametrize("weighted", [False, True])
+def test_one_block_lloyd_pass_split_in_two_gives_the_same_bits(monkeypatch, dtype, weighted):
+    # Where the rows form one block, the sparse Lloyd pass runs as two parallel passes (rows,
+    # then clusters): the labels, the count of changes, the sums, weights and cost of the
+    # one-block kernel, bit for bit. Empty rows and explicit zeros included.
+    from fastkmeans import _layout
+    from fastkmeans._kernels import sparse as sparse_kernels
+
+    rng = np.random.default_rng(5)
+    X = rng.normal(size=(900, 40)) * (rng.random((900, 40)) < 0.15)
+    X[::50] = 0.0
+    S = as_sparse(X.astype(dtype), rng.random(X.shape) < 0.02)
+    S.sort_indices()
+    data, indices, indptr = S.data, S.indices.astype(np.int32), S.indptr.astype(np.int64)
+    weights = rng.uniform(0.0, 3.0, size=900) if weighted else np.empty(0)
+    centers = rng.normal(size=(9, 40)).astype(dtype)
+    bounds = np.array([0, 900])
+    start_labels = rng.integers(0, 9, size=900).astype(np.int32)
+    results = []
+    for split in (False, True):
+        monkeypatch.setattr(_layout, "SPLIT_MIN_ROWS", 0 if split else 10**9)
+        labels = start_labels.copy()
+        sums, cluster_weights, cost = np.empty((1, 9, 40)), np.empty((1, 9)), np.empty(1)
+        changed = _layout.sparse_lloyd_step(
+            data, indices, indptr, weights, not weighted, centers, bounds, labels, sums,
+            cluster_weights, cost,
+        )  # fmt: skip
+        results.append((changed, labels, sums, cluster_weights, cost))
+    assert sparse_kernels.CHUNK_ROWS < 900 and sparse_kernels.CHUNK_CLUSTERS < 9
+    (changed, *arrays), (split_changed, *split_arrays) = results
+    assert changed == split_changed > 0
+    for one, two in zip(arrays, split_arrays, strict=True):
+        np.testing.assert_array_equal(one.view(np.uint8), two.view(np.uint8))
+
+
+def test_lloyd_on_many_sparse_columns_and_centres_equals_hamerly():
+    from fastkmeans import _layout
+    from fastkmeans._parallel import block_bounds
+
+    # k (d + 1) above 2^21: one block, so Lloyd's passes are split in two (Hamerly's are
+    # not); the fits agree bit for bit.
+    rng = np.random.default_rng(8)
+    n, d = 4200, 100_000
+    rows = np.repeat(np.arange(n), 3)
+    topic = rng.integers(0, 21, size=n)
+    cols = (rng.integers(0, 40, size=3 * n) + topic[rows] * 4000) % d
+    S = sp.csr_matrix((rng.uniform(0.5, 1.5, size=3 * n), (rows, cols)), shape=(n, d))
+    weights = rng.integers(1, 4, size=n).astype(float)
+    assert block_bounds(n, 21 * (d + 1)).shape[0] == 2 and n >= _layout.SPLIT_MIN_ROWS
+    lloyd = KMeans(21, algorithm="lloyd", random_state=0).fit(S, sample_weight=weights)
+    hamerly = KMeans(21, algorithm="hamerly", random_state=0).fit(S, sample_weight=weights)
+    assert lloyd.n_iter_ == hamerly.n_iter_ > 2
+    np.testing.assert_array_equal(lloyd.labels_, hamerly.labels_)
+    np.testing.assert_array_equal(lloyd.cluster_centers_, hamerly.cluster_centers_)
+    assert lloyd.inertia_ == hamerly.inertia_

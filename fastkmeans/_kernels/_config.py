@@ -33,6 +33,16 @@ ERROR_MODEL = "numpy"
 jit = functools.partial(
     numba.njit, fastmath=FASTMATH, error_model=ERROR_MODEL, cache=True, nogil=True
 )
+# Sums that must add their terms one after another, in order, to give the bits of a sum taken
+# inside a kernel's row loop (which is no plain reduction, so LLVM keeps it in order): without
+# ``reassoc``, LLVM may not split such a loop into vector partial sums.
+jit_ordered = functools.partial(
+    numba.njit,
+    fastmath=FASTMATH - {"reassoc"},
+    error_model=ERROR_MODEL,
+    cache=True,
+    nogil=True,
+)
 # Small per-row helpers called from hot loops: inlined at Numba-IR level so that LLVM sees the
 # whole loop nest (measured: about 1.4x faster assignment than leaving it to LLVM's inliner).
 jit_inline = functools.partial(

@@ -18,7 +18,7 @@ centres transposed to (d, k), so that each non-zero sweeps ``k`` contiguous valu
 
 import numpy as np
 
-from ._config import jit, jit_inline, jit_parallel
+from ._config import jit, jit_inline, jit_ordered, jit_parallel
 from ._small import FLOAT64_EPS, zeroed
 from .distances import smallest_two
 from .partials import cleared_slots, weight_of
@@ -140,6 +140,68 @@ def lloyd_step(
         block_cost[b] = cost
         total_changed += changed
     return total_changed
+
+
+# Rows per iteration of nearest_with_distances's loop, and clusters per iteration of
+# cluster_sums's: fixed, so that the work splits the same way whatever the threads.
+CHUNK_ROWS = 256
+CHUNK_CLUSTERS = 4
+
+
+@jit_parallel(extent=lambda indptr, **_: -(-(indptr.shape[0] - 1) // CHUNK_ROWS))
+def nearest_with_distances(
+    data, indices, indptr, centers, labels, nearest_sq, loop_start, loop_stop
+):  # fmt: skip
+    """The first half of :func:`lloyd_step` split in two (see
+    :func:`fastkmeans._layout.sparse_lloyd_step`): each row's nearest centre into ``labels``
+    (returns the number that changed), its squared distance (float64) into ``nearest_sq``."""
+    n_rows = indptr.shape[0] - 1
+    centers_t, norms = transposed_centers(centers)
+    dist = np.empty(centers.shape[0], np.float64)
+    changed = 0
+    for c in range(loop_start, loop_stop):
+        for i in range(c * CHUNK_ROWS, min(n_rows, (c + 1) * CHUNK_ROWS)):
+            sq_distances_to_centers(data, indices, indptr[i], indptr[i + 1], centers_t, norms, dist)
+            best, best_dist, _ = smallest_two(dist)
+            if labels[i] != best:
+                labels[i] = best
+                changed += 1
+            nearest_sq[i] = best_dist
+    return changed
+
+
+@jit_parallel(extent=lambda sums, **_: -(-sums.shape[0] // CHUNK_CLUSTERS))
+def cluster_sums(
+    data, indices, indptr, sample_weight, unit_weights, labels, sums, weights, loop_start,
+    loop_stop,
+):  # fmt: skip
+    """The second half: ``sums`` (k, d) and ``weights`` (k,) of each cluster's rows, summed
+    in row order as :func:`lloyd_step` sums one block. Iteration ``c`` sums clusters
+    ``c * CHUNK_CLUSTERS`` onwards, reading every row's label and the non-zeros of its own
+    rows."""
+    n_rows = indptr.shape[0] - 1
+    n_clusters = sums.shape[0]
+    for c in range(loop_start, loop_stop):
+        first = c * CHUNK_CLUSTERS
+        stop = min(n_clusters, first + CHUNK_CLUSTERS)
+        for j in range(first, stop):
+            weights[j] = 0.0
+            for f in range(sums.shape[1]):
+                sums[j, f] = 0.0
+        for i in range(n_rows):
+            a = labels[i]
+            if first <= a < stop:
+                w = weight_of(sample_weight, unit_weights, i)
+                add_row_to_cluster(data, indices, indptr[i], indptr[i + 1], w, a, sums, weights)
+
+
+@jit_ordered
+def ordered_cost(sample_weight, unit_weights, nearest_sq):
+    """``sum w d^2`` over the rows in order, as :func:`lloyd_step` sums one block's cost."""
+    total = 0.0
+    for i in range(nearest_sq.shape[0]):
+        total += weight_of(sample_weight, unit_weights, i) * nearest_sq[i]
+    return total
 
 
 @jit_parallel(extent=lambda bounds, **_: bounds.shape[0] - 1)
