@@ -149,7 +149,8 @@ def _kmeans_plusplus(
     first_scores = np.empty((n_blocks, 1), dtype=np.float64)
     fold_and_score(X, weights, indices[0], indices[:1], bounds, closest, first_scores)
     block_potential = first_scores[:, 0].copy()
-    # The last chosen centre, not yet folded into `closest` (folding centre 0 again is a no-op).
+    # The last chosen centre (its index in `centers`), not yet folded into `closest` (folding
+    # centre 0 again is a no-op).
     pending = 0
 
     n_distinct = n_clusters

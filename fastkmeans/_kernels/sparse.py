@@ -406,12 +406,13 @@ def fold_and_score(
     """
     n_points = point_rows.shape[0]
     n_candidates = n_points - 1
-    # Slots for the features up to the largest in the points (indices sorted within a row).
+    # Slots for the features up to the largest in the points (every index read: the table is
+    # written through them, so no reliance on their order).
     span = 0
     for r in range(n_points):
         row = point_rows[r]
-        if indptr[row + 1] > indptr[row]:
-            span = max(span, indices[indptr[row + 1] - 1] + 1)
+        for p in range(indptr[row], indptr[row + 1]):
+            span = max(span, indices[p] + 1)
     slot_of = np.empty(span, np.int32)
     for f in range(span):
         slot_of[f] = 0
