@@ -8,6 +8,10 @@ about 5 non-zeros per row: many rows then share no column with any initial centr
 exactly the same distance (||x||^2 + 1) from all of these unit-length centres, a tie that each
 library's rounding breaks its own way, so the labels diverge from the first iteration there.
 
+With --large-k, also k=100 from the same centres: k (d + 1) is then above 2^21 entries, the
+rows form one block of sums, and fastkmeans's Lloyd pass runs split in two (rows, then
+clusters; see fastkmeans._layout.sparse_lloyd_step).
+
 Then default fits (``algorithm="auto"``, each library from its own k-means++, seeds 0-2) on
 that matrix and on real text: TF-IDF (scikit-learn's ``TfidfVectorizer``, sublinear tf, terms
 of 2+ letters in 2+ documents, at most 100,000) of every .py, .rst, .txt and .md file of at
@@ -18,7 +22,7 @@ iterations and mean cost ratio.
 Then k-means++ alone, against scikit-learn's ``kmeans_plusplus``, on TF-IDF-like rows of
 seven shapes (many rows or few, many columns or few, 0.1% to 10% dense).
 
-Run: python benchmarks/bench_sparse.py [--quick]
+Run: python benchmarks/bench_sparse.py [--quick] [--large-k]
 """
 
 from __future__ import annotations
@@ -184,6 +188,12 @@ def default_fits(name: str, X, ks: list[int], seeds: list[int]) -> list[list]:
 def main(argv=None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="small sizes, for a smoke test")
+    parser.add_argument(
+        "--large-k",
+        action="store_true",
+        help="also k=100 from the same centres (one block of sums: Lloyd's pass split in "
+        "two); about 5 minutes, most of it scikit-learn's",
+    )
     args = parser.parse_args(argv)
     print(machine())
     if args.quick:
@@ -194,6 +204,8 @@ def main(argv=None) -> None:
         seeds = [0]
     else:
         bench(100_000, 50_000, repeats=5)
+        if args.large_k:
+            bench(100_000, 50_000, repeats=3, k=100)
         bench_seeding(
             [
                 (100_000, 50_000, 0.001, 20),
