@@ -313,7 +313,7 @@ def test_lloyd_on_many_sparse_columns_and_centres_equals_hamerly():
     from fastkmeans._parallel import block_bounds
 
     # k (d + 1) above 2^21: one block, so Lloyd's passes are split in two (Hamerly's are
-    # not); the fits agree bit for bit.
+    # not); the fits agree bit for bit, and with one thread or two.
     rng = np.random.default_rng(8)
     n, d = 4200, 100_000
     rows = np.repeat(np.arange(n), 3)
@@ -328,3 +328,8 @@ def test_lloyd_on_many_sparse_columns_and_centres_equals_hamerly():
     np.testing.assert_array_equal(lloyd.labels_, hamerly.labels_)
     np.testing.assert_array_equal(lloyd.cluster_centers_, hamerly.cluster_centers_)
     assert lloyd.inertia_ == hamerly.inertia_
+    serial = KMeans(21, algorithm="lloyd", random_state=0, n_threads=1)
+    serial.fit(S, sample_weight=weights)
+    np.testing.assert_array_equal(serial.labels_, lloyd.labels_)
+    np.testing.assert_array_equal(serial.cluster_centers_, lloyd.cluster_centers_)
+    assert serial.inertia_ == lloyd.inertia_
