@@ -494,6 +494,48 @@ def test_nearest_centre_search_matches_the_oracle_at_tile_edges(n_features, n_cl
     assert_allclose(km.inertia_, naive.cost(X, km.cluster_centers_), rtol=1e-12)
 
 
+@pytest.mark.parametrize("n_rows", [1, 37, 64])
+@pytest.mark.parametrize("n_features", [3, 5, 24])
+def test_tile_search_of_a_partial_tile_ignores_what_the_scratch_held(n_rows, n_features):
+    # The sweeps run over all 64 columns of a tile, the ones past n_rows zeroed first: scratch
+    # left full of NaN and huge values must not change a searched row's result, and those
+    # columns come back zeroed (colour rows, d = 3, search only their n_rows).
+    from fastkmeans._kernels.distances import (
+        TILE_DIST_SIZE,
+        TILE_ROWS,
+        nearest_of_chunk,
+        nearest_two_of_rows,
+    )
+
+    rng = np.random.default_rng(n_rows + 100 * n_features)
+    X = rng.integers(-30, 31, size=(n_rows, n_features)).astype(np.float32)
+    centers = rng.integers(-30, 31, size=(7, n_features)).astype(np.float32)
+    centers_t = np.ascontiguousarray(centers.T)
+    sq = ((X[:, None, :] - centers[None]) ** 2).sum(axis=2)  # exact on these integers
+    expected = np.argmin(sq, axis=1)
+
+    def scratch():
+        tile = np.full((n_features, TILE_ROWS), np.nan, dtype=np.float32)
+        tile[:, ::2] = 3e38
+        return tile, np.full(TILE_DIST_SIZE, np.nan, dtype=np.float32)
+
+    tile, dist = scratch()
+    best, best_dist = np.full(TILE_ROWS, -7, np.int32), np.full(TILE_ROWS, np.nan, np.float32)
+    nearest_of_chunk(X, 0, n_rows, centers_t, tile, dist, best, best_dist)
+    assert_array_equal(best[:n_rows], expected)
+    assert_array_equal(best_dist[:n_rows], sq[np.arange(n_rows), expected])
+    if n_features != 3:
+        assert not tile[:, n_rows:].any()
+
+    tile, dist = scratch()
+    second = np.empty(TILE_ROWS, np.float32)
+    rows = np.arange(n_rows)[::-1].copy()
+    nearest_two_of_rows(X, rows, n_rows, centers_t, tile, dist, best, best_dist, second)
+    assert_array_equal(best[:n_rows], expected[rows])
+    assert_array_equal(best_dist[:n_rows], sq[rows, expected[rows]])
+    assert_array_equal(second[:n_rows], np.sort(sq[rows], axis=1)[:, 1])
+
+
 @pytest.mark.parametrize("n_features", [5, 24])
 def test_exact_ties_within_a_sweep_of_four_centres_go_to_the_lowest_index(n_features):
     # Copies of one centre tie exactly for every row: they sit at several positions of a sweep

@@ -150,8 +150,17 @@ def load_tile(X, i, tile, r):
 
 
 @jit_inline
-def _sweep_sq_distances(tile, n_rows, centers_t, j, dist):
-    """``dist[q * TILE_ROWS + r]`` = squared distance from column ``r < n_rows`` of ``tile`` to
+def _zero_past(tile, n_rows):
+    """Zero the columns of ``tile`` past ``n_rows``: the sweeps read every column, and scratch
+    memory may hold any bits there (a denormal would slow them)."""
+    for f in range(tile.shape[0]):
+        for r in range(n_rows, TILE_ROWS):
+            tile[f, r] = 0
+
+
+@jit_inline
+def _sweep_sq_distances(tile, centers_t, j, dist):
+    """``dist[q * TILE_ROWS + r]`` = squared distance from column ``r`` of ``tile`` to
     centre ``min(j + q, k - 1)``, ``q < SWEEP_CENTERS``: the features summed in order from 0.
     (Colour rows have their own fused loop in :func:`nearest_in_tile`.)"""
     last = centers_t.shape[1] - 1
@@ -162,7 +171,7 @@ def _sweep_sq_distances(tile, n_rows, centers_t, j, dist):
     d1 = dist[TILE_ROWS : 2 * TILE_ROWS]
     d2 = dist[2 * TILE_ROWS : 3 * TILE_ROWS]
     d3 = dist[3 * TILE_ROWS : 4 * TILE_ROWS]
-    for r in range(n_rows):
+    for r in range(TILE_ROWS):
         d0[r] = 0.0
         d1[r] = 0.0
         d2[r] = 0.0
@@ -172,7 +181,7 @@ def _sweep_sq_distances(tile, n_rows, centers_t, j, dist):
         c1 = centers_t[f, j1]
         c2 = centers_t[f, j2]
         c3 = centers_t[f, j3]
-        for r in range(n_rows):
+        for r in range(TILE_ROWS):
             x = tile[f, r]
             t0 = x - c0
             t1 = x - c1
@@ -226,14 +235,22 @@ def nearest_in_tile(tile, n_rows, centers_t, dist, best, best_dist):
     each centre's distances and select in one fused pass (29 ms); other rows are swept
     SWEEP_CENTERS centres at a time (a last sweep past the last centre repeats it, which can
     never be strictly nearer than itself). Ties go to the lowest index.
+
+    The sweeps run over every column of the tile, those past ``n_rows`` zeroed first (their
+    results are scratch: ``best`` and ``best_dist`` have TILE_ROWS entries). With the trip
+    count fixed at compile time, LLVM compiles the row loops without remainder loops or
+    overlap checks between the scratch rows. Measured, 10 iterations from the same centres on
+    200,000 float32 rows (uniform and blobs), against loops over ``n_rows``: Lloyd fits took
+    0.69-0.83 of the time at 8 to 100 features (0.93 at 5), Hamerly 0.71-0.96. The colour loop
+    still runs over ``n_rows``.
     """
     n_clusters = centers_t.shape[1]
-    # Started at infinity, the first centre wins every row (distances are finite: the drivers
-    # rescale data whose squares would overflow).
-    for r in range(n_rows):
-        best[r] = 0
-        best_dist[r] = np.inf
     if tile.shape[0] == 3:
+        # Started at infinity, the first centre wins every row (distances are finite: the
+        # drivers rescale data whose squares would overflow).
+        for r in range(n_rows):
+            best[r] = 0
+            best_dist[r] = np.inf
         for j in range(n_clusters):
             c0 = centers_t[0, j]
             c1 = centers_t[1, j]
@@ -244,10 +261,14 @@ def nearest_in_tile(tile, n_rows, centers_t, dist, best, best_dist):
                 best[r] = j if closer else best[r]
                 best_dist[r] = d if closer else best_dist[r]
         return
+    _zero_past(tile, n_rows)
+    for r in range(TILE_ROWS):
+        best[r] = 0
+        best_dist[r] = np.inf
     last = n_clusters - 1
     for j in range(0, n_clusters, SWEEP_CENTERS):
-        _sweep_sq_distances(tile, n_rows, centers_t, j, dist)
-        for r in range(n_rows):
+        _sweep_sq_distances(tile, centers_t, j, dist)
+        for r in range(TILE_ROWS):
             nearest = best[r]
             nearest_dist = best_dist[r]
             for q in range(SWEEP_CENTERS):
@@ -263,13 +284,13 @@ def nearest_in_tile(tile, n_rows, centers_t, dist, best, best_dist):
 def nearest_two_in_tile(tile, n_rows, centers_t, dist, best, best_dist, second_dist):
     """:func:`nearest_in_tile` that also keeps each row's second-smallest squared distance
     (``inf`` with one centre), as :func:`smallest_two` does; the same distances, bit for bit
-    (Hamerly's rescans use it)."""
+    (Hamerly's rescans use it). Every column is swept, as there."""
     n_clusters = centers_t.shape[1]
-    for r in range(n_rows):
-        best[r] = 0
-        best_dist[r] = np.inf
-        second_dist[r] = np.inf
     if tile.shape[0] == 3:
+        for r in range(n_rows):
+            best[r] = 0
+            best_dist[r] = np.inf
+            second_dist[r] = np.inf
         for j in range(n_clusters):
             c0 = centers_t[0, j]
             c1 = centers_t[1, j]
@@ -281,13 +302,18 @@ def nearest_two_in_tile(tile, n_rows, centers_t, dist, best, best_dist, second_d
                 best[r] = j if closer else best[r]
                 best_dist[r] = d if closer else best_dist[r]
         return
+    _zero_past(tile, n_rows)
+    for r in range(TILE_ROWS):
+        best[r] = 0
+        best_dist[r] = np.inf
+        second_dist[r] = np.inf
     for j in range(0, n_clusters, SWEEP_CENTERS):
-        _sweep_sq_distances(tile, n_rows, centers_t, j, dist)
+        _sweep_sq_distances(tile, centers_t, j, dist)
         # A repeated last centre would count as its own second nearest: out of the search.
         for q in range(n_clusters - j, SWEEP_CENTERS):
-            for r in range(n_rows):
+            for r in range(TILE_ROWS):
                 dist[q * TILE_ROWS + r] = np.inf
-        for r in range(n_rows):
+        for r in range(TILE_ROWS):
             nearest = best[r]
             nearest_dist = best_dist[r]
             second = second_dist[r]
@@ -307,7 +333,8 @@ def nearest_of_chunk(X, start, n_rows, centers_t, tile, dist, best, best_dist):
     """Nearest centre ``best[r]`` and squared distance ``best_dist[r]`` of rows
     ``start + r``, ``r < n_rows <= TILE_ROWS``, searched in one tile.
 
-    Scratch: ``tile`` (d, TILE_ROWS) and ``dist`` (TILE_DIST_SIZE,), X's dtype.
+    Scratch: ``tile`` (d, TILE_ROWS) and ``dist`` (TILE_DIST_SIZE,), X's dtype; ``best`` and
+    ``best_dist`` have TILE_ROWS entries.
     """
     for r in range(n_rows):
         load_tile(X, start + r, tile, r)
