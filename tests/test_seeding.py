@@ -191,10 +191,11 @@ def test_n_local_trials_validated():
 
 
 @pytest.mark.parametrize("unit_weights", [True, False])
-@pytest.mark.parametrize("n_features", [1, 3, 8, 9, 40, 130])
+@pytest.mark.parametrize("n_features", [1, 3, 8, 9, 40, 128, 129, 300])
 def test_scoring_pass_matches_numpy_across_tile_edges(n_features, unit_weights):
-    # The scoring kernel tiles each block's rows (256 narrow, 64 wide, transposed) and sums
-    # distances feature by feature; blocks of 300 and 77 rows end mid-tile in both layouts.
+    # The scoring kernel tiles each block's rows (256 narrow, 64 wide, transposed: row by row
+    # up to 128 features, feature by feature from 129) and sums distances feature by feature;
+    # blocks of 300 and 77 rows end mid-tile in every layout.
     from fastkmeans._kernels.seeding import fold_and_score
 
     rng = np.random.default_rng(n_features)

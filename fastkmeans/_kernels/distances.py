@@ -149,6 +149,34 @@ def load_tile(X, i, tile, r):
         tile[f, r] = X[i, f]
 
 
+# Rows of more than this many features are copied into a tile a feature at a time (see
+# load_tile_rows).
+FEATURE_MAJOR_COPY_MIN_FEATURES = 129
+
+
+@jit_inline
+def load_tile_rows(X, start, n_rows, tile):
+    """Copy rows ``start + r``, ``r < n_rows``, of X into the columns of ``tile`` (d, rows).
+
+    Row after row, each row's values land in d cache lines of the tile, one per feature; once
+    the tile outgrows L1 (more than 128 features, at 64 rows of float32) each of those writes
+    goes to L2. Wider rows are copied a feature at a time: the writes then run along the tile,
+    and the reads touch one cache line per row, which stays in L1 for the next features.
+    Measured, 2 threads, a copy of every row of X through 64-row tiles: 256 / 384 / 768
+    features 10 / 14 / 19 ms against 22 / 35 / 68 ms (100,000 rows); level at 128 and 192;
+    64 features 2.6 against 2.3 ms.
+    """
+    n_features = X.shape[1]
+    if n_features >= FEATURE_MAJOR_COPY_MIN_FEATURES:
+        for f in range(n_features):
+            for r in range(n_rows):
+                tile[f, r] = X[start + r, f]
+    else:
+        for r in range(n_rows):
+            for f in range(n_features):
+                tile[f, r] = X[start + r, f]
+
+
 @jit_inline
 def _zero_past(tile, n_rows):
     """Zero the columns of ``tile`` past ``n_rows``: the sweeps read every column, and scratch

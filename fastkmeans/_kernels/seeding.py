@@ -13,7 +13,7 @@ import numpy as np
 
 from ._config import jit, jit_inline, jit_parallel
 from ._small import zeroed
-from .distances import sq_distance_to_point, sq_distances_in_tile
+from .distances import load_tile_rows, sq_distance_to_point, sq_distances_in_tile
 from .partials import weight_of
 
 # Rows per tile in fold_and_score. Narrow rows (colours) take SCORE_TILE_NARROW: the tile and
@@ -96,9 +96,7 @@ def fold_and_score(
                     tile[1, r] = X[start + r, 1]
                     tile[2, r] = X[start + r, 2]
             else:
-                for r in range(n_rows):
-                    for f in range(n_features):
-                        tile[f, r] = X[start + r, f]
+                load_tile_rows(X, start, n_rows, tile)
             sq_distances_in_tile(tile, n_rows, pending, dist)
             for r in range(n_rows):
                 near[r] = min(closest[start + r], dist[r])
