@@ -477,13 +477,15 @@ def test_hamerly_identical_to_lloyd_on_overlapping_clusters(dtype, n_features):
         _assert_same_run(lloyd.fit(X), hamerly.fit(X))
 
 
-@pytest.mark.parametrize("n_features", [1, 3, 5, 16, 17, 40])
+@pytest.mark.parametrize("n_features", [1, 3, 5, 16, 17, 40, 200])
 @pytest.mark.parametrize("n_clusters", [1, 2, 6, 63, 65])
 @pytest.mark.parametrize("algorithm", ["lloyd", "hamerly"])
 def test_nearest_centre_search_matches_the_oracle_at_tile_edges(n_features, n_clusters, algorithm):
     # Rows are searched in tiles of 64, the centres four at a time and the last k % 4 one by
     # one (colour rows one at a time): 197 rows end in a partial tile, k = 1, 2, 6, 63 and 65
     # leave every remainder, and integer data has exact ties (which go to the lowest index).
+    # Rows of 200 features are copied into their tiles a feature at a time (k <= 40: the tiled
+    # search; above, the product search).
     rng = np.random.default_rng(100 * n_features + n_clusters)
     X = rng.integers(-40, 41, size=(3 * 64 + 5, n_features)).astype(np.float64)
     init = X[rng.choice(len(X), n_clusters, replace=False)]

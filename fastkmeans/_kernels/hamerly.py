@@ -33,7 +33,7 @@ from .distances import (
     TILE_DIST_SIZE,
     TILE_ROWS,
     labelled_sq_distances_in_tile,
-    load_tile,
+    load_tile_rows,
     nearest_two_of_rows,
     sq_distance_to_point,
 )
@@ -203,8 +203,7 @@ def labelled_cost(
         cost = 0.0
         for start in range(bounds[b], bounds[b + 1], TILE_ROWS):
             n_rows = min(TILE_ROWS, bounds[b + 1] - start)
-            for r in range(n_rows):
-                load_tile(X, start + r, tile, r)
+            load_tile_rows(X, start, n_rows, tile)
             labelled_sq_distances_in_tile(tile, n_rows, centers_t, labels[start:], dist)
             for r in range(n_rows):
                 cost += dist[r] if unit_weights else sample_weight[start + r] * dist[r]
