@@ -16,9 +16,9 @@ and 200,000 x 32 with k=256 (median of 3, interleaved; the potential of each lib
 computed alike). faiss has no k-means++.
 
 A third table runs the same comparison at moderate widths, where the exact search runs in tiles
-(k d < 8192, see ``fastkmeans._kernels.distances``): 200,000 rows of 24, 64, 100 and 32
-features, on Gaussian blobs and on uniform noise (where Hamerly's bounds skip little). No
-target is set there; the issue's targets are for the three data sets above.
+(k d below the product search's threshold, see ``fastkmeans._wide_rows``): 200,000 rows of 24,
+64, 100 and 32 features, on Gaussian blobs and on uniform noise (where Hamerly's bounds skip
+little). No target is set there; the issue's targets are for the three data sets above.
 
 Run: python benchmarks/run.py --only bench_high_dims [--quick]
 """

@@ -1,7 +1,8 @@
 """Dense step functions: the exact kernels, or a filtered search where rows are wide.
 
 Rows of more than :data:`~fastkmeans._kernels.distances.NARROW_MAX_FEATURES` features, with at
-least PRODUCT_SEARCH_MIN_WORK terms per row's search (k d), are searched in chunks. A matrix
+least PRODUCT_SEARCH_MIN_WORK terms per row's search (k d; half as many on rows of more than
+PRODUCT_SEARCH_WIDE_FEATURES), are searched in chunks. A matrix
 product (numpy's, so BLAS at its full speed) of the shifted chunk with the shifted centres gives
 every approximate squared distance; a kernel bounds the product's rounding rigorously and
 computes the exact distance only to the centres the bound cannot rule out (one, for almost
@@ -51,13 +52,21 @@ from ._kernels.wide_rows import (
 _CHUNK_ENTRIES = 1 << 20
 _MIN_CHUNK_ROWS = 256
 _MAX_CHUNK_ROWS = 4096
-# The product search pays where a row's search is long: k d terms of at least this many.
-# Measured against the exact tiled search (distances.nearest_in_tile), Lloyd, 10 iterations from
-# the same centres, 50,000-100,000 rows, time of the product search / the tiled one, uniform
-# data (Gaussian blobs): k d = 4096, d = 32 to 256: 0.98-1.14 (0.96-1.04); 4352-6144 (d = 17,
-# 24, 768): 0.84-1.10 (0.96-0.97); 8192-8704 (d = 17 to 256): 0.84-0.91 (0.74-0.94); 12,288-
-# 24,576: 0.67-0.96 (0.81); the three high-dimension benchmarks lie far above.
-PRODUCT_SEARCH_MIN_WORK = 8192
+# The product search pays where a row's search is long: k d terms of at least this many, or half
+# as many on rows of more than PRODUCT_SEARCH_WIDE_FEATURES features. Measured against the exact
+# tiled search (distances.nearest_in_tile) once its sweeps ran over whole tiles and wide rows
+# were copied into them a feature at a time: 10 iterations from the same centres, 100,000 rows,
+# time of the product search / the tiled one, Gaussian blobs and uniform noise, Lloyd; Hamerly:
+# - 17 to 128 features, k d = 8192-12,288 (d = 24, 32, 48, 64, 128): 0.99-1.18; 0.97-1.18,
+#   never below 0.97; k d = 16,384 (d = 32, 64, 128): 0.87-1.06; 0.85-1.08; 24,576 (d = 24, 32,
+#   48): 0.85-1.03; 0.82-1.00. (The first measurements, against the tiled search before those
+#   two changes, put the threshold at 8192 for every width.)
+# - 160 to 768 features, k d = 8192-12,288: Lloyd 1.09-1.80, but Hamerly, which algorithm="auto"
+#   runs on such rows once they are many, 0.84-0.98 on blobs (1.05-1.18 on uniform noise);
+#   16,384-24,576: 0.97-1.49; 0.85-1.01.
+# The threshold is a function of d and k alone, so every step of a problem searches one way.
+PRODUCT_SEARCH_MIN_WORK = 16384
+PRODUCT_SEARCH_WIDE_FEATURES = 128
 # Hamerly's bound test computes, for a row its bounds do not settle, the exact distance to the
 # row's own centre (one read of the row) before searching it: that spares the search when the
 # distance settles the row. With the product search, a search costs little more than that read
@@ -75,13 +84,19 @@ _PIECE_ROWS = 1 << 16
 
 def takes_product_search(X: np.ndarray, centers: np.ndarray) -> bool:
     """Whether dense X's rows are searched through the product (else by the exact kernels):
-    rows wider than a tile, and a search of at least PRODUCT_SEARCH_MIN_WORK terms per row.
+    rows wider than a tile, and a search of at least PRODUCT_SEARCH_MIN_WORK terms per row (half
+    as many on rows of more than PRODUCT_SEARCH_WIDE_FEATURES features).
 
     A function of d and k alone, so that every step of one problem (Lloyd, Hamerly, Dask's
     chunks, ``predict``) searches the same way.
     """
     n_clusters, n_features = centers.shape
-    return n_features > NARROW_MAX_FEATURES and n_features * n_clusters >= PRODUCT_SEARCH_MIN_WORK
+    if n_features <= NARROW_MAX_FEATURES:
+        return False
+    work = n_features * n_clusters
+    if n_features > PRODUCT_SEARCH_WIDE_FEATURES:
+        work *= 2
+    return work >= PRODUCT_SEARCH_MIN_WORK
 
 
 def rows_per_chunk(n_clusters: int, n_features: int, n_workers: int = 1) -> int:

@@ -62,23 +62,23 @@ def auto_algorithm(X, n_clusters: int) -> str:
     1.17-1.58, except d = 2, k = 64: 0.97 / 0.90; k d = 256-384 (d = 4 to 16): 0.71-1.23 /
     0.86-1.10; k d = 512-4096 (d = 3 to 16, k = 32 to 256): 0.42-0.90 / 0.46-0.80. On 8.6 MP
     photos (their distinct colours): k = 16, 0.88-1.42; k = 64, 0.99-1.06; k = 256, 0.72-0.92.
-    Wider rows are searched through a matrix product where k d >= 8192
-    (:mod:`fastkmeans._wide_rows`), and in tiles below; Hamerly's skips spare most rows either
-    search: 0.66-0.93 / 0.47-0.88 at 24 to 128 features, k = 16 to 256 (200,000 x 128, k = 256,
-    10 iterations from the same centres: 0.75 s against Lloyd's 1.47 s). Where k d < 512 on wide
-    rows, Hamerly's fixed costs per iteration (the centres' separations, the bounds) pay only on
-    long runs over many rows. Default fits (max_iter=100 at 200,000 rows), float32, medians of
-    4-6 alternating fits, 24 to 128 features, k = 4 to 20: below 2^21 values (5,000 to 60,000
-    rows of 24 or 32 features), 1.02-1.35 on Gaussians and 0.89-1.37 on uniform noise (median
-    1.06; 10 cases each); from 2^21 values on (70,000 to 200,000 rows), 0.92-1.26 on Gaussians
-    (2-7 iterations, 15-160 ms) but 0.78-1.18 on uniform noise (median 0.88; 14 cases; 100-265
-    iterations, 0.3-1.5 s), where the saving is counted in tenths of a second. Float64, 5,000 to
-    200,000 rows: 0.89-1.12 below 2^21 values (8 cases), 0.77-0.94 from it on (4). Sparse rows
-    are not worth it: each Lloyd pass reads a row's non-zeros once for all the centres (through
-    the transposed centres), while Hamerly's rescans read them again per row rescanned, and its
-    bounds need every centre's shift. Whole default fits, same seeds and iterations: Hamerly
-    took 0.94-1.04x Lloyd's time on TF-IDF of 22,851 real documents (k = 20), 1.24x at k = 100,
-    and 1.18-1.26x on bench_sparse's synthetic TF-IDF (k = 20).
+    Wider rows are searched through a matrix product where k d >= 16384 (8192 above 128 features;
+    :mod:`fastkmeans._wide_rows`), and in tiles below; Hamerly's skips spare most rows either
+    search: 0.66-0.93 / 0.47-0.88 at 24 to 128 features, k = 16 to 256 (200,000 x 128, k = 256, 10
+    iterations from the same centres: 0.75 s against Lloyd's 1.47 s). Where k d < 512 on wide rows,
+    Hamerly's fixed costs per iteration (the centres' separations, the bounds) pay only on long runs
+    over many rows. Default fits (max_iter=100 at 200,000 rows), float32, medians of 4-6 alternating
+    fits, 24 to 128 features, k = 4 to 20: below 2^21 values (5,000 to 60,000 rows of 24 or 32
+    features), 1.02-1.35 on Gaussians and 0.89-1.37 on uniform noise (median 1.06; 10 cases each);
+    from 2^21 values on (70,000 to 200,000 rows), 0.92-1.26 on Gaussians (2-7 iterations, 15-160 ms)
+    but 0.78-1.18 on uniform noise (median 0.88; 14 cases; 100-265 iterations, 0.3-1.5 s), where the
+    saving is counted in tenths of a second. Float64, 5,000 to 200,000 rows: 0.89-1.12 below 2^21
+    values (8 cases), 0.77-0.94 from it on (4). Sparse rows are not worth it: each Lloyd pass reads
+    a row's non-zeros once for all the centres (through the transposed centres), while Hamerly's
+    rescans read them again per row rescanned, and its bounds need every centre's shift. Whole
+    default fits, same seeds and iterations: Hamerly took 0.94-1.04x Lloyd's time on TF-IDF of
+    22,851 real documents (k = 20), 1.24x at k = 100, and 1.18-1.26x on bench_sparse's synthetic
+    TF-IDF (k = 20).
     """
     if not isinstance(X, np.ndarray):
         return "lloyd"
@@ -156,11 +156,11 @@ class KMeans(EstimatorMixin):
         setting is restored afterwards); default: ``NUMBA_NUM_THREADS`` (the cores;
         ``numba.set_num_threads`` does not change it). Runs on at most 2^18 dense values
         (rows x max(features, 8)) use one thread whatever this says: sharing so little work
-        costs more than it saves. The matrix products of wide rows (more
-        than 16 features, k d >= 8192) run on numpy's BLAS: with threadpoolctl installed
-        (``pip install fastkmeans[blas]``), held to one thread and spread over these threads;
-        without it, or in a call from another thread than the main one, on BLAS's own threads,
-        which this does not limit.
+        costs more than it saves. The matrix products of wide rows (more than 16 features,
+        k d >= 16384, or 8192 above 128 features) run on numpy's BLAS: with threadpoolctl
+        installed (``pip install fastkmeans[blas]``), held to one thread and spread over these
+        threads; without it, or in a call from another thread than the main one, on BLAS's own
+        threads, which this does not limit.
     verbose : bool, default=False
         Print every iteration's centre movement, and its cost (Lloyd) or the number of
         points rescanned (Hamerly).

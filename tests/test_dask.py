@@ -62,7 +62,7 @@ def test_exact_lloyd_matches_in_memory(tol, dtype):
 def test_wide_rows_match_in_memory(dtype, monkeypatch):
     from fastkmeans import _wide_rows
 
-    monkeypatch.setattr(_wide_rows, "PRODUCT_SEARCH_MIN_WORK", 0)  # by default k d >= 8192
+    monkeypatch.setattr(_wide_rows, "PRODUCT_SEARCH_MIN_WORK", 0)  # by default k d >= 16384
     # More than 16 features: the chunks take the filtered search (a matrix product proposes,
     # the exact distance decides), as the in-memory Lloyd and Hamerly runs do.
     rng = np.random.default_rng(5)

@@ -18,7 +18,8 @@ from . import naive
 
 @pytest.fixture
 def product_search_always(monkeypatch):
-    """Small fits take the product search too (by default it needs k d >= 8192)."""
+    """Small fits take the product search too (by default it needs k d >= 16384, or 8192
+    above 128 features)."""
     from fastkmeans import _wide_rows
 
     monkeypatch.setattr(_wide_rows, "PRODUCT_SEARCH_MIN_WORK", 0)
@@ -195,8 +196,17 @@ def test_steps_decide_the_rows_in_pieces(monkeypatch, product_search_always):
 
 @pytest.mark.parametrize(
     ("n_features", "n_clusters", "expected"),
-    # k d >= 8192 and more than 16 features: 17 * 481 = 8177, 17 * 482 = 8194.
-    [(16, 1024, False), (17, 481, False), (17, 482, True), (128, 64, True)],
+    # More than 16 features and k d >= 16384, or 8192 above 128 features: 17 * 963 = 16371,
+    # 17 * 964 = 16388; 128 * 127 = 16256, 128 * 128 = 16384; 129 * 63 = 8127, 129 * 64 = 8256.
+    [
+        (16, 1024, False),
+        (17, 963, False),
+        (17, 964, True),
+        (128, 127, False),
+        (128, 128, True),
+        (129, 63, False),
+        (129, 64, True),
+    ],
 )
 def test_which_rows_take_the_product_search(n_features, n_clusters, expected, monkeypatch):
     from fastkmeans import _wide_rows

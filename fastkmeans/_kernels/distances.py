@@ -13,8 +13,9 @@ Every distance is ``sum_f (x_f - c_f)^2`` in X's dtype (never the norm expansion
 summed in order from 0 whatever the layout, so a row and a centre give the same bits in every
 search; the callers that need float64 convert the result. Ties in the nearest-centre search go
 to the lowest index. Rows of more than NARROW_MAX_FEATURES features with a long search (k d of
-at least ``_wide_rows.PRODUCT_SEARCH_MIN_WORK``) are searched by :mod:`fastkmeans._wide_rows`
-instead (the norm expansion proposes, ``wide_rows.exact_sq_distance`` decides).
+at least ``_wide_rows.PRODUCT_SEARCH_MIN_WORK``, half that above 128 features) are searched by
+:mod:`fastkmeans._wide_rows` instead (the norm expansion proposes,
+``wide_rows.exact_sq_distance`` decides).
 """
 
 import numpy as np
@@ -136,9 +137,9 @@ TILE_ROWS = 64
 SWEEP_CENTERS = 4
 # Entries of the scratch ``dist`` of every tile search: one row of sums per centre of a sweep.
 TILE_DIST_SIZE = SWEEP_CENTERS * TILE_ROWS
-# Rows of more than this many features are "wide": with k d >= PRODUCT_SEARCH_MIN_WORK they are
-# searched through a matrix product (:mod:`fastkmeans._wide_rows`), and ``algorithm="auto"``
-# runs Hamerly on them.
+# Rows of more than this many features are "wide": with a long search (see
+# _wide_rows.takes_product_search) they are searched through a matrix product
+# (:mod:`fastkmeans._wide_rows`), and ``algorithm="auto"`` runs Hamerly on them.
 NARROW_MAX_FEATURES = 16
 
 
