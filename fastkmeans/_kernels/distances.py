@@ -143,8 +143,8 @@ TILE_DIST_SIZE = SWEEP_CENTERS * TILE_ROWS
 NARROW_MAX_FEATURES = 16
 
 
-# Rows of more than this many features are copied into a tile a feature at a time (see
-# load_tile_rows).
+# Rows of at least this many features (more than 128) are copied into a tile a feature at a
+# time (see load_tile_rows).
 FEATURE_MAJOR_COPY_MIN_FEATURES = 129
 
 
