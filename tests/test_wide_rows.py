@@ -10,7 +10,13 @@ import pytest
 from numpy.testing import assert_array_equal
 
 import fastkmeans
-from fastkmeans._kernels.wide_rows import decide_nearest, exact_sq_distance, shifted_rows
+from fastkmeans._kernels.wide_rows import (
+    SCAN_ROWS,
+    decide_nearest,
+    exact_sq_distance,
+    shifted_rows,
+    smallest_two_expansions,
+)
 from fastkmeans._wide_rows import filtered_nearest
 
 from . import naive
@@ -84,6 +90,28 @@ def test_matches_the_exact_search_with_ties(dtype, n_features, n_clusters):
     # Exact ties go to the lowest index: the duplicate centre 2 of centre 0 never wins.
     if n_clusters > 2:
         assert not np.any(nearest == 2)
+
+
+@pytest.mark.parametrize("dtype", [np.float32, np.float64])
+@pytest.mark.parametrize("n_clusters", [1, 3, 4, 5, 8, 13])
+@pytest.mark.parametrize("n_rows", [1, 37, SCAN_ROWS])
+def test_candidate_scan_keeps_the_two_smallest_expansions(dtype, n_clusters, n_rows):
+    # The scan takes the centres four at a time, then one at a time: every count of centres
+    # around those steps, with exact ties (small integers) that must go to the lowest index and
+    # leave the tied value as the second smallest.
+    rng = np.random.default_rng(100 * n_clusters + n_rows)
+    start = 3
+    products = rng.integers(-3, 4, size=(n_clusters, start + n_rows)).astype(dtype)
+    center_sq = rng.integers(0, 4, size=n_clusters).astype(dtype)
+    best = np.full(n_rows, -7, dtype=np.int32)
+    smallest = np.full(n_rows, np.nan, dtype=dtype)
+    second = np.full(n_rows, np.nan, dtype=dtype)
+    smallest_two_expansions(products, start, n_rows, center_sq, best, smallest, second)
+    expansions = center_sq[:, None] - 2 * products[:, start:]
+    ordered = np.sort(expansions, axis=0)
+    assert_array_equal(best, np.argmin(expansions, axis=0))
+    assert_array_equal(smallest, ordered[0])
+    assert_array_equal(second, ordered[1] if n_clusters > 1 else np.full(n_rows, np.inf))
 
 
 @pytest.mark.parametrize("dtype", [np.float32, np.float64])
