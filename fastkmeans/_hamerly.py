@@ -1,9 +1,9 @@
 """Hamerly's algorithm: Lloyd's iterations, skipping the points whose bounds prove they stay.
 
 Bitwise the same labels, centres and iteration count as :func:`fastkmeans._lloyd.lloyd` from the
-same start (see :mod:`fastkmeans._kernels.hamerly` for why), and the same inertia to rounding (the
-same distances, summed by another kernel, whose vectorised sum may associate differently); only
-fewer distances are computed. Memory: two bounds per row and O(k) per iteration. Wide rows take
+same start (see :mod:`fastkmeans._kernels.hamerly` for why); on dense rows the same inertia too
+(the same distances, added in the same order by another kernel); only fewer distances are
+computed. Memory: two bounds per row and O(k) per iteration. Wide rows take
 the filtered search of :mod:`fastkmeans._wide_rows` (where it applies) for the rows their bounds do
 not settle. On dense rows the bounds also label the final centres.
 """

@@ -224,6 +224,12 @@ def update_centers(
     return new_centers, moved, relocated
 
 
+def run_blocks(X: np.ndarray | SparseRows, n_clusters: int) -> np.ndarray:
+    """The fixed row blocks of a run with ``n_clusters`` centres: each block's partial sums
+    ((k, d) and k weights) count against the accumulators' memory cap."""
+    return block_bounds(X.shape[0], n_clusters * (X.shape[1] + 1))
+
+
 def labels_and_inertia(
     X: np.ndarray,
     weights: Weights,
@@ -235,12 +241,15 @@ def labels_and_inertia(
 ) -> tuple[np.ndarray | None, float]:
     """Nearest-centre labels (int32, or None) and the weighted cost, in one pass over X.
 
-    ``centers`` must be in X's dtype. The cost is accumulated per fixed block (``bounds``,
-    default :func:`~fastkmeans._parallel.block_bounds` of the rows) and summed in block order.
+    ``centers`` must be in X's dtype. The cost is accumulated per fixed block (``bounds``) and
+    summed in block order. By default the blocks are a fit's with these centres on dense rows
+    (as ``kmeans._runs`` makes them), so that the cost of a fit's final centres is its inertia
+    to the last bit; on sparse rows (whose columns can be many), those of the rows alone.
     ``out``: an (n,) int32 array the labels are written into (and returned), else a new one.
     """
     if bounds is None:
-        bounds = block_bounds(X.shape[0])
+        dense = isinstance(X, np.ndarray)
+        bounds = run_blocks(X, centers.shape[0]) if dense else block_bounds(X.shape[0])
     if out is not None and with_labels:
         labels = out
     else:

@@ -19,7 +19,7 @@ from ._lloyd import lloyd
 from ._parallel import block_bounds, thread_limit, threads_for_size
 from ._scaling import data_exponent, max_abs, scaled, scaled_pair, unscaled_cost
 from ._sklearn_compat import EstimatorMixin, feature_names_of
-from ._steps import Problem, RunResult, labels_and_inertia, stopping_threshold
+from ._steps import Problem, RunResult, labels_and_inertia, run_blocks, stopping_threshold
 from ._validation import (
     Weights,
     check_choice,
@@ -577,7 +577,7 @@ def _run_restarts(
 def _runs(
     fit: _Fit, X: np.ndarray | SparseRows, weights: Weights, verbose: bool
 ) -> tuple[RunResult, int]:
-    bounds = block_bounds(X.shape[0], fit.n_clusters * (X.shape[1] + 1))
+    bounds = run_blocks(X, fit.n_clusters)
     threshold = stopping_threshold(X, weights, bounds, fit.tol, fit.n_clusters)
     problem = Problem(X, weights, bounds, fit.max_iter, threshold, verbose)
     best = None

@@ -448,7 +448,52 @@ def _assert_same_run(a, b):
     assert_array_equal(a.labels_, b.labels_)
     assert a.n_iter_ == b.n_iter_
     assert a.converged_ == b.converged_
-    assert_allclose(a.inertia_, b.inertia_, rtol=1e-12)
+    assert a.inertia_ == b.inertia_
+
+
+@pytest.mark.parametrize("dtype", [np.float32, np.float64])
+@pytest.mark.parametrize("weighted", [False, True])
+@pytest.mark.parametrize(
+    ("n_features", "n_clusters"),
+    [(3, 180), (8, 7), (40, 5), (200, 4), (24, 701)],
+)
+def test_every_cost_of_dense_rows_is_the_same_float(dtype, weighted, n_features, n_clusters):
+    # Lloyd's inertia (its last step's sum), Hamerly's (one distance per row, or the product
+    # search's exact distances), score and cost add the same per-row terms in the same order
+    # within the same blocks: the same float64, not just close. Colour rows, narrow and wide
+    # tiles, feature-major tiles and the product search (24 x 701).
+    rng = np.random.default_rng(n_features + n_clusters)
+    n = 3 * n_clusters + 2500
+    X = (rng.normal(size=(n, n_features)) + rng.integers(0, 4, size=(n, 1)) * 3).astype(dtype)
+    w = rng.uniform(0.5, 2.0, size=n) if weighted else None
+    init = X[:n_clusters].copy()
+    fits = [
+        _quiet_fit(
+            KMeans(n_clusters, init=init, tol=0, max_iter=4, algorithm=a), X, sample_weight=w
+        )
+        for a in ("lloyd", "hamerly")
+    ]
+    _assert_same_run(*fits)
+    lloyd = fits[0]
+    assert -lloyd.score(X, sample_weight=w) == lloyd.inertia_
+    assert fastkmeans.cost(X, lloyd.cluster_centers_, sample_weight=w) == lloyd.inertia_
+
+
+def test_cost_of_a_fit_with_few_blocks_is_its_inertia():
+    # k (d + 1) large enough that a fit's partial sums cap its blocks (see run_blocks: 2 where
+    # the rows alone make 3): the labelling pass must cut the same blocks.
+    from fastkmeans._parallel import block_bounds
+    from fastkmeans._steps import run_blocks
+
+    rng = np.random.default_rng(5)
+    # Rows of scales 0.1 to 10: blocks cut elsewhere would round the sum apart.
+    X = rng.normal(size=(6144, 700)) * rng.uniform(0.1, 10.0, size=(6144, 1))
+    k = 2000
+    assert len(run_blocks(X, k)) < len(block_bounds(len(X)))
+    w = rng.uniform(0.5, 2.0, size=len(X))
+    km = _quiet_fit(KMeans(k, init=X[:k], tol=0, max_iter=1, algorithm="lloyd"), X, sample_weight=w)
+    assert fastkmeans.cost(X, km.cluster_centers_, sample_weight=w) == km.inertia_
+    assert -km.score(X, sample_weight=w) == km.inertia_
 
 
 @given(integer_data(max_rows=40, max_clusters=6), st.integers(0, 2**32 - 1), st.booleans())

@@ -270,7 +270,7 @@ def wait_for_slices(futures) -> None:
         raise interrupted
 
 
-def jit_parallel(*, extent, lean=False):
+def jit_parallel(*, extent, lean=False, ordered=False):
     """Compile a kernel whose last two parameters are ``loop_start, loop_stop`` (the slice of
     its parallel loop to run) and return a launcher taking the other arguments.
 
@@ -278,11 +278,16 @@ def jit_parallel(*, extent, lean=False):
     The launcher runs it in :func:`current_threads` slices (fewer for a short loop), one
     in the calling thread and the others on the pool; an integer result (a count) is the sum
     of the slices'. The compiled kernel is the launcher's ``kernel`` attribute. ``lean``
-    compiles it through Numba's ordinary pipeline (see ``_jit_sliced_lean``).
+    compiles it through Numba's ordinary pipeline (see ``_jit_sliced_lean``). ``ordered``
+    compiles it without ``reassoc`` (see ``jit_ordered``): its sums add their terms in the
+    order written.
     """
 
     def decorate(function):
-        kernel = (_jit_sliced_lean if lean else _jit_sliced)(function)
+        compile_ = _jit_sliced_lean if lean else _jit_sliced
+        if ordered:
+            compile_ = functools.partial(compile_, fastmath=FASTMATH - {"reassoc"})
+        kernel = compile_(function)
         names = tuple(inspect.signature(function).parameters)[:-2]
 
         @functools.wraps(function)

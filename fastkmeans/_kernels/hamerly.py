@@ -195,13 +195,13 @@ def labelled_cost(
 ):
     """The per-block weighted cost of rows already labelled with their nearest centre, from one
     distance per row where :func:`~.lloyd.labels_and_cost` searches every centre: the same
-    distances, bit for bit, summed per block (in row order as written, but compiled with
-    ``reassoc``, so LLVM may vectorise the sum): a float64 cost can differ from the Lloyd
-    pass's in its last bits (float32 data gave equal costs in every case checked)."""
+    distances, bit for bit, added in row order, as :func:`~.lloyd.lloyd_step` adds them, so
+    the same float64 as a Lloyd run's inertia."""
     centers_t = transposed(centers)
     for b in range(loop_start, loop_stop):
         tile = np.empty((X.shape[1], TILE_ROWS), X.dtype)
         dist = np.empty(TILE_ROWS, X.dtype)
+        running = np.empty(TILE_ROWS, np.float64)
         cost = 0.0
         for start in range(bounds[b], bounds[b + 1], TILE_ROWS):
             n_rows = min(TILE_ROWS, bounds[b + 1] - start)
@@ -209,4 +209,9 @@ def labelled_cost(
             labelled_sq_distances_in_tile(tile, n_rows, centers_t, labels[start:], dist)
             for r in range(n_rows):
                 cost += dist[r] if unit_weights else sample_weight[start + r] * dist[r]
+                # The running total, stored: a prefix sum does not vectorise, so the terms
+                # are added in row order even under ``reassoc`` (kept here: without it, the
+                # distances inlined above could round apart from the search's; float64 costs
+                # then differed from Lloyd's in their last bits).
+                running[r] = cost
         block_cost[b] = cost

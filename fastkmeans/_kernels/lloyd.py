@@ -57,7 +57,7 @@ def lloyd_step(
     return total_changed
 
 
-@jit_parallel(extent=lambda bounds, **_: bounds.shape[0] - 1)
+@jit_parallel(extent=lambda bounds, **_: bounds.shape[0] - 1, ordered=True)
 def labels_and_cost(
     X,  # IN (n, d)
     sample_weight,  # IN (n,) float64, or (0,) with unit_weights
@@ -69,7 +69,11 @@ def labels_and_cost(
     loop_start,  # IN int: this call runs iterations loop_start <= i < loop_stop of
     loop_stop,  # IN int: the parallel loop (see _config.jit_parallel)
 ):
-    """Each row's nearest centre and the per-block weighted cost, in one read of X."""
+    """Each row's nearest centre and the per-block weighted cost, in one read of X.
+
+    Compiled without ``reassoc`` (the search is :func:`~.distances.nearest_of_chunk`'s, compiled
+    on its own): the cost adds its terms in row order, as :func:`lloyd_step` does, so
+    ``score`` and :func:`fastkmeans.cost` give the same float64 as a run's inertia."""
     centers_t = transposed(centers)
     write_labels = labels.shape[0] > 0
     for b in range(loop_start, loop_stop):

@@ -241,7 +241,7 @@ def decide_nearest(
             )
 
 
-@jit_parallel(extent=lambda bounds, **_: bounds.shape[0] - 1)
+@jit_parallel(extent=lambda bounds, **_: bounds.shape[0] - 1, ordered=True)
 def accumulate_blocks(
     X,  # IN (n, d)
     sample_weight,  # IN (n,) float64, or (0,) with unit_weights
@@ -264,6 +264,10 @@ def accumulate_blocks(
     left since are summed again, from zero over the block's rows of that cluster in row order:
     the bits of a full pass, reading only those rows of X. A block with a row of label -1 in
     ``accumulated`` is summed whole. Without it every slot is summed.
+
+    Compiled without ``reassoc``: the cost adds its terms in row order, so the labelling pass
+    (``score``, :func:`fastkmeans.cost`) gives the same float64 as the step's inertia, and as
+    Hamerly's :func:`assigned_cost`.
     """
     with_sums = block_sums.shape[0] > 0
     with_cost = sq_distances.shape[0] > 0
