@@ -18,8 +18,9 @@ from .partials import add_to_cluster, weight_of
 # while every centre's products pass over them. Measured on one thread, a chunk of 496 rows and
 # k = 1024 in L2 (best of 7, two runs each), G products scanned per second: 64 / 256 / 512 rows
 # 4.1 / 4.6-5.1 / 5.5-5.7 taking one centre at a time, 4.3-4.7 / 5.4-6.0 / 5.5-6.2 four at a
-# time. Whole fits (10 iterations, same bits): 1,000,000 x 32, k = 1024, 2.70 -> 2.50 s;
-# 200,000 x 128, k = 256 and 100,000 x 768, k = 64 level.
+# time. In a fit (10 iterations, same bits, 1,000,000 x 32, k = 1024), decide_nearest took
+# 0.82-0.95 s of the two threads' time against 1.12-1.27 s; the whole fit's 2.4-2.6 s against
+# 2.5-2.8 s, within what it varies from one process to the next.
 SCAN_ROWS = 512
 
 
