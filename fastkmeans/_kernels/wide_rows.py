@@ -10,7 +10,7 @@ rounded (its blocking, its threads): they are those of the exact distances.
 import numba
 import numpy as np
 
-from ._config import ERROR_MODEL, jit_parallel, jit_shared
+from ._config import ERROR_MODEL, jit_inline, jit_parallel, jit_shared
 from ._small import FLOAT64_EPS
 from .partials import add_to_cluster, weight_of
 
@@ -105,57 +105,27 @@ def smallest_two_expansions(products, start, n_rows, center_sq_norms, best, smal
     n_clusters = center_sq_norms.shape[0]
     main = n_clusters - n_clusters % 4
     for j in range(0, main, 4):
-        cn0 = center_sq_norms[j]
-        cn1 = center_sq_norms[j + 1]
-        cn2 = center_sq_norms[j + 2]
-        cn3 = center_sq_norms[j + 3]
-        j0 = np.int32(j)
-        j1 = np.int32(j + 1)
-        j2 = np.int32(j + 2)
-        j3 = np.int32(j + 3)
         for r in range(n_rows):
             col = np.uint64(start + r)
-            s1 = smallest[r]
-            s2 = second[r]
-            b = best[r]
-            g = products[j, col]
-            a = cn0 - (g + g)
-            closer = a < s1
-            s2 = s1 if closer else (a if a < s2 else s2)
-            b = j0 if closer else b
-            s1 = a if closer else s1
-            g = products[j + 1, col]
-            a = cn1 - (g + g)
-            closer = a < s1
-            s2 = s1 if closer else (a if a < s2 else s2)
-            b = j1 if closer else b
-            s1 = a if closer else s1
-            g = products[j + 2, col]
-            a = cn2 - (g + g)
-            closer = a < s1
-            s2 = s1 if closer else (a if a < s2 else s2)
-            b = j2 if closer else b
-            s1 = a if closer else s1
-            g = products[j + 3, col]
-            a = cn3 - (g + g)
-            closer = a < s1
-            s2 = s1 if closer else (a if a < s2 else s2)
-            b = j3 if closer else b
-            s1 = a if closer else s1
-            smallest[r] = s1
-            second[r] = s2
-            best[r] = b
+            s1, s2, b = smallest[r], second[r], best[r]
+            for q in range(4):  # unrolled by LLVM (a constant trip count)
+                g = products[j + q, col]
+                s1, s2, b = _fold(center_sq_norms[j + q] - (g + g), np.int32(j + q), s1, s2, b)
+            smallest[r], second[r], best[r] = s1, s2, b
     for j in range(main, n_clusters):
-        cn = center_sq_norms[j]
         for r in range(n_rows):
             g = products[j, np.uint64(start + r)]
-            a = cn - (g + g)  # in X's dtype (2 * g would be float64)
-            s1 = smallest[r]
-            s2 = second[r]
-            closer = a < s1
-            second[r] = s1 if closer else (a if a < s2 else s2)
-            best[r] = j if closer else best[r]
-            smallest[r] = a if closer else s1
+            kept = _fold(center_sq_norms[j] - (g + g), np.int32(j), smallest[r], second[r], best[r])
+            smallest[r], second[r], best[r] = kept
+
+
+@jit_inline
+def _fold(a, j, s1, s2, b):
+    """A row's (smallest, second smallest, at which centre) after centre ``j``'s expansion
+    ``a`` (in X's dtype: ``2 * g`` would be float64, hence ``g + g`` above); a tie keeps the
+    earlier centre, and its value becomes the second smallest."""
+    closer = a < s1
+    return (a if closer else s1), (s1 if closer else (a if a < s2 else s2)), (j if closer else b)
 
 
 @jit_parallel(extent=lambda rows, **_: rows.shape[0])
