@@ -12,7 +12,7 @@ searched only where its bound does not rule it out) were built and measured on 1
 k = 1024, 10 iterations from the same centres, and did not pay: the rows needing a search were
 as many as here (4.5 million of 10 million), each searching 29-50% of the centres (32 to 8
 groups), but the groups' products cost more per product than one product over all the centres:
-in tiles, 3.7 s; through BLAS on each group's gathered rows, 2.5-4.4 s; this driver 2.4-2.8 s.
+in tiles, 3.7 s; through BLAS on each group's gathered rows, 2.5-4.9 s; this driver 2.4-2.8 s.
 """
 
 from __future__ import annotations
