@@ -73,7 +73,8 @@ def labels_and_cost(
 
     Compiled without ``reassoc`` (the search is :func:`~.distances.nearest_of_chunk`'s, compiled
     on its own): the cost adds its terms in row order, as :func:`lloyd_step` does, so
-    ``score`` and :func:`fastkmeans.cost` give the same float64 as a run's inertia."""
+    ``score`` and :func:`fastkmeans.cost` give the same float64 as a run's inertia on the same
+    rows."""
     centers_t = transposed(centers)
     write_labels = labels.shape[0] > 0
     for b in range(loop_start, loop_stop):

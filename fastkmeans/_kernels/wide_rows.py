@@ -237,8 +237,8 @@ def accumulate_blocks(
     ``accumulated`` is summed whole. Without it every slot is summed.
 
     Compiled without ``reassoc``: the cost adds its terms in row order, so the labelling pass
-    (``score``, :func:`fastkmeans.cost`) gives the same float64 as the step's inertia, and as
-    Hamerly's :func:`assigned_cost`.
+    (``score``, :func:`fastkmeans.cost`) gives the same float64 as the step's inertia on the
+    same rows, and as Hamerly's :func:`assigned_cost`.
     """
     with_sums = block_sums.shape[0] > 0
     with_cost = sq_distances.shape[0] > 0
