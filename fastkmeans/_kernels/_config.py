@@ -27,6 +27,8 @@ import numba.core.typed_passes
 import numba.parfors.parfor
 
 FASTMATH = {"nsz", "arcp", "contract", "afn", "reassoc"}
+# For sums whose terms must be added in the order written (see jit_ordered).
+FASTMATH_ORDERED = FASTMATH - {"reassoc"}
 ERROR_MODEL = "numpy"
 
 # Serial kernels: cached so that a second process does not recompile.
@@ -38,7 +40,7 @@ jit = functools.partial(
 # ``reassoc``, LLVM may not split such a loop into vector partial sums.
 jit_ordered = functools.partial(
     numba.njit,
-    fastmath=FASTMATH - {"reassoc"},
+    fastmath=FASTMATH_ORDERED,
     error_model=ERROR_MODEL,
     cache=True,
     nogil=True,
@@ -286,7 +288,7 @@ def jit_parallel(*, extent, lean=False, ordered=False):
     def decorate(function):
         compile_ = _jit_sliced_lean if lean else _jit_sliced
         if ordered:
-            compile_ = functools.partial(compile_, fastmath=FASTMATH - {"reassoc"})
+            compile_ = functools.partial(compile_, fastmath=FASTMATH_ORDERED)
         kernel = compile_(function)
         names = tuple(inspect.signature(function).parameters)[:-2]
 
