@@ -17,6 +17,7 @@ import numpy as np
 from ._kernels.partials import BlockPartials
 from ._layout import dense_rows, kernel_args, kernels_for, rows_at_point
 from ._parallel import block_bounds
+from ._scaling import max_abs
 from ._validation import Weights
 from ._validation_sparse import SparseRows
 
@@ -228,6 +229,35 @@ def run_blocks(X: np.ndarray | SparseRows, n_clusters: int) -> np.ndarray:
     """The fixed row blocks of a run with ``n_clusters`` centres: each block's partial sums
     ((k, d) and k weights) count against the accumulators' memory cap."""
     return block_bounds(X.shape[0], n_clusters * (X.shape[1] + 1))
+
+
+# Integers up to this magnitude are exact in float64, and so are their sums and differences
+# that stay within it (2^53, less a factor 2 for the rounding of the weights' total).
+_EXACT_INTEGERS = 2.0**52
+# Values checked per step of sums_are_exact: data with a fraction fails in its first step.
+_INTEGER_CHECK_STEP = 1 << 16
+
+
+def sums_are_exact(X: np.ndarray, weights: Weights) -> bool:
+    """Whether every sum of ``w * x`` over any of X's rows is an exact float64 integer.
+
+    True when every value of X and every weight is an integer and ``max(|x|, 1)`` times the
+    total weight is below 2^52: each sum and each partial sum, in any order, with terms added
+    or taken away, is then an integer within float64's exact range. Pixels and their colour
+    summaries (integer channels, counts as weights) are such data. There a step need only move
+    the rows whose label changes between the clusters' sums to hold the bits that summing every
+    row in row order gives (:func:`~fastkmeans._kernels.lloyd.lloyd_step_moving_sums`).
+    ``weights.total`` must be the weights' sum. X is checked a step of values at a time: most
+    other data fails in the first.
+    """
+    flat = X.reshape(-1)
+    for start in range(0, flat.size, _INTEGER_CHECK_STEP):
+        step = flat[start : start + _INTEGER_CHECK_STEP]
+        if not np.array_equal(step, np.trunc(step)):
+            return False
+    if not weights.unit and not np.array_equal(weights.values, np.trunc(weights.values)):
+        return False
+    return max(max_abs(X), 1.0) * weights.total < _EXACT_INTEGERS
 
 
 def labels_and_inertia(

@@ -665,6 +665,63 @@ def test_auto_runs_hamerly_on_long_or_wide_and_many_dense_searches_and_lloyd_on_
     assert "Iteration 1:" in out and "rescanned" not in out
 
 
+def _integer_colours(seed: int, dtype=np.float32):
+    """6,000 integer colour-like rows (three blocks) with integer weights, and 12 rows of them."""
+    rng = np.random.default_rng(seed)
+    centres = rng.integers(0, 256, size=(6, 3))
+    X = (centres[rng.integers(0, 6, 6000)] + rng.integers(-12, 13, size=(6000, 3))).astype(dtype)
+    weights = rng.integers(1, 50, 6000).astype(np.float64)
+    return X, weights, X[rng.choice(6000, 12, replace=False)]
+
+
+def test_sums_are_exact_only_for_integers_whose_sums_stay_below_2_to_the_52():
+    from fastkmeans._steps import sums_are_exact
+
+    X, weights, _ = _integer_colours(0)
+    assert sums_are_exact(X, Weights.of(weights))
+    assert sums_are_exact(X, Weights.ones(len(X)))
+    fraction = X.copy()
+    fraction[-1, 2] += 0.5  # in the last step of the check, not its first
+    assert not sums_are_exact(fraction, Weights.ones(len(X)))
+    assert not sums_are_exact(X, Weights.of(weights + 0.25))
+    # max |x| times the total weight against 2^52, for positive and negative values.
+    for values in (X, X - 300.0):
+        per_row = 2.0**52 / float(np.abs(values).max()) / len(X)
+        assert sums_are_exact(values, Weights.of(np.full(len(X), np.floor(per_row) - 1)))
+        assert not sums_are_exact(values, Weights.of(np.full(len(X), np.ceil(per_row))))
+
+
+@pytest.mark.parametrize("dtype", [np.float32, np.float64])
+@pytest.mark.parametrize("weighted", [False, True])
+def test_lloyd_moving_the_rows_that_change_label_sums_like_every_row(dtype, weighted, monkeypatch):
+    # Integer rows and weights (a photo's colours and their counts): the slots carry over from
+    # step to step and only the rows whose label changes move their values. The run must be
+    # the one that sums every row in every step, bit for bit, across a relocation after the
+    # second step (the empty cluster takes rows outside any step; the slots are summed anew).
+    from fastkmeans import _lloyd
+
+    X, weights, init = _integer_colours(2, dtype)
+    weights = weights if weighted else None
+    relocations, update_centers = [], _lloyd.update_centers
+
+    def counting_relocations(*args):
+        result = update_centers(*args)
+        relocations.append(len(result[2]))
+        return result
+
+    def fit():
+        estimator = KMeans(12, init=init, algorithm="lloyd", tol=0, max_iter=100)
+        return _quiet_fit(estimator, X, sample_weight=weights)
+
+    monkeypatch.setattr(_lloyd, "update_centers", counting_relocations)
+    moved = fit()
+    assert relocations[0] == 0 and relocations[1] > 0  # after the second step
+    monkeypatch.setattr(_lloyd, "sums_are_exact", lambda X, weights: False)
+    summed = fit()
+    _assert_same_run(moved, summed)
+    assert moved.n_iter_ > 5
+
+
 def test_hamerly_identical_with_empty_cluster_relocation():
     rng = np.random.default_rng(0)
     X = np.concatenate([rng.normal(size=(3000, 2)), rng.normal(loc=20, size=(3000, 2))])

@@ -67,6 +67,21 @@ def add_to_cluster(X, i, w, a, sums, weights):
 
 
 @jit_inline
+def move_to_cluster(X, i, w, a, c, sums, weights):
+    """Row ``i`` (weight ``w``) leaves cluster ``a``'s sums and joins cluster ``c``'s.
+
+    Exact, so the same in any order, only where every sum is an exact float64 integer: then
+    the sums equal those :func:`add_to_cluster` over every row gives, bit for bit.
+    """
+    weights[a] -= w
+    weights[c] += w
+    for f in range(X.shape[1]):
+        value = w * X[i, f]
+        sums[a, f] -= value
+        sums[c, f] += value
+
+
+@jit_inline
 def cleared_slots(block_sums, block_weights, b):
     """Block ``b``'s accumulator slots, zeroed: ``(sums (k, d), weights (k,))`` views."""
     sums = block_sums[b]
