@@ -96,12 +96,12 @@ class KMeans(EstimatorMixin):
     Each iteration is one fused parallel pass over the data (assign every point to its nearest
     centre and accumulate the weighted per-cluster sums and cost), then a centre update.
     Iterations stop when the summed movement of the centres,
-    ``E = sum_j ||c_j(t) - c_j(t-1)||``, falls to ``T = sqrt(k * tol * v)``, where ``v`` is the
-    mean over features of the data's weighted variance. ``T`` scales with the data, so
-    ``fit(a * X)`` gives the same labels as ``fit(X)`` for any ``a > 0``. Because
-    ``E <= sqrt(k) * sqrt(sum_j ||dc_j||^2)``, scikit-learn's criterion
-    ``sum_j ||dc_j||^2 <= tol * v`` at the same ``tol`` implies ``E <= T``: fastkmeans never
-    iterates past it. ``tol=0`` iterates until no assignment changes.
+    ``E = sum_j ||c_j(t) - c_j(t-1)||``, falls to ``T = sqrt(k^(3/4) * tol * v)``, where ``v``
+    is the mean over features of the data's weighted variance. ``T`` scales with the data, so
+    ``fit(a * X)`` gives the same labels as ``fit(X)`` for any ``a > 0``. scikit-learn's
+    criterion at the same ``tol``, ``sum_j ||dc_j||^2 <= tol * v``, is the same where the
+    movement is shared by k^(3/4) centres, about as many as measured where it stops (see the
+    README's stopping rule). ``tol=0`` iterates until no assignment changes.
 
     Parameters
     ----------

@@ -102,7 +102,7 @@ class KMeans:
     max_iter : int, default=300
     tol : float, default=1e-4
         As :class:`fastkmeans.KMeans`: stop when the centres' total movement is at most
-        ``sqrt(k * tol * mean_f Var_w(X[:, f]))``; 0 iterates until the labels settle.
+        ``sqrt(k^(3/4) * tol * mean_f Var_w(X[:, f]))``; 0 iterates until the labels settle.
     random_state : None, int, numpy.random.SeedSequence or numpy.random.Generator
         Chunk ``i``'s coreset draws from the ``i``-th child of
         ``SeedSequence(random_state).spawn(3)[0]`` (see

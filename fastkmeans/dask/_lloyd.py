@@ -16,7 +16,13 @@ import numpy as np
 from .._kernels.distances import assigned_sq_distances
 from .._kernels.moments import weighted_sq_deviations, weighted_sums
 from .._kernels.partials import block_partials
-from .._steps import CentreHistory, averaged_centers, labels_and_inertia, move_point
+from .._steps import (
+    CentreHistory,
+    averaged_centers,
+    labels_and_inertia,
+    move_point,
+    threshold_of_variance,
+)
 from .._validation import Weights
 from .._wide_rows import labels_and_cost, lloyd_step
 from ._passes import ChunkInfo, PassRunner, chunk_bounds
@@ -111,7 +117,8 @@ def point_weight_part(X, weights: Weights, info: ChunkInfo, points) -> dict:
 
 
 class Threshold:
-    """The stopping threshold ``T = sqrt(k * tol * mean_f Var_w(X[:, f]))``, learnt in passes.
+    """The stopping threshold ``T = sqrt(k^(3/4) * tol * mean_f Var_w(X[:, f]))``, learnt in
+    passes (:func:`fastkmeans._steps.threshold_of_variance`).
 
     As :func:`fastkmeans._steps.stopping_threshold`: the weighted mean (rounded to X's dtype)
     from one pass, the weighted squared deviations from it in a later one. Both ride along
@@ -138,7 +145,7 @@ class Threshold:
             self.mean = (result["sum"] / runner.total).astype(X.dtype)
         if "deviation" in result:
             mean_variance = result["deviation"] / runner.total / X.shape[1]
-            self.value = float(np.sqrt(self.n_clusters * self.tol * mean_variance))
+            self.value = threshold_of_variance(self.tol, self.n_clusters, mean_variance)
 
 
 class DaskRun(NamedTuple):
