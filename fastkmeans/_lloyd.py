@@ -41,31 +41,34 @@ def lloyd(problem: Problem, centers: np.ndarray) -> RunResult:
         lloyd_step = functools.partial(lloyd_step, accumulated=accumulated)
     # Rows searched in tiles whose sums are exact in any order (integers: pixels, a photo's
     # colours and counts): the slots carry over from step to step, and only the rows that
-    # change label move their values (a fit of a photo's colours 6-17% faster).
-    moving_sums = (
+    # change label move their values (a fit of a photo's colours 6-17% faster). The rows
+    # start out in cluster 0's sums, so the first step moves rows too, and a fresh process
+    # compiles one step kernel for such data, not two (0.7 s).
+    if (
         isinstance(X, np.ndarray)
         and not takes_product_search(X, centers)
         and sums_are_exact(X, weights)
-    )
+    ):
+        lloyd_step = lloyd_step_moving_sums
+        labels[:] = 0
+        _sum_into_first_cluster(X, weights, partials)
     converged = False
     n_iter = 0
     shift = np.inf
     history = CentreHistory()
     history.met_before(centers)
     for n_iter in range(1, max_iter + 1):
-        if moving_sums and n_iter == 2:  # the first step summed every row
-            lloyd_step = lloyd_step_moving_sums
         n_changed = lloyd_step(
             *data, weights.values, weights.unit, centers, bounds, labels, *partials
         )
         cost = float(partials.cost.sum())
-        if n_changed == 0:
+        if n_changed == 0 and n_iter > 1:  # the labels of the last centres: the same means
             shift = 0.0
         else:
             centers, moved, relocated = update_centers(X, weights, centers, labels, partials)
             shift = float(moved.sum())
-            if moving_sums and relocated.size:  # labels changed outside a step
-                _sum_labels(X, weights, labels, partials)
+            if lloyd_step is lloyd_step_moving_sums and relocated.size:
+                _sum_labels(X, weights, labels, partials)  # labels changed outside a step
         if verbose:
             print(f"Iteration {n_iter}: cost {cost:.8g}, centre shift {shift:.6g}")
         if shift <= threshold or history.met_before(centers):
@@ -82,13 +85,36 @@ def lloyd(problem: Problem, centers: np.ndarray) -> RunResult:
     return finish_run(X, weights, centers, bounds, n_iter, converged, last_pass)
 
 
+# Rows per numpy call of the sums below: their temporaries stay a few MiB on any data.
+_SUM_CHUNK = 1 << 16
+
+
+def _sum_into_first_cluster(X: np.ndarray, weights: Weights, partials: BlockPartials):
+    """Set the slots to the sums of every row in cluster 0, all in the first block's, on data
+    whose sums are exact (any order gives them, BLAS's too): 0.9 ms for 435,238 colours,
+    where bincount, as in _sum_labels, took 7 ms."""
+    partials.sums[:] = 0.0
+    partials.weights[:] = 0.0
+    partials.weights[0, 0] = weights.total
+    for start in range(0, X.shape[0], _SUM_CHUNK):
+        rows = np.asarray(X[start : start + _SUM_CHUNK], dtype=np.float64)
+        if weights.unit:
+            partials.sums[0, 0] += rows.sum(axis=0)
+        else:
+            partials.sums[0, 0] += weights.values[start : start + _SUM_CHUNK] @ rows
+
+
 def _sum_labels(X: np.ndarray, weights: Weights, labels: np.ndarray, partials: BlockPartials):
     """Set the slots to the sums of ``labels``, all in the first block's, on data whose sums
     are exact (the same in any order and split): after a relocation, which is rare."""
-    values = weights.array()
     n_clusters = partials.weights.shape[1]
     partials.sums[:] = 0.0
     partials.weights[:] = 0.0
-    partials.weights[0] = np.bincount(labels, weights=values, minlength=n_clusters)
-    for f in range(X.shape[1]):
-        partials.sums[0, :, f] = np.bincount(labels, values * X[:, f], minlength=n_clusters)
+    for start in range(0, X.shape[0], _SUM_CHUNK):
+        rows = slice(start, start + _SUM_CHUNK)
+        chunk_labels = labels[rows]
+        values = weights.values[rows] if not weights.unit else np.ones(chunk_labels.shape[0])
+        partials.weights[0] += np.bincount(chunk_labels, values, minlength=n_clusters)
+        for f in range(X.shape[1]):
+            column = values * X[rows, f]
+            partials.sums[0, :, f] += np.bincount(chunk_labels, column, minlength=n_clusters)

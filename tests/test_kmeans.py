@@ -1,5 +1,6 @@
 """KMeans: exactness against the naive oracle, metamorphic properties, estimator API."""
 
+import copy
 import warnings
 
 import numpy as np
@@ -709,17 +710,38 @@ def test_lloyd_moving_the_rows_that_change_label_sums_like_every_row(dtype, weig
         relocations.append(len(result[2]))
         return result
 
-    def fit():
-        estimator = KMeans(12, init=init, algorithm="lloyd", tol=0, max_iter=100)
+    def fit(max_iter):
+        estimator = KMeans(12, init=init, algorithm="lloyd", tol=0, max_iter=max_iter)
         return _quiet_fit(estimator, X, sample_weight=weights)
 
     monkeypatch.setattr(_lloyd, "update_centers", counting_relocations)
-    moved = fit()
-    assert relocations[0] == 0 and relocations[1] > 0  # after the second step
+    monkeypatch.setattr(_lloyd, "_SUM_CHUNK", 1000)  # the rows summed in several chunks
+    # After 1, 2 and 3 steps too: Lloyd's later steps could mend a wrong early sum.
+    budgets = (1, 2, 3, 100)
+    moved = [fit(max_iter) for max_iter in budgets[:-1]]
+    relocations.clear()
+    moved.append(fit(budgets[-1]))
+    assert relocations[:2] == [0, 2]  # two rows relocated after the second step
     monkeypatch.setattr(_lloyd, "sums_are_exact", lambda X, weights: False)
-    summed = fit()
-    _assert_same_run(moved, summed)
-    assert moved.n_iter_ > 5
+    for run, max_iter in zip(moved, budgets, strict=True):
+        _assert_same_run(run, fit(max_iter))
+    assert moved[-1].n_iter_ > 5
+
+
+def test_lloyd_moving_sums_from_centres_where_the_first_owns_every_row(monkeypatch):
+    # Integer rows start in cluster 0's sums; here the first step leaves every row there (the
+    # other centres are far), which must still update the centres (from the initial centres,
+    # not from means) and relocate the empty clusters, as summing every row does.
+    from fastkmeans import _lloyd
+
+    X, weights, _ = _integer_colours(5)
+    init = np.array([X.mean(axis=0), [5000.0] * 3, [-5000.0] * 3], dtype=X.dtype)
+    fits = [KMeans(3, init=init, algorithm="lloyd", tol=0, max_iter=m) for m in (1, 2, 100)]
+    moved = [copy.deepcopy(_quiet_fit(fit, X, sample_weight=weights)) for fit in fits]
+    monkeypatch.setattr(_lloyd, "sums_are_exact", lambda X, weights: False)
+    for fit, run in zip(fits, moved, strict=True):
+        _assert_same_run(run, _quiet_fit(fit, X, sample_weight=weights))
+    assert moved[-1].n_iter_ > 2 and len(np.unique(moved[-1].labels_)) == 3
 
 
 def test_hamerly_identical_with_empty_cluster_relocation():

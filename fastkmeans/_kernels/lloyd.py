@@ -72,8 +72,9 @@ def lloyd_step_moving_sums(
     loop_stop,  # IN int: the parallel loop (see _config.jit_parallel)
 ):
     """:func:`lloyd_step` where the slots already hold the sums of ``labels`` (a step before
-    summed them): only the rows whose label changes move their weighted values from their old
-    cluster's slots to the new one's; every row is searched and costed as there.
+    updated them, or the driver summed them: before the first step, every row in cluster 0):
+    only the rows whose label changes move their weighted values from their old cluster's
+    slots to the new one's; every row is searched and costed as there.
 
     The same bits as :func:`lloyd_step` only where every sum is an exact float64 integer, in
     any order (:func:`fastkmeans._steps.sums_are_exact`: pixels, colour summaries). A kernel
