@@ -694,7 +694,9 @@ def test_sums_are_exact_only_for_integers_whose_sums_stay_below_2_to_the_52():
 
 @pytest.mark.parametrize("dtype", [np.float32, np.float64])
 @pytest.mark.parametrize("weighted", [False, True])
-def test_lloyd_moving_the_rows_that_change_label_sums_like_every_row(dtype, weighted, monkeypatch):
+def test_lloyd_moving_the_rows_that_change_label_sums_like_every_row(
+    dtype, weighted, monkeypatch, capsys
+):
     # Integer rows and weights (a photo's colours and their counts): the slots carry over from
     # step to step and only the rows whose label changes move their values. The run must be
     # the one that sums every row in every step, bit for bit, across a relocation after the
@@ -711,7 +713,9 @@ def test_lloyd_moving_the_rows_that_change_label_sums_like_every_row(dtype, weig
         return result
 
     def fit(max_iter):
+        # verbose: the steps print their cost, which they then add (else only the last step).
         estimator = KMeans(12, init=init, algorithm="lloyd", tol=0, max_iter=max_iter)
+        estimator.verbose = max_iter == 100
         return _quiet_fit(estimator, X, sample_weight=weights)
 
     monkeypatch.setattr(_lloyd, "update_centers", counting_relocations)
@@ -722,9 +726,11 @@ def test_lloyd_moving_the_rows_that_change_label_sums_like_every_row(dtype, weig
     relocations.clear()
     moved.append(fit(budgets[-1]))
     assert relocations[:2] == [0, 2]  # two rows relocated after the second step
+    printed = capsys.readouterr().out
     monkeypatch.setattr(_lloyd, "sums_are_exact", lambda X, weights: False)
     for run, max_iter in zip(moved, budgets, strict=True):
         _assert_same_run(run, fit(max_iter))
+    assert "Iteration 5: cost" in printed and capsys.readouterr().out == printed
     assert moved[-1].n_iter_ > 5
 
 
