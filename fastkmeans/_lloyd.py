@@ -40,12 +40,11 @@ def lloyd(problem: Problem, centers: np.ndarray) -> RunResult:
     if accumulated is not None:  # wide rows: the partials carry over (one int32 per row)
         lloyd_step = functools.partial(lloyd_step, accumulated=accumulated)
     # Rows searched in tiles whose sums are exact in any order (integers: pixels, a photo's
-    # colours and counts): the slots carry over from step to step, and only the rows that
-    # change label move their values, and the cost is added only where it is read (fits of
-    # photos' colours in 0.81-0.94 of the time). The rows
-    # start out in cluster 0's sums, so the first step moves rows too, and a fresh process
-    # compiles one step kernel for such data, not two (0.7 s).
-    # Such steps add the cost only where it is read (verbose, the last step).
+    # colours and counts): the slots carry over from step to step, only the rows that change
+    # label move their values, and the cost is added only where it is read (verbose, the
+    # last step): fits of photos' colours in 0.81-0.94 of the time. The rows start out in
+    # cluster 0's sums, so the first step moves rows too, and a fresh process compiles one
+    # step kernel for such data, not two (0.7 s).
     moving_sums = (
         isinstance(X, np.ndarray)
         and not takes_product_search(X, centers)
