@@ -178,6 +178,53 @@ def test_decisions_do_not_depend_on_the_products_rounding(dtype):
         assert_array_equal(nearest_sq, dist)
 
 
+_DISTANCE_COMPILED_ALONE_FIRST = """
+import numpy as np
+import fastkmeans
+from fastkmeans._kernels.wide_rows import exact_sq_distance
+from fastkmeans._wide_rows import filtered_nearest
+
+rng = np.random.default_rng(725)
+n, k = 3 * 701 + 2500, 701
+X = (rng.normal(size=(n, 24)) + rng.integers(0, 4, size=(n, 1)) * 3).astype(np.float32)
+init = X[:k].copy()
+alone = exact_sq_distance(X, 0, init, 1)  # compiled from Python first: int64 indices
+nearest = np.empty(n, np.int32)
+nearest_sq = np.empty(n, np.float32)
+filtered_nearest(X, init, None, nearest, nearest_sq, np.empty(n))
+assert nearest_sq[0] == min(exact_sq_distance(X, 0, init, j) for j in range(k))
+assert all(nearest_sq[i] == exact_sq_distance(X, i, init, nearest[i]) for i in range(0, n, 7))
+fits = [
+    fastkmeans.KMeans(k, init=init, tol=0, max_iter=4, algorithm=algorithm).fit(X)
+    for algorithm in ("lloyd", "hamerly")
+]
+assert np.array_equal(fits[0].labels_, fits[1].labels_)
+assert fits[0].inertia_ == fits[1].inertia_, (fits[0].inertia_, fits[1].inertia_)
+print("same bits")
+"""
+
+
+def test_the_exact_distance_is_the_same_code_whoever_compiles_it_first(tmp_path):
+    # In a fresh kernel cache, the distance compiled by a call from Python before any kernel
+    # calls it: the search's distances must still be its bits, and Lloyd's inertia Hamerly's
+    # (Numba handed a fast-math caller's flags to this callee when it set none, so which
+    # compiled first decided its rounding, for every later process sharing the cache).
+    import os
+    import subprocess
+    import sys
+    import warnings
+
+    env = dict(os.environ, NUMBA_CACHE_DIR=str(tmp_path))
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        result = subprocess.run(
+            [sys.executable, "-W", "ignore", "-c", _DISTANCE_COMPILED_ALONE_FIRST],
+            env=env, capture_output=True, text=True, timeout=600,
+        )  # fmt: skip
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert result.stdout.strip() == "same bits"
+
+
 @pytest.mark.parametrize("dtype", [np.float32, np.float64])
 @pytest.mark.parametrize("tighten_min_clusters", [0, 10**9])
 def test_fits_on_wide_rows_match_the_oracle_and_each_other(
