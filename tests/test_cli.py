@@ -679,6 +679,25 @@ def test_progress_notice_only_for_slow_steps(capsys):
     assert len(lines) == 2
 
 
+def test_sweep_reports_each_k_once_it_has_run_a_while(run, files, monkeypatch):
+    # A sweep of many quick k shows where it is: past the delay (0 here), a line per k as it
+    # ends, largest k first (the order it runs them in); nothing under --quiet.
+    import fastkmeans.cli.output
+
+    monkeypatch.setattr(fastkmeans.cli.output, "STEP_PROGRESS_DELAY", 0.0)
+    result = run("sweep", files["rgb"], "--k", "2,4,8")
+    assert result.returncode == 0, result.stderr
+    steps = [line for line in result.stderr.splitlines() if line.startswith("fastkmeans: sweep:")]
+    assert [line.split(" (")[0] for line in steps] == [
+        "fastkmeans: sweep: k=8 done",
+        "fastkmeans: sweep: k=4 done",
+        "fastkmeans: sweep: k=2 done",
+    ]
+    assert [line.split(" (")[1].split(",")[0] for line in steps] == ["1 of 3", "2 of 3", "3 of 3"]
+    quiet = run("sweep", files["rgb"], "--k", "2,4,8", "-q")
+    assert quiet.returncode == 0 and quiet.stderr == ""
+
+
 # -- palette where it can, truecolour where it must, never a lossy label map ------------------
 
 

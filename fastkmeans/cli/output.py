@@ -51,6 +51,34 @@ class Progress:
                 sys.stderr.write(f"fastkmeans: {self.message}: done in {elapsed:.1f} s\n")
 
 
+# Seconds into a run of steps after which each step's end is reported.
+STEP_PROGRESS_DELAY = 1.0
+
+
+class StepProgress:
+    """Progress through ``total`` steps: once ``delay`` seconds have passed since the first
+    step began, a line on stderr as each step ends (a run of many short steps, each too quick
+    for :class:`Progress`, still shows where it is)."""
+
+    def __init__(self, what: str, total: int, enabled: bool = True, delay: float | None = None):
+        self.what = what
+        self.total = total
+        self.enabled = enabled
+        self.delay = STEP_PROGRESS_DELAY if delay is None else delay
+        self.done = 0
+        self._start = time.perf_counter()
+
+    def step_done(self, step: str) -> None:
+        self.done += 1
+        elapsed = time.perf_counter() - self._start
+        if self.enabled and elapsed >= self.delay:
+            sys.stderr.write(
+                f"fastkmeans: {self.what}: {step} done ({self.done} of {self.total}, "
+                f"{elapsed:.1f} s)\n"
+            )
+            sys.stderr.flush()
+
+
 # -- numbers -------------------------------------------------------------------------------
 
 

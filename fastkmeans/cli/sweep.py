@@ -21,7 +21,14 @@ from .._parallel import max_threads
 from ..image import colour_summary, elbow_index, rgb_to_lab
 from . import files, images, parser
 from .errors import UserError, first_line
-from .output import Progress, json_text, quality_cells, segmentation_record, table
+from .output import (
+    Progress,
+    StepProgress,
+    json_text,
+    quality_cells,
+    segmentation_record,
+    table,
+)
 from .running import Segmenter
 
 NAME = "sweep"
@@ -122,17 +129,17 @@ def run(args: argparse.Namespace) -> None:
     # Only a few segmentations are held at a time (those being encoded, and the current one);
     # each k keeps its figures (_Figures), not its images.
     order = sorted(range(n_ks), key=lambda index: args.ks[index], reverse=True)
+    progress = StepProgress("sweep", n_ks, enabled=not args.quiet)
     with _Encoders() as encoders:
-        for done, index in enumerate(order):
+        for index in order:
             k = args.ks[index]
             encoders.wait_for_room()
             seg = segmenter.segment(image, k, args.coreset_size, summary)
             sizes[index] = encoders.submit(_png_bytes, seg)
-            progress = f"scoring k={k} ({done + 1} of {n_ks})"
-            with Progress(progress, enabled=not args.quiet):
-                rows[index] = scores.of(seg)
-                results[index] = _Figures.of(seg)
+            rows[index] = scores.of(seg)
+            results[index] = _Figures.of(seg)
             del seg
+            progress.step_done(f"k={k}")
         with Progress("encoding the palette PNGs", enabled=not args.quiet):
             for row, size in zip(rows, sizes, strict=True):
                 row["png_bytes"] = size.result()
