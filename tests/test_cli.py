@@ -21,6 +21,7 @@ from PIL import Image
 
 from fastkmeans import KMeans, cost, mse, psnr, segment_image, ssim
 from fastkmeans.cli.output import Progress
+from fastkmeans.cli.pictures import captioned_side_by_side
 from fastkmeans.image import elbow_index, palette_image, read_image
 
 HAVE_MATPLOTLIB = importlib.util.find_spec("matplotlib") is not None
@@ -128,7 +129,16 @@ def files(tmp_path_factory):
 # -- demo ----------------------------------------------------------------------------------
 
 
-def test_demo_without_arguments(run, tmp_path):
+def test_demo_without_arguments(run, tmp_path, monkeypatch):
+    import fastkmeans.cli.demo
+
+    caption_texts = []
+
+    def recording(images, texts):
+        caption_texts.extend(texts)
+        return captioned_side_by_side(images, texts)
+
+    monkeypatch.setattr(fastkmeans.cli.demo, "captioned_side_by_side", recording)
     result = run()
     assert result.returncode == 0, result.stderr
     out = tmp_path / "fastkmeans-demo"
@@ -177,6 +187,19 @@ def test_demo_without_arguments(run, tmp_path):
         assert speed_up.endswith("x")
     assert rows["full"][-1] == "1.00x"
     assert "segmented_full.png" in result.stdout
+    # The captions under the panels: the input's name, size and bytes; each method, k, PSNR
+    # and bytes as the table gives them.
+    input_file = (Path(fastkmeans.cli.demo.__file__).parents[1] / "data" / "coffee.png").stat()
+    assert (
+        caption_texts[0] == f"original: coffee.png\n600 x 400, {input_file.st_size / 1000:,.1f} kB"
+    )
+    for caption, method, where in zip(
+        caption_texts[1:], ("full", "coreset"), ("all pixels", "coreset of "), strict=True
+    ):
+        first, second = caption.split("\n")
+        assert first.startswith(f"k-means on {where}") and first.endswith(", k=16")
+        size = int(rows[method][7].replace(",", ""))
+        assert second == f"PSNR {rows[method][5]} dB, {size / 1000:,.1f} kB"
 
 
 def _png_bit_depth(path) -> int:
@@ -575,6 +598,21 @@ def test_sweep_json_and_plot(run, tmp_path, files):
     assert iio.imread(plot).ndim == 3
     again = run("sweep", files["rgb"], "--k", "2,4,8", "--plot", plot)
     assert_one_line_error(again, "exists; pass --force")
+
+
+def test_sweep_plot_marks_the_elbow_and_the_selected_k(run, tmp_path, files, monkeypatch):
+    matplotlib = pytest.importorskip("matplotlib")
+    monkeypatch.setitem(matplotlib.rcParams, "svg.fonttype", "none")  # text as text
+    plot = tmp_path / "elbow.svg"
+    result = run("sweep", files["rgb"], "--k", "2,4,8", "--plot", plot, "--select", "silhouette")
+    assert result.returncode == 0, result.stderr
+    payload = json.loads(
+        run("sweep", files["rgb"], "--k", "2,4,8", "--select", "silhouette", "--json", "-q").stdout
+    )
+    svg = plot.read_text()
+    assert f">elbow k={payload['elbow_k']}<" in svg
+    assert f">selected k={payload['selected_k']} (silhouette)<" in svg
+    assert ">k (clusters)<" in svg and ">inertia<" in svg
 
 
 def test_sweep_plot_without_matplotlib(run, tmp_path, files, monkeypatch):

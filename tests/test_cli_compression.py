@@ -13,7 +13,7 @@ from fastkmeans import (
     segment_image,
     silhouette_score,
 )
-from fastkmeans.image import read_image
+from fastkmeans.image import elbow_index, read_image
 
 
 @pytest.fixture(scope="session")
@@ -106,6 +106,19 @@ def test_sweep_selects_k_by_each_rule(run, photo):
     best = max(fitting, key=lambda k: segs[ks.index(k)].psnr)
     assert selected(f"size:{budget}")["selected_k"] == best
     assert selected("ssim:0.999999")["selected_k"] is None
+    # ssim: as psnr:, the smallest k that reaches it.
+    ssim_target = float(np.floor(segs[2].ssim * 1e4) / 1e4)
+    assert selected(f"ssim:{ssim_target}")["selected_k"] == min(
+        k for k, s in zip(ks, segs, strict=True) if s.ssim >= ssim_target
+    )
+    # elbow (the default rule): the k the table marks as the elbow.
+    elbow_k = ks[elbow_index(ks, [s.inertia for s in segs])]
+    for payload in (
+        selected("elbow"),
+        json.loads(run("sweep", png, "--k", "2,4,8,16", "--json", "-q").stdout),
+    ):
+        assert payload["select"] == "elbow"
+        assert payload["selected_k"] == payload["elbow_k"] == elbow_k
     by_silhouette = selected("silhouette")
     scores = [r["silhouette"] for r in by_silhouette["results"]]
     assert by_silhouette["selected_k"] == ks[int(np.argmax(scores))]
@@ -168,3 +181,6 @@ def test_sweep_takes_a_psnr_in_db():
 
     assert select_rule("psnr:32dB") == select_rule("psnr:32") == ("psnr", 32.0)
     assert select_rule("size:1.5KiB") == ("size", 1536.0)
+    assert select_rule("size:200KB") == ("size", 200_000.0)
+    assert select_rule("size:2MB") == ("size", 2_000_000.0)
+    assert select_rule("size:3MiB") == ("size", 3 * 2.0**20)
