@@ -132,8 +132,15 @@ def cost_over_seeds(image: np.ndarray, seeds: list[int]) -> list:
         iters.append((ours_from.n_iter_, sk_from.n_iter_))
     ours, theirs = np.array(ours), np.array(theirs)
     per_seed = ours / theirs
+    ratio = float(ours.mean() / theirs.mean())
+    # The ratio of two independent means: its standard error by the delta method.
+    relative_se = np.sqrt(
+        ours.var(ddof=1) / ours.size / ours.mean() ** 2
+        + theirs.var(ddof=1) / theirs.size / theirs.mean() ** 2
+    )
     return [
-        float(ours.mean() / theirs.mean()),
+        ratio,
+        float(ratio * relative_se),
         f"{per_seed.min():.3f}-{per_seed.max():.3f}",
         float(ours.std() / ours.mean()),
         float(theirs.std() / theirs.mean()),
@@ -242,6 +249,7 @@ def main(argv=None) -> None:
         [
             "photo",
             "mean cost ratio",
+            "standard error",
             "per-seed range",
             "fastkmeans cost CV",
             "sklearn cost CV",
@@ -252,7 +260,7 @@ def main(argv=None) -> None:
         ],
         cost_rows
         + [
-            ["worst", max(r[1] for r in cost_rows), "", "", "", max(r[5] for r in cost_rows)]
+            ["worst", max(r[1] for r in cost_rows), "", "", "", "", max(r[6] for r in cost_rows)]
             + [""] * 3
         ],
     )
