@@ -27,8 +27,18 @@ km = KMeans(12, random_state=42, tol=1e-6).fit(X, sample_weight=w)
 km32 = KMeans(12, random_state=42).fit(X.astype(np.float32))
 _, idx = kmeans_plusplus(X, 20, sample_weight=w, random_state=7)
 # Wide rows: their search runs a BLAS product, whose threads follow OPENBLAS_NUM_THREADS here.
+from fastkmeans._wide_rows import takes_product_search
 Xw = rng.normal(size=(5000, 64)).astype(np.float32)
-kmw = KMeans(128, random_state=3, tol=0, max_iter=10).fit(Xw)  # k d = 8192
+assert takes_product_search(Xw, Xw[:256])  # k d = 16384
+kmw = KMeans(256, random_state=3, tol=0, max_iter=10).fit(Xw)
+# Integer rows and weights (colour-like, mostly distinct): Lloyd moves the sums of the rows
+# that change label (_steps.sums_are_exact), in blocks shared between the threads.
+from fastkmeans._steps import sums_are_exact
+from fastkmeans._validation import Weights
+Xi = rng.integers(0, 256, size=(100000, 3)).astype(np.float32)
+wi = rng.integers(1, 5, size=100000).astype(np.float64)
+assert sums_are_exact(Xi, Weights.of(wi))
+kmi = KMeans(16, random_state=5, algorithm="lloyd").fit(Xi, sample_weight=wi)
 digest = lambda a: hashlib.sha256(np.ascontiguousarray(a).tobytes()).hexdigest()
 print(json.dumps({
     "threads": numba.get_num_threads(),
@@ -38,6 +48,8 @@ print(json.dumps({
     "seeds": idx.tolist(),
     "centers_wide": digest(kmw.cluster_centers_), "labels_wide": digest(kmw.labels_),
     "inertia_wide": kmw.inertia_.hex(),
+    "centers_integer": digest(kmi.cluster_centers_), "labels_integer": digest(kmi.labels_),
+    "inertia_integer": kmi.inertia_.hex(), "n_iter_integer": kmi.n_iter_,
 }))
 """
 
