@@ -162,9 +162,9 @@ _jit_sliced = functools.partial(
 # fast either way (paired runs: fits of photos, 32-feature blobs, seeding), and that fit's
 # compilation went from 4.3-5.3 s to 3.7-3.8 s. Hamerly's search (nearest_two_of_rows) too:
 # 2.0 s -> 0.8 s, Hamerly fits 0.98-1.07x the time. Not the default: other loops are slower
-# without the parallel pipeline (the per-row search over the centres in
-# ``sampling.assign_with_distances`` 2.3x, hamerly_step 1.1-1.15x), and each kernel would need
-# measuring.
+# without the parallel pipeline (a per-row search over the centres, which
+# ``sampling.assign_with_distances`` had then, 2.3x; hamerly_step 1.1-1.15x), and each kernel
+# would need measuring.
 _jit_sliced_lean = functools.partial(
     numba.njit, **{key: value for key, value in _jit_sliced.keywords.items() if key != "parallel"}
 )

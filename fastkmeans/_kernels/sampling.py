@@ -15,7 +15,7 @@ import numpy as np
 
 from ._config import jit_parallel
 from ._small import transposed, zeroed
-from .distances import nearest_center
+from .distances import TILE_DIST_SIZE, TILE_ROWS, nearest_of_chunk
 from .partials import weight_of
 
 
@@ -37,23 +37,31 @@ def assign_with_distances(
 
     Writes ``labels`` (n,) int32, ``dist`` (n,) float64, ``block_mass[b, j]`` (sum of ``w`` over
     the rows of block ``b`` nearest to centre ``j``) and ``block_cost[b, j]`` (sum of ``w * d``).
-    Distances are those of :func:`nearest_center`: the features summed in order, as the Lloyd
-    pass and the cost sum them (ties to the lowest index).
+    The search is the Lloyd pass's (:func:`~.distances.nearest_of_chunk`, a tile of rows at a
+    time, four centres a sweep; ties to the lowest index), so the distances are the ones the
+    Lloyd pass and the cost sum.
     """
     n_clusters = centers.shape[0]
     centers_t = transposed(centers)
     for b in range(loop_start, loop_stop):
-        scratch = np.empty(n_clusters, X.dtype)
+        tile = np.empty((X.shape[1], TILE_ROWS), X.dtype)
+        tile_dist = np.empty(TILE_DIST_SIZE, X.dtype)
+        best = np.empty(TILE_ROWS, np.int32)
+        best_dist = np.empty(TILE_ROWS, X.dtype)
         mass = zeroed(np.empty(n_clusters, np.float64))
         cost = zeroed(np.empty(n_clusters, np.float64))
-        for i in range(bounds[b], bounds[b + 1]):
-            best, best_dist = nearest_center(X, i, centers_t, scratch)
-            d = np.float64(best_dist)
-            labels[i] = best
-            dist[i] = d
-            w = weight_of(sample_weight, unit_weights, i)
-            mass[best] += w
-            cost[best] += w * d
+        for start in range(bounds[b], bounds[b + 1], TILE_ROWS):
+            n_rows = min(TILE_ROWS, bounds[b + 1] - start)
+            nearest_of_chunk(X, start, n_rows, centers_t, tile, tile_dist, best, best_dist)
+            for r in range(n_rows):
+                i = start + r
+                j = best[r]
+                d = np.float64(best_dist[r])
+                labels[i] = j
+                dist[i] = d
+                w = weight_of(sample_weight, unit_weights, i)
+                mass[j] += w
+                cost[j] += w * d
         for slot in range(mass.shape[0]):  # a loop, not a slice assignment (compile time)
             block_mass[b, slot] = mass[slot]
         for slot in range(cost.shape[0]):  # a loop, not a slice assignment (compile time)
