@@ -82,8 +82,17 @@ def paired_fits(colours, counts, tol_sklearn, init) -> tuple[float, float]:
 
 
 def spread(values) -> str:
-    """The range, ignoring NaN (k_e where no centre moved: both rules stop there)."""
+    """The range, ignoring NaN (k_e where no centre moved: both rules stop there), or "-"."""
+    values = np.asarray(values, dtype=np.float64)
+    if np.isnan(values).all():
+        return "-"
     return f"{np.nanmin(values):.3f}-{np.nanmax(values):.3f}"
+
+
+def nan_median(values) -> float | str:
+    """The median ignoring NaN, or "-" when every value is NaN."""
+    values = np.asarray(values, dtype=np.float64)
+    return "-" if np.isnan(values).all() else float(np.nanmedian(values))
 
 
 def main(argv=None) -> None:
@@ -117,13 +126,14 @@ def main(argv=None) -> None:
                 iteration_ratio, cost_ratio = paired_fits(colours, counts, tol_sklearn, init)
                 iterations.append(iteration_ratio)
                 costs.append(cost_ratio)
-            all_powers.append(float(np.nanmedian(powers)))
+            if not np.isnan(powers).all():
+                all_powers.append(float(np.nanmedian(powers)))
             rows.append(
                 [
                     name,
                     k,
                     float(np.median(steps)),
-                    float(np.nanmedian(powers)),
+                    nan_median(powers),
                     spread(powers),
                     float(np.median(iterations)),
                     spread(iterations),
@@ -150,7 +160,8 @@ def main(argv=None) -> None:
     )
     print(
         f"  log_k k_e over photos and k (medians of seeds): {min(all_powers):.2f} to "
-        f"{max(all_powers):.2f}, median {float(np.median(all_powers)):.2f}"
+        f"{max(all_powers):.2f}, median {float(np.median(all_powers)):.2f} ('-': no centre "
+        "moved at that update, as on gravel's 237 colours: both rules stop there)"
     )
 
 
